@@ -1,0 +1,20 @@
+export default defineAppConfig({
+  pages: ['pages/chat/index', 'pages/inbox/index', 'pages/progress/index', 'pages/me/index'],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '格报',
+    navigationBarTextStyle: 'black'
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#1a7f5a',
+    backgroundColor: '#ffffff',
+    list: [
+      { pagePath: 'pages/chat/index', text: '对话' },
+      { pagePath: 'pages/inbox/index', text: '待办' },
+      { pagePath: 'pages/progress/index', text: '进度' },
+      { pagePath: 'pages/me/index', text: '我的' }
+    ]
+  }
+})

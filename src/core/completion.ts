@@ -1,0 +1,125 @@
+import type { Figures } from './figures'
+import type { Indicator } from './indicator'
+import type { Target, Verdict } from './target'
+
+/**
+ * How far one target is reached.
+ * - `ratio` is the raw achievement (actual ÷ required): 1.17 means 17 % over,
+ *   kept so over-achievement stays visible.
+ * - `rate` is what the 完成率 column shows: the ratio capped to [0, 1].
+ * - Both are null when a figure the target needs was not reported: missing
+ *   data is unknown, never 0.
+ */
+export interface TargetCompletion {
+  targetId: string
+  kind: Target['kind']
+  label: string
+  /** The measured value in the target's own terms: a count, a rate per
+   * `scale`, a fraction, steps done; null when unknown. */
+  actual: number | null
+  /** What the target asks for, in the same terms as `actual`. */
+  required: number
+  ratio: number | null
+  rate: number | null
+  met: boolean | null
+  /** Milestones only: stretch steps done / all stretch steps. */
+  stretch?: { done: number; total: number }
+}
+
+export interface IndicatorCompletion {
+  code: string
+  /** Equal-weight mean of the target rates; null if any target is unknown. */
+  rate: number | null
+  /** The same mean over the targets that are known, for a partial view. */
+  rateOfKnown: number | null
+  knownTargets: number
+  totalTargets: number
+  /** Some target is beyond what it asks for. */
+  overAchieved: boolean
+  targets: TargetCompletion[]
+}
+
+const UNKNOWN = { actual: null, ratio: null, rate: null, met: null } as const
+
+function cap(ratio: number): number {
+  return Math.min(1, Math.max(0, ratio))
+}
+
+function result(t: Target, required: number, actual: number, ratio: number): TargetCompletion {
+  return { targetId: t.id, kind: t.kind, label: t.label, required, actual, ratio, rate: cap(ratio), met: ratio >= 1 - 1e-9 }
+}
+
+const VERDICT_RATIO: Record<Verdict, number> = { met: 1, partial: 0.5, unmet: 0 }
+
+export function targetCompletion(t: Target, figures: Figures, verdicts: Record<string, Verdict> = {}): TargetCompletion {
+  const unknown = (required: number): TargetCompletion => ({ targetId: t.id, kind: t.kind, label: t.label, required, ...UNKNOWN })
+  switch (t.kind) {
+    case 'count': {
+      const v = figures[t.field]
+      return v === undefined ? unknown(t.min) : result(t, t.min, v, v / t.min)
+    }
+    case 'progress': {
+      const v = figures[t.field]
+      return v === undefined ? unknown(t.min) : result(t, t.min, v, v / t.min)
+    }
+    case 'rate': {
+      const num = figures[t.numerator]
+      const den = figures[t.denominator]
+      if (num === undefined || den === undefined || den <= 0) return unknown(t.min)
+      const actual = (num / den) * t.scale
+      return result(t, t.min, actual, actual / t.min)
+    }
+    case 'percentage': {
+      const num = figures[t.numerator]
+      const den = figures[t.denominator]
+      if (num === undefined || den === undefined || den < 0 || num > den) return unknown(t.percent)
+      // Nobody needed placing means nobody was left unplaced: a rate of
+      // "100% placed" is met when the denominator is 0.
+      const actual = den === 0 ? 1 : num / den
+      return result(t, t.percent, actual, actual / t.percent)
+    }
+    case 'milestone': {
+      const required = t.steps.filter((s) => s.required)
+      const stretch = t.steps.filter((s) => !s.required)
+      const done = (field: string) => (figures[field] ?? 0) >= 1
+      const stretchInfo = { done: stretch.filter((s) => done(s.field)).length, total: stretch.length }
+      if (required.some((s) => figures[s.field] === undefined)) return { ...unknown(required.length), stretch: stretchInfo }
+      const doneCount = required.filter((s) => done(s.field)).length
+      return { ...result(t, required.length, doneCount, doneCount / required.length), stretch: stretchInfo }
+    }
+    case 'qualitative': {
+      const v = verdicts[t.id]
+      return v === undefined ? unknown(1) : result(t, 1, VERDICT_RATIO[v], VERDICT_RATIO[v])
+    }
+  }
+}
+
+/**
+ * An indicator's completion combines its targets by an equal-weight mean of
+ * their capped rates. Capping before averaging is deliberate: beds at 117 %
+ * must not hide canteens at 67 %, and the 自查表 reads each target as a
+ * commitment of its own. A single unknown target makes the whole unknown
+ * (we do not guess the rest of the table), while `rateOfKnown` still shows
+ * how the known part stands.
+ */
+export function indicatorCompletion(ind: Indicator, figures: Figures, verdicts: Record<string, Verdict> = {}): IndicatorCompletion {
+  const targets = ind.targets.map((t) => targetCompletion(t, figures, verdicts))
+  const known = targets.filter((t) => t.rate !== null)
+  const mean = (xs: TargetCompletion[]) => (xs.length === 0 ? null : xs.reduce((s, t) => s + (t.rate ?? 0), 0) / xs.length)
+  return {
+    code: ind.code,
+    rate: known.length === targets.length ? mean(targets) : null,
+    rateOfKnown: mean(known),
+    knownTargets: known.length,
+    totalTargets: targets.length,
+    overAchieved: targets.some((t) => t.ratio !== null && t.ratio > 1 + 1e-9),
+    targets
+  }
+}
+
+/** A rate as the table shows it: "66.7", "100", or "—" when unknown. */
+export function formatRate(rate: number | null): string {
+  if (rate === null) return '—'
+  const pct = Math.round(rate * 1000) / 10
+  return Number.isInteger(pct) ? String(pct) : pct.toFixed(1)
+}
