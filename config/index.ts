@@ -23,7 +23,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2
     },
     sourceRoot: 'src',
-    outputRoot: 'dist',
+    // The weapp build is the mini-program root DevTools opens (dist/); the H5
+    // build goes elsewhere so neither wipes the other and the local server
+    // never ships into the mini-program package.
+    outputRoot: process.env.TARO_ENV === 'h5' ? 'build/h5' : 'dist',
     // Must match @tarojs/* exactly: a different version gives a white screen.
     plugins: ['@tarojs/plugin-html'],
     alias: {
