@@ -51,7 +51,17 @@ function result(t: Target, required: number, actual: number, ratio: number): Tar
 
 const VERDICT_RATIO: Record<Verdict, number> = { met: 1, partial: 0.5, unmet: 0 }
 
-export function targetCompletion(t: Target, figures: Figures, verdicts: Record<string, Verdict> = {}): TargetCompletion {
+/**
+ * Qualitative judgements, by target id: a reviewer's verdict for one unit,
+ * or the mean of verdict ratios when units are rolled up.
+ */
+export type Judgements = Record<string, Verdict | number>
+
+export function verdictRatio(v: Verdict | number): number {
+  return typeof v === 'number' ? v : VERDICT_RATIO[v]
+}
+
+export function targetCompletion(t: Target, figures: Figures, verdicts: Judgements = {}): TargetCompletion {
   const unknown = (required: number): TargetCompletion => ({ targetId: t.id, kind: t.kind, label: t.label, required, ...UNKNOWN })
   switch (t.kind) {
     case 'count': {
@@ -89,7 +99,7 @@ export function targetCompletion(t: Target, figures: Figures, verdicts: Record<s
     }
     case 'qualitative': {
       const v = verdicts[t.id]
-      return v === undefined ? unknown(1) : result(t, 1, VERDICT_RATIO[v], VERDICT_RATIO[v])
+      return v === undefined ? unknown(1) : result(t, 1, verdictRatio(v), verdictRatio(v))
     }
   }
 }
@@ -102,7 +112,7 @@ export function targetCompletion(t: Target, figures: Figures, verdicts: Record<s
  * (we do not guess the rest of the table), while `rateOfKnown` still shows
  * how the known part stands.
  */
-export function indicatorCompletion(ind: Indicator, figures: Figures, verdicts: Record<string, Verdict> = {}): IndicatorCompletion {
+export function indicatorCompletion(ind: Indicator, figures: Figures, verdicts: Judgements = {}): IndicatorCompletion {
   const targets = ind.targets.map((t) => targetCompletion(t, figures, verdicts))
   const known = targets.filter((t) => t.rate !== null)
   const mean = (xs: TargetCompletion[]) => (xs.length === 0 ? null : xs.reduce((s, t) => s + (t.rate ?? 0), 0) / xs.length)

@@ -59,7 +59,9 @@ export const ReportSchema = z.extend(z.omit(ReportDraftSchema, { baseVersion: tr
   status: ReportStatusSchema,
   version: wholeBetween(1, 1e9),
   submittedBy: z.string(),
+  /** When the first version arrived (ISO); on time is judged by it. */
   submittedAt: z.string(),
+  onTime: z.boolean(),
   updatedAt: z.string(),
   reviewComment: z.optional(text(500)),
   /** The fields a returning reviewer pointed at; empty means all. */
@@ -68,3 +70,8 @@ export const ReportSchema = z.extend(z.omit(ReportDraftSchema, { baseVersion: tr
   verdicts: z._default(z.record(z.string(), VerdictSchema), {})
 })
 export type Report = z.infer<typeof ReportSchema>
+
+/** One report per indicator, unit and period: its id says which. */
+export function reportId(indicatorCode: string, orgUnitId: string, period: string): string {
+  return `${indicatorCode}~${orgUnitId}~${period}`
+}

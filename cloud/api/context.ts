@@ -1,0 +1,44 @@
+import type { Clock } from '../../src/core/clock'
+import type { OrgUnit } from '../../src/core/org'
+import type { Person } from '../../src/core/person'
+import type { Store } from '../store/types'
+
+/** Verdict of a text safety check (WeChat msgSecCheck v2's `result.suggest`). */
+export type TextVerdict = 'pass' | 'review' | 'risky'
+
+export interface TextChecker {
+  check(text: string, openid: string | undefined): Promise<TextVerdict>
+}
+
+/** Passes everything: local mode has no WeChat to ask. */
+export const ALLOW_ALL_TEXT: TextChecker = { check: async () => 'pass' }
+
+/** The person behind a request, resolved by the platform layer. */
+export interface Caller {
+  person: Person
+  unit: OrgUnit
+}
+
+export interface ApiConfig {
+  /** How long after its due date a period stays open for late reports. */
+  graceDays: number
+  /** How long an invite code stays valid. */
+  inviteDays: number
+}
+
+export const DEFAULT_CONFIG: ApiConfig = { graceDays: 60, inviteDays: 14 }
+
+/**
+ * Everything a handler may touch. Identity arrives here from the platform
+ * (OPENID from the cloud context, or a verified local session), never from
+ * the request payload.
+ */
+export interface ApiContext {
+  store: Store
+  clock: Clock
+  caller: Caller | null
+  /** The platform's user id for this request (OPENID), if any. */
+  openid?: string
+  text: TextChecker
+  config: ApiConfig
+}

@@ -1,0 +1,105 @@
+import * as z from 'zod/mini'
+import { chinaDate } from '../../../src/core/clock'
+import { indicatorCompletion } from '../../../src/core/completion'
+import { isActiveIn, type Indicator } from '../../../src/core/indicator'
+import { levelIndex, type OrgUnit } from '../../../src/core/org'
+import { PeriodKeySchema, periodOf, periodRange, periodsOfYear, periodType, periodYear } from '../../../src/core/period'
+import { reportId } from '../../../src/core/report'
+import { readRollup } from '../../../src/core/rollup'
+import { ID_PATTERN, matching } from '../../../src/core/schema'
+import { defineAction } from '../action'
+import { ApiError } from '../errors'
+import { assertRead, requireCaller } from '../scope'
+
+/**
+ * The roll-up key that answers `requested` for an indicator: the year
+ * itself, the same period, or the indicator's coarser period containing it.
+ * A finer indicator asked for a coarser non-year period (a monthly figure
+ * by quarter) has no roll-up of its own: null.
+ */
+function rollupKey(ind: Indicator, requested: string): string | null {
+  const type = periodType(requested)
+  if (type === 'year' || type === ind.period) return requested
+  const order = { month: 0, quarter: 1, year: 2 }
+  return order[ind.period] > order[type] ? periodOf(ind.period, periodRange(requested).start) : null
+}
+
+/** Periods of the indicator within `key` that have begun by `today`. */
+function periodsBegun(ind: Indicator, key: string, today: string): number {
+  const inKey = periodType(key) === 'year' ? periodsOfYear(ind.period, periodYear(key)) : [key]
+  return inKey.filter((p) => periodRange(p).start <= today).length
+}
+
+export const progress = defineAction(
+  'progress',
+  z.strictObject({ orgUnitId: z.optional(matching(ID_PATTERN)), period: PeriodKeySchema }),
+  async (ctx, input) => {
+    const caller = requireCaller(ctx)
+    const unit: OrgUnit | null = input.orgUnitId ? await ctx.store.getOrgUnit(input.orgUnitId) : caller.unit
+    if (!unit) throw new ApiError('NOT_FOUND', '没有这个单位')
+    assertRead(caller, unit.path)
+    const today = chinaDate(ctx.clock.now())
+    const year = periodYear(input.period)
+    const indicators = (await ctx.store.listIndicators()).filter((i) => isActiveIn(i, year) && levelIndex(i.reportLevel) >= levelIndex(unit.level))
+    const children = await ctx.store.childUnits(unit.id)
+    const units = [unit, ...children]
+
+    // Group indicators by the roll-up key they are read at.
+    const byKey = new Map<string, Indicator[]>()
+    for (const ind of indicators) {
+      const key = rollupKey(ind, input.period)
+      if (key) byKey.set(key, [...(byKey.get(key) ?? []), ind])
+    }
+    const aggs = new Map<string, Map<string, Record<string, { sum: number; n: number }>>>()
+    for (const [key, inds] of byKey) {
+      const got = await ctx.store.rollups(inds.map((i) => i.code), units.map((u) => u.id), key)
+      for (const [code, m] of got) aggs.set(code, m)
+    }
+    const expectedCache = new Map<string, number>()
+    const expected = async (u: OrgUnit, ind: Indicator, key: string) => {
+      const ck = `${u.id}|${ind.reportLevel}`
+      if (!expectedCache.has(ck)) expectedCache.set(ck, u.level === ind.reportLevel ? 1 : await ctx.store.countUnitsUnder(u.path, ind.reportLevel))
+      return expectedCache.get(ck)! * periodsBegun(ind, key, today)
+    }
+    const summarize = async (u: OrgUnit, ind: Indicator) => {
+      const key = rollupKey(ind, input.period)
+      const rolled = readRollup(ind, aggs.get(ind.code)?.get(u.id) ?? {})
+      return {
+        key,
+        rolled,
+        completion: indicatorCompletion(ind, rolled.figures, rolled.judgements),
+        expected: key ? await expected(u, ind, key) : 0
+      }
+    }
+
+    const rows = []
+    for (const ind of indicators) {
+      const s = await summarize(unit, ind)
+      const own = ind.reportLevel === unit.level && s.key ? await ctx.store.getReport(reportId(ind.code, unit.id, s.key)) : null
+      rows.push({
+        code: ind.code,
+        seq: ind.seq,
+        category: ind.category,
+        title: ind.title,
+        period: s.key,
+        figures: s.rolled.figures,
+        completion: s.completion,
+        declaredRate: own?.declaredRate ?? null,
+        expected: s.expected,
+        received: s.rolled.received,
+        onTime: s.rolled.onTime,
+        approved: s.rolled.approved
+      })
+    }
+    const childRows = []
+    for (const child of children) {
+      const perIndicator = []
+      for (const ind of indicators) {
+        const s = await summarize(child, ind)
+        perIndicator.push({ code: ind.code, rate: s.completion.rate, rateOfKnown: s.completion.rateOfKnown, expected: s.expected, received: s.rolled.received, onTime: s.rolled.onTime })
+      }
+      childRows.push({ unit: child, indicators: perIndicator })
+    }
+    return { unit, period: input.period, today, indicators: rows, children: childRows }
+  }
+)

@@ -1,0 +1,108 @@
+import * as z from 'zod/mini'
+import { REPORT_STATUSES } from '../../../src/core/report'
+import { ID_PATTERN, KEY_PATTERN, listOf, matching, text, wholeBetween } from '../../../src/core/schema'
+import { VerdictSchema } from '../../../src/core/target'
+import { defineAction } from '../action'
+import { ApiError } from '../errors'
+import { writeReport } from '../reportWrite'
+import { assertRead, canReview, requireCaller, requireReviewer } from '../scope'
+
+const ReviewInput = z.strictObject({
+  reportId: text(120, 1),
+  /** The version the reviewer looked at: approving something else is refused. */
+  version: wholeBetween(1, 1e9),
+  decision: z.enum(['approve', 'return', 'reopen']),
+  comment: z._default(text(500), ''),
+  /** Fields the worker should look at again (return only). */
+  fields: z._default(listOf(matching(KEY_PATTERN), 30), []),
+  /** Judgements of qualitative targets (approve only). */
+  verdicts: z._default(z.record(matching(KEY_PATTERN), VerdictSchema), {})
+})
+
+/**
+ * approve: locks the report; return: sends it back with a comment (the
+ * worker's inbox and chat bring it up); reopen: unlocks an approved report
+ * so it can be corrected. Each is a new version with a history entry.
+ */
+export const review = defineAction('review', ReviewInput, async (ctx, input) => {
+  const caller = requireReviewer(ctx)
+  const existing = await ctx.store.getReport(input.reportId)
+  if (!existing) throw new ApiError('NOT_FOUND', '没有找到这份填报')
+  if (!canReview(caller, existing.unitPath)) throw new ApiError('FORBIDDEN', '只能审核下级单位的填报')
+  if (input.decision === 'return' && input.comment.trim() === '') throw new ApiError('BAD_INPUT', '退回时请写明原因', { issues: [{ path: 'comment', message: '退回时请写明原因' }] })
+  const ind = await ctx.store.getIndicator(existing.indicatorCode)
+  const unit = await ctx.store.getOrgUnit(existing.orgUnitId)
+  if (!ind || !unit) throw new ApiError('INTERNAL')
+  const known = new Set(ind.fields.map((f) => f.key))
+  const unknownField = input.fields.find((f) => !known.has(f))
+  if (unknownField) throw new ApiError('BAD_INPUT', '退回的数据项不存在', { issues: [{ path: 'fields', message: unknownField }] })
+  const qualitative = new Set(ind.targets.filter((t) => t.kind === 'qualitative').map((t) => t.id))
+  const unknownTarget = Object.keys(input.verdicts).find((t) => !qualitative.has(t))
+  if (unknownTarget) throw new ApiError('BAD_INPUT', '没有这项评定', { issues: [{ path: 'verdicts', message: unknownTarget }] })
+  if (input.comment && (await ctx.text.check(input.comment, ctx.openid)) === 'risky') throw new ApiError('REJECTED_TEXT')
+
+  const at = ctx.clock.now().toISOString()
+  const result = await writeReport(ctx, {
+    ind,
+    unit,
+    reportId: existing.id,
+    actor: caller,
+    action: input.decision,
+    ...(input.comment ? { comment: input.comment } : {}),
+    build(current) {
+      if (!current) throw new ApiError('NOT_FOUND')
+      if (current.version !== input.version) throw new ApiError('CONFLICT', '这份填报刚刚有更新，请刷新后再审核', { current })
+      if (input.decision === 'reopen' && current.status !== 'approved') throw new ApiError('BAD_INPUT', '只有已通过的填报需要重新打开')
+      if (input.decision !== 'reopen' && current.status === 'approved') throw new ApiError('LOCKED', '这份填报已通过，如需修改请先重新打开')
+      const status = input.decision === 'approve' ? 'approved' : input.decision === 'return' ? 'returned' : 'submitted'
+      return {
+        ...current,
+        status,
+        version: current.version + 1,
+        updatedAt: at,
+        ...(input.decision === 'return' ? { reviewComment: input.comment, returnedFields: input.fields } : {}),
+        verdicts: input.decision === 'approve' ? { ...current.verdicts, ...input.verdicts } : current.verdicts
+      }
+    }
+  })
+  return { report: result.report }
+})
+
+const ListInput = z.strictObject({
+  status: z.optional(z.enum(REPORT_STATUSES)),
+  indicatorCode: z.optional(matching(/^[A-Z0-9-]{1,16}$/)),
+  period: z.optional(text(7, 4)),
+  orgUnitId: z.optional(matching(ID_PATTERN)),
+  before: z.optional(text(40)),
+  limit: z._default(wholeBetween(1, 100), 30)
+})
+
+/** Reports in scope, newest first, for reviewer pages; pages by `before`. */
+export const reports = defineAction('reports', ListInput, async (ctx, q) => {
+  const caller = requireCaller(ctx)
+  let path = caller.unit.path
+  if (q.orgUnitId) {
+    const unit = await ctx.store.getOrgUnit(q.orgUnitId)
+    if (!unit) throw new ApiError('NOT_FOUND', '没有这个单位')
+    assertRead(caller, unit.path)
+    path = unit.path
+  }
+  const rows = await ctx.store.queryReports({
+    underPath: path,
+    limit: q.limit,
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.indicatorCode ? { indicatorCode: q.indicatorCode } : {}),
+    ...(q.period ? { period: q.period } : {}),
+    ...(q.before ? { updatedBefore: q.before } : {})
+  })
+  return { reports: rows, next: rows.length === q.limit ? rows[rows.length - 1].updatedAt : null }
+})
+
+/** One report with who changed which figure when. */
+export const history = defineAction('history', z.strictObject({ reportId: text(120, 1) }), async (ctx, { reportId }) => {
+  const caller = requireCaller(ctx)
+  const report = await ctx.store.getReport(reportId)
+  if (!report) throw new ApiError('NOT_FOUND', '没有找到这份填报')
+  assertRead(caller, report.unitPath)
+  return { report, entries: await ctx.store.history(reportId) }
+})

@@ -1,0 +1,83 @@
+import type { Indicator } from '../../src/core/indicator'
+import { pathIds, type OrgUnit } from '../../src/core/org'
+import { periodYear } from '../../src/core/period'
+import { rollupDeltas } from '../../src/core/rollup'
+import type { FieldChange, HistoryAction, StoredReport } from '../store/types'
+import type { ApiContext, Caller } from './context'
+import { ApiError } from './errors'
+
+export interface WriteRequest {
+  ind: Indicator
+  unit: OrgUnit
+  reportId: string
+  actor: Caller
+  action: HistoryAction
+  clientId?: string
+  comment?: string
+  /**
+   * Builds the next state from the current one (null: none yet). Called
+   * again on each retry with a fresh read, so lock and version checks always
+   * judge the latest copy. Throws ApiError to refuse.
+   */
+  build(current: StoredReport | null): StoredReport
+}
+
+export type WriteResult = { kind: 'written'; report: StoredReport } | { kind: 'duplicate'; report: StoredReport }
+
+const MAX_ATTEMPTS = 5
+
+function changes(before: StoredReport | null, after: StoredReport): FieldChange[] {
+  const keys = [...new Set([...Object.keys(before?.values ?? {}), ...Object.keys(after.values)])].sort()
+  return keys
+    .map((field) => ({ field, from: before?.values[field] ?? null, to: after.values[field] ?? null }))
+    .filter((c) => c.from !== c.to)
+}
+
+/**
+ * The one path by which a report changes: read the unit's year, compute the
+ * roll-up deltas in core, and hand the store one atomic write. A concurrent
+ * write to the same unit-year makes the store answer `stale`; we then read
+ * again and recompute, so roll-ups never drift.
+ */
+export async function writeReport(ctx: ApiContext, req: WriteRequest): Promise<WriteResult> {
+  const { store } = ctx
+  const year = periodYear(req.reportId.split('~')[2])
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const stamp = await store.yearStamp(req.ind.code, req.unit.id, year)
+    const yearBefore = await store.reportsInYear(req.ind.code, req.unit.id, year)
+    const current = yearBefore.find((r) => r.id === req.reportId) ?? null
+    const next = req.build(current)
+    const yearAfter = [...yearBefore.filter((r) => r.id !== next.id), next]
+    const outcome = await store.writeReport({
+      report: next,
+      expectedVersion: current?.version ?? 0,
+      clientId: req.clientId,
+      expectedYearStamp: stamp,
+      rollupUnitIds: pathIds(req.unit.path),
+      deltas: rollupDeltas(req.ind, current, next, yearBefore, yearAfter),
+      history: {
+        reportId: next.id,
+        at: next.updatedAt,
+        actorId: req.actor.person.id,
+        actorName: req.actor.person.name,
+        action: req.action,
+        version: next.version,
+        changes: changes(current, next),
+        ...(req.comment ? { comment: req.comment } : {})
+      }
+    })
+    switch (outcome.kind) {
+      case 'ok':
+        return { kind: 'written', report: next }
+      case 'duplicate': {
+        const stored = await store.getReport(outcome.reportId)
+        if (!stored) throw new ApiError('INTERNAL')
+        return { kind: 'duplicate', report: stored }
+      }
+      case 'conflict':
+      case 'stale':
+        continue
+    }
+  }
+  throw new ApiError('CONFLICT', '同时有人在改这份填报，请稍后再试')
+}

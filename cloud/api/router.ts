@@ -1,0 +1,47 @@
+import * as z from 'zod/mini'
+import { zhCN } from 'zod/locales'
+import type { Action } from './action'
+import type { ApiContext } from './context'
+import { ApiError, type ApiResult } from './errors'
+import { assignIndicator, createInvite, putIndicator } from './handlers/admin'
+import { catalog } from './handlers/catalog'
+import { bind, me } from './handlers/identity'
+import { pending } from './handlers/pending'
+import { progress } from './handlers/progress'
+import { history, reports, review } from './handlers/review'
+import { submit, sync } from './handlers/submit'
+
+const ACTIONS: Action[] = [bind, me, catalog, pending, submit, sync, review, reports, history, progress, putIndicator, assignIndicator, createInvite] as Action[]
+
+export const ACTION_TABLE: ReadonlyMap<string, Action> = new Map(ACTIONS.map((a) => [a.name, a]))
+
+export interface Logger {
+  error(msg: string, err: unknown): void
+}
+
+/**
+ * The single entry for both platforms: validate the payload, run the
+ * action, and turn every outcome into the one envelope. Unexpected errors
+ * become INTERNAL with the Chinese message; their detail goes to the log.
+ */
+export async function dispatch(ctx: ApiContext, action: string, payload: unknown, log?: Logger): Promise<ApiResult<unknown>> {
+  try {
+    const def = ACTION_TABLE.get(action)
+    if (!def) throw new ApiError('NOT_FOUND', '没有这个操作')
+    const parsed = def.input.safeParse(payload ?? {})
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+      throw new ApiError('BAD_INPUT', undefined, { issues })
+    }
+    return { ok: true, data: await def.run(ctx, parsed.data) }
+  } catch (e) {
+    if (e instanceof ApiError) return { ok: false, error: e.toBody() }
+    log?.error(`action ${action} failed`, e)
+    return { ok: false, error: new ApiError('INTERNAL').toBody() }
+  }
+}
+
+/** Chinese validation messages on the server (the client never loads them). */
+export function useChineseMessages(): void {
+  z.config(zhCN())
+}

@@ -1,0 +1,98 @@
+import {
+  AlignmentType,
+  Document,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  Tab,
+  TabStopType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  VerticalMergeType,
+  WidthType
+} from 'docx'
+import { TABLE_HEADERS, rowCells, signerLine, unitLine, type SelfInspectionTable } from '../../src/core/table'
+import { BODY_SIZE_PT, COLUMNS, FONT_CJK, FONT_LATIN, MARGIN_MM, PAGE_MM, TITLE_SIZE_PT, columnWidthsTwips, mmToTwips, type HAlign } from './layout'
+
+const RUN_FONT = { ascii: FONT_LATIN, hAnsi: FONT_LATIN, cs: FONT_LATIN, eastAsia: FONT_CJK }
+const halfPoints = (pt: number) => Math.round(pt * 2)
+
+function run(text: string, opts: { bold?: boolean; size?: number } = {}): TextRun {
+  return new TextRun({ text, font: RUN_FONT, size: halfPoints(opts.size ?? BODY_SIZE_PT), bold: opts.bold })
+}
+
+/** A cell's text as paragraphs: one per line, since a run does not break on "\n". */
+function paragraphs(text: string, alignment: HAlign, bold = false): Paragraph[] {
+  return text.split('\n').map(
+    (line) => new Paragraph({ alignment: alignment === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT, children: line ? [run(line, { bold })] : [] })
+  )
+}
+
+function cell(text: string, col: number, widths: number[], opts: { bold?: boolean; merge?: 'restart' | 'continue' } = {}): TableCell {
+  return new TableCell({
+    width: { size: widths[col], type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { left: 80, right: 80, top: 40, bottom: 40 },
+    verticalMerge: opts.merge === 'restart' ? VerticalMergeType.RESTART : opts.merge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
+    children: paragraphs(opts.merge === 'continue' ? '' : text, COLUMNS[col].align, opts.bold)
+  })
+}
+
+/**
+ * The 自查表 as a Word document: one A4 landscape section, the title centred
+ * and bold, 单位名称 left and 责任人（签字） right-tabbed, and a fixed-layout
+ * table whose header row repeats on every page and whose 类型 cells merge
+ * down each category group (w:vMerge restart / continue).
+ */
+export async function writeDocx(table: SelfInspectionTable): Promise<Buffer> {
+  const widths = columnWidthsTwips()
+  const total = widths.reduce((s, w) => s + w, 0)
+  const mergeOf = new Map<number, 'restart' | 'continue'>()
+  for (const g of table.groups) {
+    if (g.span < 2) continue
+    for (let i = 0; i < g.span; i++) mergeOf.set(g.start + i, i === 0 ? 'restart' : 'continue')
+  }
+
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: TABLE_HEADERS.map((h, c) => cell(h, c, widths, { bold: true }))
+  })
+  const body = table.rows.map(
+    (row, r) =>
+      new TableRow({
+        children: rowCells(row).map((text, c) => cell(text, c, widths, c === 1 ? { merge: mergeOf.get(r) } : {}))
+      })
+  )
+
+  const doc = new Document({
+    creator: '格报',
+    title: table.title,
+    styles: { default: { document: { run: { font: RUN_FONT, size: halfPoints(BODY_SIZE_PT) } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            // docx swaps width and height for a landscape page.
+            size: { width: mmToTwips(PAGE_MM.height), height: mmToTwips(PAGE_MM.width), orientation: PageOrientation.LANDSCAPE },
+            margin: { top: mmToTwips(MARGIN_MM.top), bottom: mmToTwips(MARGIN_MM.bottom), left: mmToTwips(MARGIN_MM.left), right: mmToTwips(MARGIN_MM.right) }
+          }
+        },
+        children: [
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(table.title, { bold: true, size: TITLE_SIZE_PT })] }),
+          new Paragraph({
+            tabStops: [{ type: TabStopType.RIGHT, position: total }],
+            spacing: { after: 120 },
+            children: [run(unitLine(table)), new TextRun({ children: [new Tab(), signerLine(table)], font: RUN_FONT, size: halfPoints(BODY_SIZE_PT) })]
+          }),
+          new Table({ width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [header, ...body] })
+        ]
+      }
+    ]
+  })
+  return Packer.toBuffer(doc)
+}

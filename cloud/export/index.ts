@@ -1,0 +1,3 @@
+export { writeDocx } from './docx'
+export { exportFileName } from './layout'
+export { writeXlsx } from './xlsx'

@@ -1,0 +1,98 @@
+import { Workbook, type Alignment, type Borders, type Cell, type Font } from 'exceljs'
+import { TABLE_HEADERS, rowCells, signerLine, unitLine, type SelfInspectionTable } from '../../src/core/table'
+import { BODY_SIZE_PT, COLUMNS, FONT_CJK, MARGIN_MM, TITLE_SIZE_PT, columnWidthsXlsx, mmToInches, rowHeightPt } from './layout'
+
+/** Rows of the sheet: title, unit line, header, then one row per indicator. */
+export const XLSX_TITLE_ROW = 1
+export const XLSX_UNIT_ROW = 2
+export const XLSX_HEADER_ROW = 3
+export const XLSX_FIRST_DATA_ROW = 4
+export const XLSX_SHEET_NAME = '自查表'
+
+const NCOL = COLUMNS.length
+const thin = { style: 'thin' as const, color: { argb: 'FF000000' } }
+const BORDER: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin }
+const font = (extra: Partial<Font> = {}): Partial<Font> => ({ name: FONT_CJK, size: BODY_SIZE_PT, charset: 134, ...extra })
+const align = (horizontal: Alignment['horizontal']): Partial<Alignment> => ({ horizontal, vertical: 'middle', wrapText: true })
+
+function boxed(cell: Cell, value: string, horizontal: Alignment['horizontal'], bold = false) {
+  cell.value = value
+  cell.font = font({ bold })
+  cell.alignment = align(horizontal)
+  cell.border = BORDER
+}
+
+/**
+ * The 自查表 as an Excel workbook laid out like the seed: merged title,
+ * 单位名称 left and 责任人（签字） right, the header row repeated on every
+ * printed page, 类型 merged down each category group, A4 landscape fitted
+ * to one page wide. Cells hold text (the 完成率 may read "88.9（自报100）").
+ */
+export async function writeXlsx(table: SelfInspectionTable): Promise<Buffer> {
+  const wb = new Workbook()
+  wb.creator = '格报'
+  wb.created = new Date(Date.UTC(table.year, 11, 31))
+  const ws = wb.addWorksheet(XLSX_SHEET_NAME, {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: {
+        top: mmToInches(MARGIN_MM.top),
+        bottom: mmToInches(MARGIN_MM.bottom),
+        left: mmToInches(MARGIN_MM.left),
+        right: mmToInches(MARGIN_MM.right),
+        header: 0.3,
+        footer: 0.3
+      },
+      printTitlesRow: `${XLSX_HEADER_ROW}:${XLSX_HEADER_ROW}`
+    },
+    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
+    views: [{ state: 'frozen', ySplit: XLSX_HEADER_ROW }]
+  })
+  const widths = columnWidthsXlsx()
+  ws.columns = widths.map((width) => ({ width }))
+
+  ws.mergeCells(XLSX_TITLE_ROW, 1, XLSX_TITLE_ROW, NCOL)
+  const title = ws.getCell(XLSX_TITLE_ROW, 1)
+  title.value = table.title
+  title.font = font({ size: TITLE_SIZE_PT, bold: true })
+  title.alignment = align('center')
+  ws.getRow(XLSX_TITLE_ROW).height = 36
+
+  // 单位名称 over the first three columns, 责任人（签字） over the rest.
+  ws.mergeCells(XLSX_UNIT_ROW, 1, XLSX_UNIT_ROW, 3)
+  ws.mergeCells(XLSX_UNIT_ROW, 4, XLSX_UNIT_ROW, NCOL)
+  const unit = ws.getCell(XLSX_UNIT_ROW, 1)
+  unit.value = unitLine(table)
+  unit.font = font()
+  unit.alignment = { horizontal: 'left', vertical: 'middle' }
+  const signer = ws.getCell(XLSX_UNIT_ROW, 4)
+  signer.value = signerLine(table)
+  signer.font = font()
+  signer.alignment = { horizontal: 'right', vertical: 'middle' }
+  ws.getRow(XLSX_UNIT_ROW).height = 24
+
+  const header = ws.getRow(XLSX_HEADER_ROW)
+  TABLE_HEADERS.forEach((h, i) => boxed(header.getCell(i + 1), h, 'center', true))
+  header.height = 30
+
+  table.rows.forEach((row, r) => {
+    const cells = rowCells(row)
+    const xr = ws.getRow(XLSX_FIRST_DATA_ROW + r)
+    cells.forEach((text, c) => boxed(xr.getCell(c + 1), text, COLUMNS[c].align))
+    xr.height = rowHeightPt(cells, widths)
+  })
+
+  for (const g of table.groups) {
+    if (g.span < 2) continue
+    const top = XLSX_FIRST_DATA_ROW + g.start
+    ws.mergeCells(top, 2, top + g.span - 1, 2)
+  }
+
+  const out = await wb.xlsx.writeBuffer()
+  return Buffer.from(out as ArrayBuffer)
+}

@@ -1,0 +1,110 @@
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Clock } from '../../src/core/clock'
+import { ALLOW_ALL_TEXT, DEFAULT_CONFIG, type ApiConfig, type ApiContext, type Caller } from '../api/context'
+import { ApiError, httpStatus, type ApiResult } from '../api/errors'
+import { dispatch, useChineseMessages } from '../api/router'
+import { seedIfEmpty } from '../seed'
+import { SqliteStore } from '../store/sqlite/SqliteStore'
+import type { Store } from '../store/types'
+import { Sessions } from './session'
+
+export interface ServerOptions {
+  dataDir: string
+  /** The H5 build to serve; absent or missing folder: API only. */
+  staticDir?: string
+  clock?: Clock
+  config?: Partial<ApiConfig>
+  /** Local demo login (pick a person without an invite). On by default. */
+  demoLogin?: boolean
+  logger?: boolean
+}
+
+export interface LocalServer {
+  app: FastifyInstance
+  store: Store
+  sessions: Sessions
+}
+
+const systemClock: Clock = { now: () => new Date() }
+
+function send(reply: import('fastify').FastifyReply, result: ApiResult<unknown>) {
+  return reply.code(result.ok ? 200 : httpStatus(result.error.code)).send(result)
+}
+
+/**
+ * The local server: the same action handlers as the cloud function, over
+ * SQLite, behind `POST /api/<action>`, plus the H5 build. Identity comes
+ * from a signed session token in `Authorization: Bearer …`.
+ */
+export async function createLocalServer(opts: ServerOptions): Promise<LocalServer> {
+  useChineseMessages()
+  const clock = opts.clock ?? systemClock
+  const store = new SqliteStore(join(opts.dataDir, 'gebao.db'))
+  await seedIfEmpty(store)
+  const sessions = Sessions.fromDataDir(opts.dataDir)
+  const config = { ...DEFAULT_CONFIG, ...opts.config }
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 })
+
+  async function callerOf(authorization: string | undefined): Promise<Caller | null> {
+    const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : null
+    const personId = token ? sessions.verify(token, clock.now().getTime()) : null
+    const person = personId ? await store.getPerson(personId) : null
+    const unit = person ? await store.getOrgUnit(person.orgUnitId) : null
+    return person && unit ? { person, unit } : null
+  }
+
+  const context = (caller: Caller | null, openid?: string): ApiContext => ({ store, clock, caller, text: ALLOW_ALL_TEXT, config, ...(openid ? { openid } : {}) })
+
+  app.get('/api/health', async () => ({ ok: true }))
+
+  if (opts.demoLogin !== false) {
+    app.get('/api/demo-people', async () => ({ ok: true, data: { people: await store.listPeople() } }))
+    app.post('/api/login', async (req, reply) => {
+      const personId = (req.body as { personId?: unknown } | null)?.personId
+      const person = typeof personId === 'string' ? await store.getPerson(personId) : null
+      if (!person) return send(reply, { ok: false, error: new ApiError('NOT_FOUND', '没有这个用户').toBody() })
+      return send(reply, { ok: true, data: { token: sessions.issue(person.id, clock.now().getTime()), person } })
+    })
+  }
+
+  app.post<{ Params: { action: string } }>('/api/:action', async (req, reply) => {
+    const { action } = req.params
+    const caller = await callerOf(req.headers.authorization)
+    const body = req.body as { payload?: unknown } | null | undefined
+    const payload = body && typeof body === 'object' && 'payload' in body ? body.payload : body
+    if (action === 'bind') {
+      // Locally the "platform identity" is a fresh id per binding; what the
+      // device keeps afterwards is the session token issued here.
+      const result = await dispatch(context(caller, `local:${randomUUID()}`), action, payload, req.log)
+      if (result.ok) {
+        const { person } = result.data as { person: { id: string } }
+        return send(reply, { ok: true, data: { ...(result.data as object), token: sessions.issue(person.id, clock.now().getTime()) } })
+      }
+      return send(reply, result)
+    }
+    return send(reply, await dispatch(context(caller), action, payload, req.log))
+  })
+
+  app.setErrorHandler((err, req, reply) => {
+    // Malformed JSON, oversized bodies and the like: the request is refused
+    // whole, in the same envelope as every other error.
+    const status = (err as { statusCode?: number }).statusCode ?? 500
+    if (status >= 500) req.log.error(err)
+    const code = status === 413 ? 'BAD_INPUT' : status < 500 ? 'BAD_INPUT' : 'INTERNAL'
+    return send(reply, { ok: false, error: new ApiError(code).toBody() })
+  })
+
+  if (opts.staticDir && existsSync(join(opts.staticDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: opts.staticDir, prefix: '/', index: ['index.html'] })
+  }
+
+  app.addHook('onClose', async () => {
+    await store.close()
+  })
+
+  return { app, store, sessions }
+}

@@ -1,0 +1,43 @@
+import { resolve } from 'node:path'
+import type { Clock } from '../../src/core/clock'
+import { createLocalServer } from './app'
+
+/**
+ * `npm start`: the local server on 127.0.0.1:8787 (PORT, HOST, DATA_DIR to
+ * change). GEBAO_CLOCK=<ISO time> starts the server's clock at that moment
+ * (it then runs at normal speed): for demos and tests of past periods, such
+ * as the seed's 2020 figures.
+ */
+function clockFromEnv(value: string | undefined): Clock | undefined {
+  if (!value) return undefined
+  const start = Date.parse(value)
+  if (Number.isNaN(start)) throw new Error(`GEBAO_CLOCK is not a date: ${value}`)
+  const offset = start - Date.now()
+  return { now: () => new Date(Date.now() + offset) }
+}
+
+async function main() {
+  const port = Number(process.env.PORT ?? 8787)
+  const host = process.env.HOST ?? '127.0.0.1'
+  const dataDir = resolve(process.env.DATA_DIR ?? './data')
+  const staticDir = resolve(process.env.STATIC_DIR ?? './build/h5')
+  const { app } = await createLocalServer({ dataDir, staticDir, clock: clockFromEnv(process.env.GEBAO_CLOCK), logger: process.env.LOG !== 'off' })
+  let closing = false
+  const shutdown = async (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info(`${signal}: closing`)
+    await app.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  const address = await app.listen({ port, host })
+  // The test harness reads this line to learn an ephemeral port.
+  console.log(`格报 local server listening on ${address} (data: ${dataDir})`)
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -1,0 +1,237 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { Aggregates } from '../../../src/core/figures'
+import type { Indicator } from '../../../src/core/indicator'
+import type { OrgLevel, OrgUnit } from '../../../src/core/org'
+import type { Person } from '../../../src/core/person'
+import type { HistoryEntry, Invite, RedeemOutcome, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
+import { migrate } from './migrations'
+
+/** The upper bound of a path-prefix range: '/' + 1 is '0'. */
+const prefixEnd = (path: string) => `${path.slice(0, -1)}0`
+
+interface ReportRow {
+  body: string
+  unit_path: string
+}
+
+const toReport = (row: ReportRow): StoredReport => ({ ...JSON.parse(row.body), unitPath: row.unit_path })
+
+/**
+ * The embedded store: one SQLite file in WAL mode (readers never block the
+ * writer, and a crash loses nothing that was acknowledged), foreign keys on,
+ * every report write in one transaction.
+ */
+export class SqliteStore implements Store {
+  readonly db: Database.Database
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = NORMAL')
+    this.db.pragma('foreign_keys = ON')
+    this.db.pragma('busy_timeout = 5000')
+    migrate(this.db)
+  }
+
+  async putOrgUnits(units: OrgUnit[]): Promise<void> {
+    const stmt = this.db.prepare(
+      `INSERT INTO org_units (id, name, level, parent_id, path) VALUES (@id, @name, @level, @parentId, @path)
+       ON CONFLICT(id) DO UPDATE SET name = excluded.name`
+    )
+    this.db.transaction(() => units.forEach((u) => stmt.run(u)))()
+  }
+
+  async getOrgUnit(id: string): Promise<OrgUnit | null> {
+    return (this.db.prepare('SELECT id, name, level, parent_id AS parentId, path FROM org_units WHERE id = ?').get(id) as OrgUnit) ?? null
+  }
+
+  async childUnits(parentId: string): Promise<OrgUnit[]> {
+    return this.db.prepare('SELECT id, name, level, parent_id AS parentId, path FROM org_units WHERE parent_id = ? ORDER BY path').all(parentId) as OrgUnit[]
+  }
+
+  async unitsUnder(path: string, level: OrgLevel): Promise<OrgUnit[]> {
+    return this.db
+      .prepare('SELECT id, name, level, parent_id AS parentId, path FROM org_units WHERE level = ? AND path >= ? AND path < ? ORDER BY path')
+      .all(level, path, prefixEnd(path)) as OrgUnit[]
+  }
+
+  async countUnitsUnder(path: string, level: OrgLevel): Promise<number> {
+    const row = this.db.prepare('SELECT count(*) AS c FROM org_units WHERE level = ? AND path >= ? AND path < ?').get(level, path, prefixEnd(path)) as { c: number }
+    return row.c
+  }
+
+  async putPeople(people: Person[]): Promise<void> {
+    const stmt = this.db.prepare(
+      `INSERT INTO people (id, name, role, org_unit_id) VALUES (@id, @name, @role, @orgUnitId)
+       ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, org_unit_id = excluded.org_unit_id`
+    )
+    this.db.transaction(() => people.forEach((p) => stmt.run(p)))()
+  }
+
+  private static PERSON = 'SELECT id, name, role, org_unit_id AS orgUnitId FROM people'
+
+  async getPerson(id: string): Promise<Person | null> {
+    return (this.db.prepare(`${SqliteStore.PERSON} WHERE id = ?`).get(id) as Person) ?? null
+  }
+
+  async listPeople(): Promise<Person[]> {
+    return this.db.prepare(`${SqliteStore.PERSON} ORDER BY id`).all() as Person[]
+  }
+
+  async personByOpenid(openid: string): Promise<Person | null> {
+    return (this.db.prepare(`${SqliteStore.PERSON} WHERE openid = ?`).get(openid) as Person) ?? null
+  }
+
+  async createInvite(inv: Invite): Promise<void> {
+    this.db
+      .prepare('INSERT INTO invites (code, person_id, created_by, created_at, expires_at, used_at) VALUES (?, ?, ?, ?, ?, NULL)')
+      .run(inv.code, inv.personId, inv.createdBy, inv.createdAt, inv.expiresAt)
+  }
+
+  async redeemInvite(code: string, openid: string, now: string): Promise<RedeemOutcome> {
+    return this.db.transaction((): RedeemOutcome => {
+      const inv = this.db.prepare('SELECT person_id, expires_at, used_at FROM invites WHERE code = ?').get(code) as
+        | { person_id: string; expires_at: string; used_at: string | null }
+        | undefined
+      if (!inv) return { kind: 'not_found' }
+      if (inv.used_at) return { kind: 'used' }
+      if (inv.expires_at < now) return { kind: 'expired' }
+      this.db.prepare('UPDATE invites SET used_at = ?, used_by = ? WHERE code = ?').run(now, openid, code)
+      // One WeChat account speaks for one person: a re-bind moves it.
+      this.db.prepare('UPDATE people SET openid = NULL WHERE openid = ?').run(openid)
+      this.db.prepare('UPDATE people SET openid = ? WHERE id = ?').run(openid, inv.person_id)
+      return { kind: 'ok', person: this.db.prepare(`${SqliteStore.PERSON} WHERE id = ?`).get(inv.person_id) as Person }
+    })()
+  }
+
+  async putIndicator(ind: Indicator): Promise<void> {
+    this.db
+      .prepare('INSERT INTO indicators (code, seq, body) VALUES (?, ?, ?) ON CONFLICT(code) DO UPDATE SET seq = excluded.seq, body = excluded.body')
+      .run(ind.code, ind.seq, JSON.stringify(ind))
+  }
+
+  async getIndicator(code: string): Promise<Indicator | null> {
+    const row = this.db.prepare('SELECT body FROM indicators WHERE code = ?').get(code) as { body: string } | undefined
+    return row ? JSON.parse(row.body) : null
+  }
+
+  async listIndicators(): Promise<Indicator[]> {
+    return (this.db.prepare('SELECT body FROM indicators ORDER BY seq, code').all() as { body: string }[]).map((r) => JSON.parse(r.body))
+  }
+
+  async getReport(id: string): Promise<StoredReport | null> {
+    const row = this.db.prepare('SELECT body, unit_path FROM reports WHERE id = ?').get(id) as ReportRow | undefined
+    return row ? toReport(row) : null
+  }
+
+  async reportsInYear(indicatorCode: string, orgUnitId: string, year: number): Promise<StoredReport[]> {
+    return (
+      this.db.prepare('SELECT body, unit_path FROM reports WHERE indicator_code = ? AND org_unit_id = ? AND year = ? ORDER BY period').all(indicatorCode, orgUnitId, year) as ReportRow[]
+    ).map(toReport)
+  }
+
+  async submission(clientId: string): Promise<{ reportId: string } | null> {
+    const row = this.db.prepare('SELECT report_id FROM submissions WHERE client_id = ?').get(clientId) as { report_id: string } | undefined
+    return row ? { reportId: row.report_id } : null
+  }
+
+  async yearStamp(indicatorCode: string, orgUnitId: string, year: number): Promise<number> {
+    const row = this.db.prepare('SELECT stamp FROM unit_years WHERE indicator_code = ? AND org_unit_id = ? AND year = ?').get(indicatorCode, orgUnitId, year) as
+      | { stamp: number }
+      | undefined
+    return row?.stamp ?? 0
+  }
+
+  async writeReport(w: ReportWrite): Promise<WriteOutcome> {
+    const r = w.report
+    const year = Number(r.period.slice(0, 4))
+    return this.db.transaction((): WriteOutcome => {
+      if (w.clientId) {
+        const dup = this.db.prepare('SELECT report_id FROM submissions WHERE client_id = ?').get(w.clientId) as { report_id: string } | undefined
+        if (dup) return { kind: 'duplicate', reportId: dup.report_id }
+      }
+      const cur = this.db.prepare('SELECT version FROM reports WHERE id = ?').get(r.id) as { version: number } | undefined
+      if ((cur?.version ?? 0) !== w.expectedVersion) return { kind: 'conflict' }
+      const stamp = this.db.prepare('SELECT stamp FROM unit_years WHERE indicator_code = ? AND org_unit_id = ? AND year = ?').get(r.indicatorCode, r.orgUnitId, year) as
+        | { stamp: number }
+        | undefined
+      if ((stamp?.stamp ?? 0) !== w.expectedYearStamp) return { kind: 'stale' }
+
+      const { unitPath, ...report } = r
+      this.db
+        .prepare(
+          `INSERT INTO reports (id, indicator_code, org_unit_id, unit_path, period, year, status, version, updated_at, body)
+           VALUES (@id, @indicatorCode, @orgUnitId, @unitPath, @period, @year, @status, @version, @updatedAt, @body)
+           ON CONFLICT(id) DO UPDATE SET status = excluded.status, version = excluded.version, updated_at = excluded.updated_at, body = excluded.body`
+        )
+        .run({ id: r.id, indicatorCode: r.indicatorCode, orgUnitId: r.orgUnitId, unitPath, period: r.period, year, status: r.status, version: r.version, updatedAt: r.updatedAt, body: JSON.stringify(report) })
+      if (w.clientId) this.db.prepare('INSERT INTO submissions (client_id, report_id, version) VALUES (?, ?, ?)').run(w.clientId, r.id, r.version)
+      this.db
+        .prepare(
+          `INSERT INTO unit_years (indicator_code, org_unit_id, year, stamp) VALUES (?, ?, ?, 1)
+           ON CONFLICT(indicator_code, org_unit_id, year) DO UPDATE SET stamp = stamp + 1`
+        )
+        .run(r.indicatorCode, r.orgUnitId, year)
+      const inc = this.db.prepare(
+        `INSERT INTO rollups (indicator_code, unit_id, period, field, sum, n) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(indicator_code, unit_id, period, field) DO UPDATE SET sum = sum + excluded.sum, n = n + excluded.n`
+      )
+      for (const unitId of w.rollupUnitIds) {
+        for (const d of w.deltas) inc.run(d.indicatorCode, unitId, d.period, d.field, d.dSum, d.dN)
+      }
+      const h = w.history
+      this.db
+        .prepare('INSERT INTO history (report_id, at, actor_id, actor_name, action, version, changes, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(h.reportId, h.at, h.actorId, h.actorName, h.action, h.version, JSON.stringify(h.changes), h.comment ?? null)
+      return { kind: 'ok' }
+    })()
+  }
+
+  async queryReports(q: ReportQuery): Promise<StoredReport[]> {
+    const where = ['unit_path >= @from', 'unit_path < @to']
+    const params: Record<string, unknown> = { from: q.underPath, to: prefixEnd(q.underPath), limit: q.limit }
+    if (q.status) (where.push('status = @status'), (params.status = q.status))
+    if (q.indicatorCode) (where.push('indicator_code = @code'), (params.code = q.indicatorCode))
+    if (q.period) (where.push('period = @period'), (params.period = q.period))
+    if (q.updatedBefore) (where.push('updated_at < @before'), (params.before = q.updatedBefore))
+    const rows = this.db.prepare(`SELECT body, unit_path FROM reports WHERE ${where.join(' AND ')} ORDER BY updated_at DESC, id LIMIT @limit`).all(params) as ReportRow[]
+    return rows.map(toReport)
+  }
+
+  async history(reportId: string): Promise<HistoryEntry[]> {
+    const rows = this.db.prepare('SELECT * FROM history WHERE report_id = ? ORDER BY id').all(reportId) as Record<string, unknown>[]
+    return rows.map((r) => ({
+      reportId: r.report_id as string,
+      at: r.at as string,
+      actorId: r.actor_id as string,
+      actorName: r.actor_name as string,
+      action: r.action as HistoryEntry['action'],
+      version: r.version as number,
+      changes: JSON.parse(r.changes as string),
+      ...(r.comment ? { comment: r.comment as string } : {})
+    }))
+  }
+
+  async rollups(indicatorCodes: string[], unitIds: string[], period: string): Promise<Map<string, Map<string, Aggregates>>> {
+    const out = new Map<string, Map<string, Aggregates>>()
+    if (indicatorCodes.length === 0 || unitIds.length === 0) return out
+    const stmt = this.db.prepare('SELECT unit_id, field, sum, n FROM rollups WHERE indicator_code = ? AND unit_id = ? AND period = ?')
+    for (const code of indicatorCodes) {
+      const byUnit = new Map<string, Aggregates>()
+      for (const unitId of unitIds) {
+        const aggs: Aggregates = {}
+        for (const row of stmt.all(code, unitId, period) as { field: string; sum: number; n: number }[]) aggs[row.field] = { sum: row.sum, n: row.n }
+        byUnit.set(unitId, aggs)
+      }
+      out.set(code, byUnit)
+    }
+    return out
+  }
+
+  async close(): Promise<void> {
+    this.db.close()
+  }
+}

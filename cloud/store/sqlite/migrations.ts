@@ -1,0 +1,106 @@
+import type Database from 'better-sqlite3'
+
+/**
+ * Ordered schema migrations; `PRAGMA user_version` records how many ran.
+ * Never edit a shipped migration: add the next one.
+ */
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE org_units (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    level TEXT NOT NULL,
+    parent_id TEXT REFERENCES org_units(id),
+    path TEXT NOT NULL UNIQUE
+  );
+  CREATE INDEX org_units_parent ON org_units(parent_id);
+  CREATE INDEX org_units_level_path ON org_units(level, path);
+
+  CREATE TABLE people (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    org_unit_id TEXT NOT NULL REFERENCES org_units(id),
+    openid TEXT UNIQUE
+  );
+
+  CREATE TABLE invites (
+    code TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL REFERENCES people(id),
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT,
+    used_by TEXT
+  );
+
+  CREATE TABLE indicators (
+    code TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    body TEXT NOT NULL
+  );
+
+  CREATE TABLE reports (
+    id TEXT PRIMARY KEY,
+    indicator_code TEXT NOT NULL REFERENCES indicators(code),
+    org_unit_id TEXT NOT NULL REFERENCES org_units(id),
+    unit_path TEXT NOT NULL,
+    period TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX reports_unit_year ON reports(indicator_code, org_unit_id, year);
+  CREATE INDEX reports_path_updated ON reports(unit_path, updated_at);
+
+  CREATE TABLE submissions (
+    client_id TEXT PRIMARY KEY,
+    report_id TEXT NOT NULL REFERENCES reports(id),
+    version INTEGER NOT NULL
+  );
+
+  CREATE TABLE unit_years (
+    indicator_code TEXT NOT NULL,
+    org_unit_id TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    stamp INTEGER NOT NULL,
+    PRIMARY KEY (indicator_code, org_unit_id, year)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE rollups (
+    indicator_code TEXT NOT NULL,
+    unit_id TEXT NOT NULL,
+    period TEXT NOT NULL,
+    field TEXT NOT NULL,
+    sum REAL NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (indicator_code, unit_id, period, field)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE history (
+    id INTEGER PRIMARY KEY,
+    report_id TEXT NOT NULL REFERENCES reports(id),
+    at TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    action TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    changes TEXT NOT NULL,
+    comment TEXT
+  );
+  CREATE INDEX history_report ON history(report_id, id);
+  `
+]
+
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number
+  for (let i = current; i < MIGRATIONS.length; i++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[i])
+      db.pragma(`user_version = ${i + 1}`)
+    })()
+  }
+  return MIGRATIONS.length
+}

@@ -1,0 +1,123 @@
+import type { Aggregates } from '../../src/core/figures'
+import type { Indicator } from '../../src/core/indicator'
+import type { OrgLevel, OrgUnit } from '../../src/core/org'
+import type { Person } from '../../src/core/person'
+import type { Report, ReportStatus } from '../../src/core/report'
+import type { RollupDelta } from '../../src/core/rollup'
+
+/**
+ * The one persistence interface the handlers see, in domain terms. Two
+ * adapters implement it: SQLite (local server) and CloudBase (production).
+ * Adapters stay dumb: every rule lives in the handlers and src/core; a store
+ * only reads, and applies a prepared write atomically.
+ */
+
+export interface Invite {
+  code: string
+  personId: string
+  createdBy: string
+  createdAt: string
+  expiresAt: string
+  usedAt: string | null
+}
+
+export type RedeemOutcome = { kind: 'ok'; person: Person } | { kind: 'not_found' } | { kind: 'used' } | { kind: 'expired' }
+
+export type HistoryAction = 'submit' | 'edit' | 'approve' | 'return' | 'reopen'
+
+export interface FieldChange {
+  field: string
+  from: number | null
+  to: number | null
+}
+
+export interface HistoryEntry {
+  reportId: string
+  at: string
+  actorId: string
+  actorName: string
+  action: HistoryAction
+  version: number
+  changes: FieldChange[]
+  comment?: string
+}
+
+/** A report as stored, with the unit's path for subtree queries. */
+export interface StoredReport extends Report {
+  unitPath: string
+}
+
+/**
+ * Everything one report write changes, applied all or nothing:
+ * - the report itself, moving from `expectedVersion` (0: new) to
+ *   `report.version`; another version there means CONFLICT;
+ * - the submission id that makes a retry a duplicate instead of a second
+ *   write (absent for review actions);
+ * - the unit-year stamp: roll-up deltas for the year were computed from the
+ *   unit's reports at `expectedYearStamp`; any other write to that unit's
+ *   year in between means the deltas are stale and the write must be
+ *   recomputed;
+ * - roll-up deltas, applied to each of `rollupUnitIds` (the unit and its
+ *   ancestors);
+ * - one history entry.
+ */
+export interface ReportWrite {
+  report: StoredReport
+  expectedVersion: number
+  clientId?: string
+  expectedYearStamp: number
+  rollupUnitIds: string[]
+  deltas: RollupDelta[]
+  history: HistoryEntry
+}
+
+export type WriteOutcome = { kind: 'ok' } | { kind: 'conflict' } | { kind: 'duplicate'; reportId: string } | { kind: 'stale' }
+
+export interface ReportQuery {
+  /** Reports of units under this path. */
+  underPath: string
+  status?: ReportStatus
+  indicatorCode?: string
+  period?: string
+  /** Newest first; page with the `updatedAt` of the last row seen. */
+  updatedBefore?: string
+  limit: number
+}
+
+export interface Store {
+  // Org tree
+  putOrgUnits(units: OrgUnit[]): Promise<void>
+  getOrgUnit(id: string): Promise<OrgUnit | null>
+  childUnits(parentId: string): Promise<OrgUnit[]>
+  unitsUnder(path: string, level: OrgLevel): Promise<OrgUnit[]>
+  countUnitsUnder(path: string, level: OrgLevel): Promise<number>
+
+  // People and identity
+  putPeople(people: Person[]): Promise<void>
+  getPerson(id: string): Promise<Person | null>
+  listPeople(): Promise<Person[]>
+  personByOpenid(openid: string): Promise<Person | null>
+  createInvite(invite: Invite): Promise<void>
+  /** Atomically marks the code used and binds `openid` to its person. */
+  redeemInvite(code: string, openid: string, now: string): Promise<RedeemOutcome>
+
+  // Indicators
+  putIndicator(ind: Indicator): Promise<void>
+  getIndicator(code: string): Promise<Indicator | null>
+  listIndicators(): Promise<Indicator[]>
+
+  // Reports
+  getReport(id: string): Promise<StoredReport | null>
+  /** The unit's reports of one indicator in one year, any period. */
+  reportsInYear(indicatorCode: string, orgUnitId: string, year: number): Promise<StoredReport[]>
+  submission(clientId: string): Promise<{ reportId: string } | null>
+  yearStamp(indicatorCode: string, orgUnitId: string, year: number): Promise<number>
+  writeReport(w: ReportWrite): Promise<WriteOutcome>
+  queryReports(q: ReportQuery): Promise<StoredReport[]>
+  history(reportId: string): Promise<HistoryEntry[]>
+
+  // Roll-ups: aggregates per unit for each indicator, for one period key.
+  rollups(indicatorCodes: string[], unitIds: string[], period: string): Promise<Map<string, Map<string, Aggregates>>>
+
+  close(): Promise<void>
+}
