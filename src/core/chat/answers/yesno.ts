@@ -2,7 +2,7 @@ import { quote } from '../format'
 import { fail, normalize, ok, type Parsed } from './parsed'
 
 /** Whole answers that say yes or no; anything else is judged by its first words. */
-const YES = new Set(['是', '是的', '对', '对的', '有', '嗯', '好', '好了', '做了', '已', '已经', '完成', '完成了', '已完成', '已经完成', '已经完成了', '搞定', '办好了', '覆盖', '已覆盖', '1', 'yes', 'y', 'ok'])
+const YES = new Set(['是', '是的', '对', '对的', '有', '嗯', '做了', '已', '已经', '完成', '完成了', '已完成', '已经完成', '已经完成了', '搞定', '办好了', '覆盖', '已覆盖', '1', 'yes', 'y', 'ok'])
 const NO = new Set(['否', '不是', '不', '没有', '没', '无', '未', '未完成', '还没', '还没有', '没完成', '没做', '未覆盖', '0', 'no', 'n'])
 const NO_PREFIX = ['还没', '没', '未', '不', '否']
 const YES_PREFIX = ['已经', '已', '是', '完成', '有']

@@ -1,0 +1,145 @@
+import type { OrgUnit } from '../../src/core/org'
+import { reportId } from '../../src/core/report'
+import { SEED_INDICATORS } from '../../src/core/seed/catalog'
+import type { ReportWrite, Store, StoredReport } from '../../cloud/store/types'
+
+/**
+ * The behaviour every Store adapter must show, run against each of them.
+ * `make` returns a fresh, empty store.
+ */
+export function storeContract(name: string, make: () => Promise<Store>): void {
+  const district: OrgUnit = { id: 'd', name: '区', level: 'district', parentId: null, path: '/d/' }
+  const s1: OrgUnit = { id: 'd-s1', name: '街一', level: 'street', parentId: 'd', path: '/d/d-s1/' }
+  const s10: OrgUnit = { id: 'd-s10', name: '街十', level: 'street', parentId: 'd', path: '/d/d-s10/' }
+  const c1: OrgUnit = { id: 'd-s1-c1', name: '社区一', level: 'community', parentId: 'd-s1', path: '/d/d-s1/d-s1-c1/' }
+  const g1: OrgUnit = { id: 'd-s1-c1-g1', name: '网格一', level: 'grid', parentId: 'd-s1-c1', path: '/d/d-s1/d-s1-c1/d-s1-c1-g1/' }
+  const g2: OrgUnit = { id: 'd-s1-c1-g2', name: '网格二', level: 'grid', parentId: 'd-s1-c1', path: '/d/d-s1/d-s1-c1/d-s1-c1-g2/' }
+  const g10: OrgUnit = { id: 'd-s10-c1-g1', name: '网格十', level: 'grid', parentId: 'd-s10', path: '/d/d-s10/d-s10-c1-g1/' }
+  const units = [district, s1, s10, c1, g1, g2, g10]
+  const ind = SEED_INDICATORS[0]
+  const worker = { id: 'p1', name: '张三', role: 'grid_worker' as const, orgUnitId: g1.id }
+
+  const report = (over: Partial<StoredReport> = {}): StoredReport => ({
+    id: reportId(ind.code, g1.id, '2020-11'),
+    clientId: 'client-0001',
+    indicatorCode: ind.code,
+    orgUnitId: g1.id,
+    unitPath: g1.path,
+    period: '2020-11',
+    values: { canteens: 1 },
+    dates: {},
+    narrative: '',
+    evidence: [],
+    reasons: {},
+    status: 'submitted',
+    version: 1,
+    submittedBy: worker.id,
+    submittedAt: '2020-12-01T00:00:00.000Z',
+    onTime: true,
+    updatedAt: '2020-12-01T00:00:00.000Z',
+    returnedFields: [],
+    verdicts: {},
+    ...over
+  })
+  const write = (r: StoredReport, over: Partial<ReportWrite> = {}): ReportWrite => ({
+    report: r,
+    expectedVersion: r.version - 1,
+    clientId: r.clientId,
+    expectedYearStamp: 0,
+    rollupUnitIds: ['d', 'd-s1', 'd-s1-c1', g1.id],
+    deltas: [{ indicatorCode: ind.code, period: r.period, field: 'canteens', dSum: 1, dN: 1 }],
+    history: { reportId: r.id, at: r.updatedAt, actorId: worker.id, actorName: worker.name, action: 'submit', version: r.version, changes: [] },
+    ...over
+  })
+
+  describe(`Store contract: ${name}`, () => {
+    let store: Store
+    beforeEach(async () => {
+      store = await make()
+      await store.putOrgUnits(units)
+      await store.putPeople([worker])
+      await store.putIndicator(ind)
+    })
+    afterEach(async () => {
+      await store.close()
+    })
+
+    test('org units by id, children and subtree, without sibling-prefix leaks', async () => {
+      expect(await store.getOrgUnit('d-s1')).toEqual(s1)
+      expect(await store.getOrgUnit('nope')).toBeNull()
+      expect((await store.childUnits('d')).map((u) => u.id)).toEqual(['d-s1', 'd-s10'])
+      expect((await store.unitsUnder(s1.path, 'grid')).map((u) => u.id)).toEqual([g1.id, g2.id])
+      expect(await store.countUnitsUnder(s1.path, 'grid')).toBe(2)
+      expect(await store.countUnitsUnder(district.path, 'grid')).toBe(3)
+    })
+
+    test('people and invites: one use, expiry, rebinding moves the openid', async () => {
+      await store.putPeople([{ id: 'p2', name: '李四', role: 'grid_worker', orgUnitId: g2.id }])
+      await store.createInvite({ code: 'AAAA1111', personId: 'p1', createdBy: 'admin', createdAt: '2020-01-01T00:00:00Z', expiresAt: '2020-01-15T00:00:00Z', usedAt: null })
+      await store.createInvite({ code: 'BBBB2222', personId: 'p2', createdBy: 'admin', createdAt: '2020-01-01T00:00:00Z', expiresAt: '2020-01-15T00:00:00Z', usedAt: null })
+      await store.createInvite({ code: 'OLD00000', personId: 'p1', createdBy: 'admin', createdAt: '2020-01-01T00:00:00Z', expiresAt: '2020-01-02T00:00:00Z', usedAt: null })
+      expect(await store.redeemInvite('NOPE0000', 'wx-1', '2020-01-05T00:00:00Z')).toEqual({ kind: 'not_found' })
+      expect(await store.redeemInvite('OLD00000', 'wx-1', '2020-01-05T00:00:00Z')).toEqual({ kind: 'expired' })
+      expect(await store.redeemInvite('AAAA1111', 'wx-1', '2020-01-05T00:00:00Z')).toMatchObject({ kind: 'ok', person: { id: 'p1' } })
+      expect(await store.redeemInvite('AAAA1111', 'wx-2', '2020-01-05T00:00:00Z')).toEqual({ kind: 'used' })
+      expect((await store.personByOpenid('wx-1'))?.id).toBe('p1')
+      expect(await store.redeemInvite('BBBB2222', 'wx-1', '2020-01-06T00:00:00Z')).toMatchObject({ kind: 'ok' })
+      expect((await store.personByOpenid('wx-1'))?.id).toBe('p2')
+      expect((await store.listPeople()).map((p) => p.id)).toEqual(['p1', 'p2'])
+    })
+
+    test('indicators round-trip', async () => {
+      expect(await store.getIndicator(ind.code)).toEqual(ind)
+      expect((await store.listIndicators()).map((i) => i.code)).toEqual([ind.code])
+      expect(await store.getIndicator('NOPE')).toBeNull()
+    })
+
+    test('a write stores the report, its submission, roll-ups for every unit, and history', async () => {
+      const r = report()
+      expect(await store.writeReport(write(r))).toEqual({ kind: 'ok' })
+      expect(await store.getReport(r.id)).toEqual(r)
+      expect(await store.submission('client-0001')).toEqual({ reportId: r.id })
+      expect(await store.yearStamp(ind.code, g1.id, 2020)).toBe(1)
+      const rolled = await store.rollups([ind.code], ['d', 'd-s1', g2.id], '2020-11')
+      expect(rolled.get(ind.code)?.get('d')).toEqual({ canteens: { sum: 1, n: 1 } })
+      expect(rolled.get(ind.code)?.get('d-s1')).toEqual({ canteens: { sum: 1, n: 1 } })
+      expect(rolled.get(ind.code)?.get(g2.id)).toEqual({})
+      expect(await store.history(r.id)).toEqual([expect.objectContaining({ action: 'submit', version: 1, actorName: '张三' })])
+    })
+
+    test('a repeated client id is a duplicate and changes nothing', async () => {
+      await store.writeReport(write(report()))
+      const again = await store.writeReport(write(report({ values: { canteens: 5 } })))
+      expect(again).toEqual({ kind: 'duplicate', reportId: report().id })
+      expect((await store.getReport(report().id))?.values).toEqual({ canteens: 1 })
+      expect((await store.rollups([ind.code], ['d'], '2020-11')).get(ind.code)?.get('d')).toEqual({ canteens: { sum: 1, n: 1 } })
+    })
+
+    test('a stale version is a conflict and a stale year stamp is stale; neither changes anything', async () => {
+      await store.writeReport(write(report()))
+      const edit = report({ clientId: 'client-0002', version: 2, values: { canteens: 3 } })
+      expect(await store.writeReport(write(edit, { expectedVersion: 0, expectedYearStamp: 1 }))).toEqual({ kind: 'conflict' })
+      expect(await store.writeReport(write(edit, { expectedYearStamp: 0 }))).toEqual({ kind: 'stale' })
+      expect(await store.submission('client-0002')).toBeNull()
+      expect((await store.getReport(edit.id))?.version).toBe(1)
+      expect(await store.history(edit.id)).toHaveLength(1)
+      const ok = await store.writeReport(write(edit, { expectedYearStamp: 1, deltas: [{ indicatorCode: ind.code, period: '2020-11', field: 'canteens', dSum: 2, dN: 0 }] }))
+      expect(ok).toEqual({ kind: 'ok' })
+      expect((await store.rollups([ind.code], ['d-s1-c1'], '2020-11')).get(ind.code)?.get('d-s1-c1')).toEqual({ canteens: { sum: 3, n: 1 } })
+    })
+
+    test('reports by unit-year and by subtree, newest first, with filters and paging', async () => {
+      await store.writeReport(write(report()))
+      const dec = report({ id: reportId(ind.code, g1.id, '2020-12'), clientId: 'client-0003', period: '2020-12', updatedAt: '2021-01-02T00:00:00.000Z' })
+      await store.writeReport(write(dec, { expectedYearStamp: 1 }))
+      const other = report({ id: reportId(ind.code, g10.id, '2020-12'), clientId: 'client-0004', orgUnitId: g10.id, unitPath: g10.path, period: '2020-12', updatedAt: '2021-01-03T00:00:00.000Z', status: 'returned' })
+      await store.writeReport(write(other, { rollupUnitIds: ['d', 'd-s10', g10.id] }))
+      expect((await store.reportsInYear(ind.code, g1.id, 2020)).map((r) => r.period)).toEqual(['2020-11', '2020-12'])
+      expect((await store.queryReports({ underPath: '/d/', limit: 10 })).map((r) => r.clientId)).toEqual(['client-0004', 'client-0003', 'client-0001'])
+      expect((await store.queryReports({ underPath: s1.path, limit: 10 })).map((r) => r.clientId)).toEqual(['client-0003', 'client-0001'])
+      expect((await store.queryReports({ underPath: '/d/', status: 'returned', limit: 10 })).map((r) => r.clientId)).toEqual(['client-0004'])
+      expect((await store.queryReports({ underPath: '/d/', period: '2020-11', limit: 10 })).map((r) => r.clientId)).toEqual(['client-0001'])
+      expect((await store.queryReports({ underPath: '/d/', limit: 1, updatedBefore: '2021-01-03T00:00:00.000Z' })).map((r) => r.clientId)).toEqual(['client-0003'])
+    })
+  })
+}
