@@ -24,12 +24,12 @@ export interface ColumnSpec {
 }
 
 export const COLUMNS: readonly ColumnSpec[] = [
-  { header: '序号', weight: 5, align: 'center' },
+  { header: '序号', weight: 4, align: 'center' },
   { header: '类型', weight: 8, align: 'center' },
   { header: '指标内容及指标值', weight: 24, align: 'left' },
-  { header: '完成情况', weight: 44, align: 'left' },
-  { header: '完成率（%）', weight: 8, align: 'center' },
-  { header: '支撑材料', weight: 11, align: 'left' }
+  { header: '完成情况', weight: 42, align: 'left' },
+  { header: '完成率（%）', weight: 10, align: 'center' },
+  { header: '支撑材料', weight: 12, align: 'left' }
 ]
 
 /** A4 landscape, in millimetres. */

@@ -61,7 +61,7 @@ function toQuantity(figure: Figure): Quantity {
 export function parseQuantity(text: string): Quantity | null {
   const input = stripFillers(text)
   const figure = input === '' ? null : readFigure(input, 0)
-  if (!figure || figure.dateFollows || figure.end !== input.length) return null
+  if (!figure || figure.pointFollows || figure.end !== input.length) return null
   if (figure.chinese && isLexicalized(input, figure.numeralStart)) return null
   return toQuantity(figure)
 }

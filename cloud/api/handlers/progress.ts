@@ -55,20 +55,25 @@ export const progress = defineAction(
       const got = await ctx.store.rollups(inds.map((i) => i.code), units.map((u) => u.id), key)
       for (const [code, m] of got) aggs.set(code, m)
     }
-    const expectedCache = new Map<string, number>()
-    const expected = async (u: OrgUnit, ind: Indicator, key: string) => {
+    const unitCounts = new Map<string, number>()
+    const reportingUnits = async (u: OrgUnit, ind: Indicator) => {
       const ck = `${u.id}|${ind.reportLevel}`
-      if (!expectedCache.has(ck)) expectedCache.set(ck, u.level === ind.reportLevel ? 1 : await ctx.store.countUnitsUnder(u.path, ind.reportLevel))
-      return expectedCache.get(ck)! * periodsBegun(ind, key, today)
+      if (!unitCounts.has(ck)) unitCounts.set(ck, u.level === ind.reportLevel ? 1 : await ctx.store.countUnitsUnder(u.path, ind.reportLevel))
+      return unitCounts.get(ck)!
     }
     const summarize = async (u: OrgUnit, ind: Indicator) => {
       const key = rollupKey(ind, input.period)
       const rolled = readRollup(ind, aggs.get(ind.code)?.get(u.id) ?? {})
+      const units = await reportingUnits(u, ind)
+      // A fixed field counts every unit that should report ("覆盖20%街道"
+      // is over all streets), not just those that have reported so far.
+      const figures = { ...rolled.figures }
+      for (const f of ind.fields) if (f.fixed !== undefined) figures[f.key] = f.fixed * units
       return {
         key,
-        rolled,
-        completion: indicatorCompletion(ind, rolled.figures, rolled.judgements),
-        expected: key ? await expected(u, ind, key) : 0
+        rolled: { ...rolled, figures },
+        completion: indicatorCompletion(ind, figures, rolled.judgements),
+        expected: key ? units * periodsBegun(ind, key, today) : 0
       }
     }
 

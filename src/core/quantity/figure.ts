@@ -1,10 +1,10 @@
 import { isNumeralChar, readNumeral } from './numeral'
-import { endsWithUnitOrDate, matchUnit, PERCENT_SIGNS, PERCENT_WORDS, startsWithDateMarker } from './unit'
+import { endsWithUnitOrPoint, matchUnit, PERCENT_SIGNS, PERCENT_WORDS, startsWithPointMarker } from './unit'
 
 /**
  * One figure as written at a position: sign, number, and what follows it
- * (a unit, a percent sign, or a date marker). It does not judge whether the
- * sentence around makes it a real figure; see ./prose for that.
+ * (a unit, a percent sign, or a date or address marker). Whether the
+ * sentence around makes it a real amount is ./prose's question.
  */
 export interface Figure {
   /** Where the figure starts, sign or 百分之 included. */
@@ -19,8 +19,8 @@ export interface Figure {
   chinese: boolean
   /** Written as 百分之…, 千分之…, 万分之…: unambiguous even in Chinese digits. */
   percentWord: boolean
-  /** Followed by 年, 月, 日 …: a point in time, not an amount. */
-  dateFollows: boolean
+  /** Followed by 年, 月, 日, 楼 …: a point in time or space, not an amount. */
+  pointFollows: boolean
 }
 
 /** Line-wrapped dumps put spaces or a line break between a number and its unit ("7795  张"). */
@@ -43,7 +43,7 @@ const MINUS = new Set(['-', '－', '−'])
 function minusIsSign(text: string, at: number): boolean {
   const before = text.charAt(at - 1)
   if (before === '' || /[\s，,、；;：:（(“‘《【[=＝]/.test(before)) return true
-  return /[\u4e00-\u9fff]/.test(before) && !isNumeralChar(before) && !endsWithUnitOrDate(text, at)
+  return /[\u4e00-\u9fff]/.test(before) && !isNumeralChar(before) && !endsWithUnitOrPoint(text, at)
 }
 
 /** Decimal arithmetic in binary floats leaves dust (15.59 × 10000 = 155900.00000000003). */
@@ -97,7 +97,7 @@ function readPercentWord(text: string, start: number, at: number, sign: number):
     unit: form.unit,
     chinese: true,
     percentWord: true,
-    dateFollows: false
+    pointFollows: false
   }
 }
 
@@ -123,11 +123,11 @@ export function readFigure(text: string, start: number): Figure | null {
     value: tidy(sign * numeral.value),
     chinese: numeral.chinese,
     percentWord: false,
-    dateFollows: false
+    pointFollows: false
   }
 
   const next = skipGap(text, numeral.end)
-  if (startsWithDateMarker(text, next)) return { ...figure, dateFollows: true }
+  if (startsWithPointMarker(text, next, numeral.chinese)) return { ...figure, pointFollows: true }
 
   const percent = PERCENT_SIGNS.get(text.charAt(next))
   if (percent) return { ...figure, end: next + 1, value: tidy((sign * numeral.value) / percent.divisor), unit: percent.unit }

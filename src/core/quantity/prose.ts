@@ -109,10 +109,11 @@ function isInWord(text: string, f: Figure): boolean {
   return isChineseDigit(text.charAt(f.end))
 }
 
-/** A bare number that numbers or names rather than counts: 1、 (2) 附件2 13800138000 007. */
+/** A bare number that numbers or names rather than counts: 1、 (2) 附件2 9点30分 13800138000 007. */
 function isMarkerOrCode(text: string, f: Figure): boolean {
   const after = text.charAt(f.numeralEnd)
   if (after === '、' || after === '.' || after === '．') return true
+  if (/[点时]/.test(text.charAt(f.start - 1))) return true
   if (/[(（]/.test(text.charAt(f.start - 1)) && /[)）]/.test(after)) return true
   if (LABELS.some((label) => text.endsWith(label, f.start))) return true
   const written = text.slice(f.numeralStart, f.numeralEnd)
@@ -120,7 +121,7 @@ function isMarkerOrCode(text: string, f: Figure): boolean {
 }
 
 export function isAmountInProse(text: string, f: Figure, previous: Figure | null, quoted: readonly Span[]): boolean {
-  if (f.dateFollows) return false
+  if (f.pointFollows) return false
   if (quoted.some(([open, close]) => f.start > open && f.start < close)) return false
   const bare = f.unit === undefined
   // 一是, 十佳, 三助一护, 两委: alone, Chinese digits are mostly words.

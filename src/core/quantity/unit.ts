@@ -9,11 +9,11 @@ const MEASURE_WORDS = [
   '人次', '人', '名', '位', '户次', '户', '家', '对',
   // things, events, places
   '个', '张', '支', '件', '份', '笔', '项', '起', '次', '间', '所', '处', '床', '座', '台', '辆',
-  '场', '期', '批', '条', '套', '册', '篇', '栋', '幢', '层', '宗', '例', '箱', '袋', '瓶', '盒',
+  '场', '期', '批', '条', '套', '册', '篇', '宗', '例', '箱', '袋', '瓶', '盒',
   // money: 万元 and 亿元 need no entry, the numeral reader takes 万 and 亿 as magnitudes;
   // 块 alone stays a measure word (5块宣传牌), only 块钱 is money
   '元', '块钱', '块',
-  // durations: a length of time is a figure, a date is not (年 stays out, see DATE_MARKERS)
+  // durations: a length of time is a figure, a date is not (年 stays out, see POINT_MARKERS)
   '个月', '小时', '分钟', '天', '周岁', '岁', '周',
   // measures
   '平方公里', '平方米', '平米', '㎡', '立方米', '公里', '米', '公顷', '亩', '吨', '公斤', '克', '斤',
@@ -31,11 +31,12 @@ const NOUN_UNITS = ['社区', '街道', '网格']
 const CANONICAL: Readonly<Record<string, string>> = { '㎡': '平方米', '平米': '平方米', '块钱': '元' }
 
 /**
- * What follows a number that is a point in time rather than an amount:
- * 2020年, 12月, 19日, 16号, 8时, 第三季度, 七十周年. Checked before units, so
- * 周年 wins over 周.
+ * What follows a number that names a point in time or space rather than an
+ * amount: 2020年, 12月, 19日, 16号, 8时, 9点, 第三季度, 七十周年, and the
+ * parts of an address (3栋2单元501室, 5楼, 6层), which read as counts
+ * (3栋, 6层) too often to risk it.
  */
-const DATE_MARKERS = ['年', '月', '日', '号', '时', '季度', '世纪', '周年']
+const POINT_MARKERS = ['年', '月', '日', '号', '时', '点', '季度', '世纪', '周年', '单元', '室', '楼', '栋', '幢', '层']
 
 const byLengthDesc = (a: string, b: string): number => b.length - a.length
 const MEASURES_LONGEST_FIRST = [...MEASURE_WORDS].sort(byLengthDesc)
@@ -54,13 +55,20 @@ export function matchUnit(text: string, at: number, afterChineseDigits: boolean)
   return { unit: CANONICAL[written] ?? written, end: at + written.length }
 }
 
-export function startsWithDateMarker(text: string, at: number): boolean {
-  return DATE_MARKERS.some((m) => text.startsWith(m, at))
+/**
+ * Whether a point marker starts at `at`. A longer unit wins (30分钟 is a
+ * duration, 3小时 too), a longer marker wins over a unit (70周年 is no 周).
+ */
+export function startsWithPointMarker(text: string, at: number, afterChineseDigits: boolean): boolean {
+  const marker = POINT_MARKERS.filter((m) => text.startsWith(m, at)).sort(byLengthDesc)[0]
+  if (marker === undefined) return false
+  const unit = matchUnit(text, at, afterChineseDigits)
+  return unit === null || marker.length >= unit.end - at
 }
 
 /** Whether the text before `at` ends like a figure's tail (…人, …月), so a dash there joins a range. */
-export function endsWithUnitOrDate(text: string, at: number): boolean {
-  return [...ALL_LONGEST_FIRST, ...DATE_MARKERS].some((w) => text.endsWith(w, at))
+export function endsWithUnitOrPoint(text: string, at: number): boolean {
+  return [...ALL_LONGEST_FIRST, ...POINT_MARKERS].some((w) => text.endsWith(w, at))
 }
 
 /** 20% is stored as the fraction 0.2 with its sign as unit. */
