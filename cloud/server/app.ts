@@ -94,8 +94,8 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
     // whole, in the same envelope as every other error.
     const status = (err as { statusCode?: number }).statusCode ?? 500
     if (status >= 500) req.log.error(err)
-    const code = status === 413 ? 'BAD_INPUT' : status < 500 ? 'BAD_INPUT' : 'INTERNAL'
-    return send(reply, { ok: false, error: new ApiError(code).toBody() })
+    if (status === 413) return reply.code(413).send({ ok: false, error: new ApiError('BAD_INPUT', '内容太大，请分开提交').toBody() })
+    return send(reply, { ok: false, error: new ApiError(status < 500 ? 'BAD_INPUT' : 'INTERNAL').toBody() })
   })
 
   if (opts.staticDir && existsSync(join(opts.staticDir, 'index.html'))) {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { CODE_PATTERN, ID_PATTERN, KEY_PATTERN, between, listOf, matching, text, wholeBetween } from './schema'
+import { CODE_PATTERN, ID_PATTERN, KEY_PATTERN, between, listOf, matching, prose, text, wholeBetween } from './schema'
 import { CalendarDateSchema, PeriodKeySchema } from './period'
 import { VerdictSchema } from './target'
 
@@ -22,7 +22,7 @@ export const ClientIdSchema = matching(/^[A-Za-z0-9_-]{8,64}$/)
 /** A photo or file stored by the transport (cloud fileID or local upload id). */
 export const EvidenceSchema = z.object({
   id: text(200, 1),
-  name: z._default(text(100), ''),
+  name: z._default(prose(100), ''),
   kind: z._default(z.enum(['image', 'file']), 'image')
 })
 export type Evidence = z.infer<typeof EvidenceSchema>
@@ -41,10 +41,10 @@ export const ReportDraftSchema = z.object({
   values: FieldValuesSchema,
   /** Completion dates of milestone steps, by step field key. */
   dates: z._default(z.record(matching(KEY_PATTERN), CalendarDateSchema), {}),
-  narrative: z._default(text(MAX_NARRATIVE), ''),
+  narrative: z._default(prose(MAX_NARRATIVE), ''),
   evidence: z._default(listOf(EvidenceSchema, MAX_EVIDENCE), []),
   /** Why a figure that set off a soft warning is right, by field key. */
-  reasons: z._default(z.record(matching(KEY_PATTERN), text(200)), {}),
+  reasons: z._default(z.record(matching(KEY_PATTERN), prose(200)), {}),
   /** 完成率 as the unit declares it, 0–100, when it states one. */
   declaredRate: z.optional(between(0, 100)),
   /** The server version this edit started from; absent for a first report. */
@@ -63,7 +63,7 @@ export const ReportSchema = z.extend(z.omit(ReportDraftSchema, { baseVersion: tr
   submittedAt: z.string(),
   onTime: z.boolean(),
   updatedAt: z.string(),
-  reviewComment: z.optional(text(500)),
+  reviewComment: z.optional(prose(500)),
   /** The fields a returning reviewer pointed at; empty means all. */
   returnedFields: z._default(z.array(z.string()), []),
   /** Reviewer judgements of qualitative targets, by target id. */

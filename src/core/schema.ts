@@ -6,6 +6,14 @@ import * as z from 'zod/mini'
  * main package whose whole budget is 450 KB.
  */
 export const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max))
+
+// Control characters other than tab and newline have no business in what a
+// person writes, and break exported files and message templates.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+
+/** Free text a person writes: bounded, no control characters. */
+export const prose = (max: number, min = 0) =>
+  z.string().check(z.minLength(min), z.maxLength(max), z.refine((s) => !CONTROL.test(s), { message: '含有无法识别的字符' }))
 export const matching = (re: RegExp, message?: string) => z.string().check(z.regex(re, message))
 /** A finite number in [min, max] (zod 4 numbers already refuse NaN and ±Infinity). */
 export const between = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max))

@@ -1,8 +1,9 @@
+import { randomInt } from 'node:crypto'
 import * as z from 'zod/mini'
 import { IndicatorSchema } from '../../../src/core/indicator'
 import { isWithin, ORG_LEVELS } from '../../../src/core/org'
 import { ROLE_LEVEL, RoleSchema } from '../../../src/core/person'
-import { ID_PATTERN, matching, text } from '../../../src/core/schema'
+import { ID_PATTERN, matching, prose } from '../../../src/core/schema'
 import { defineAction } from '../action'
 import { ApiError } from '../errors'
 import { requireAdmin } from '../scope'
@@ -39,11 +40,7 @@ export interface CodeSource {
   (length: number): string
 }
 
-export const randomCode: CodeSource = (length) => {
-  const bytes = new Uint8Array(length)
-  globalThis.crypto.getRandomValues(bytes)
-  return Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')
-}
+export const randomCode: CodeSource = (length) => Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')
 
 /**
  * Issues a one-time invite code for a person, creating the person when a
@@ -54,7 +51,7 @@ export const createInvite = defineAction(
   'invite.create',
   z.strictObject({
     personId: z.optional(matching(ID_PATTERN)),
-    person: z.optional(z.strictObject({ id: matching(ID_PATTERN), name: text(10, 1), role: RoleSchema, orgUnitId: matching(ID_PATTERN) }))
+    person: z.optional(z.strictObject({ id: matching(ID_PATTERN), name: prose(10, 1), role: RoleSchema, orgUnitId: matching(ID_PATTERN) }))
   }),
   async (ctx, input) => {
     const admin = requireAdmin(ctx)

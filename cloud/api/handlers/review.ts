@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { REPORT_STATUSES } from '../../../src/core/report'
-import { ID_PATTERN, KEY_PATTERN, listOf, matching, text, wholeBetween } from '../../../src/core/schema'
+import { ID_PATTERN, KEY_PATTERN, listOf, matching, prose, text, wholeBetween } from '../../../src/core/schema'
 import { VerdictSchema } from '../../../src/core/target'
 import { defineAction } from '../action'
 import { ApiError } from '../errors'
@@ -12,7 +12,7 @@ const ReviewInput = z.strictObject({
   /** The version the reviewer looked at: approving something else is refused. */
   version: wholeBetween(1, 1e9),
   decision: z.enum(['approve', 'return', 'reopen']),
-  comment: z._default(text(500), ''),
+  comment: z._default(prose(500), ''),
   /** Fields the worker should look at again (return only). */
   fields: z._default(listOf(matching(KEY_PATTERN), 30), []),
   /** Judgements of qualitative targets (approve only). */

@@ -30,6 +30,8 @@ export class SqliteStore implements Store {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
     this.db = new Database(file)
     this.db.pragma('journal_mode = WAL')
+    // In WAL mode NORMAL loses nothing a killed process had committed (the
+    // WAL is in the OS cache); only a power cut can drop the last commits.
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('foreign_keys = ON')
     this.db.pragma('busy_timeout = 5000')

@@ -1,0 +1,51 @@
+import cloud from 'wx-server-sdk'
+import type { Clock } from '../../../src/core/clock'
+import { DEFAULT_CONFIG, type ApiContext, type Caller } from '../../api/context'
+import { ApiError, type ApiResult } from '../../api/errors'
+import { dispatch, type Logger, useChineseMessages } from '../../api/router'
+import { CloudBaseStore } from '../../store/cloudbase/CloudBaseStore'
+import { msgSecChecker } from './msgSecCheck'
+
+/**
+ * The production entry: one cloud function, `api`, for every action. The
+ * mini-program calls `wx.cloud.callFunction({ name: 'api', data: { action,
+ * payload } })`; the same handlers as the local server answer, over
+ * CloudBase. Identity is WeChat's OPENID from `cloud.getWXContext()`, set by
+ * the platform, never anything in the event (which the caller controls).
+ */
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+useChineseMessages()
+
+// throwOnNotFound: false makes a missing document read as `{ data: null }`
+// (the adapter also understands the default thrown error).
+const store = new CloudBaseStore(cloud.database({ throwOnNotFound: false }))
+const clock: Clock = { now: () => new Date() }
+const log: Logger = { error: (msg, err) => console.error(msg, err) }
+const text = msgSecChecker(cloud.openapi, log)
+
+function readEvent(event: unknown): { action: string; payload: unknown } {
+  const e = (event && typeof event === 'object' ? event : {}) as { action?: unknown; payload?: unknown }
+  return { action: typeof e.action === 'string' ? e.action : '', payload: e.payload }
+}
+
+/** The bound person and their unit; null for an unbound account (only `bind` will work). */
+async function callerOf(openid: string): Promise<Caller | null> {
+  const person = await store.personByOpenid(openid)
+  const unit = person ? await store.getOrgUnit(person.orgUnitId) : null
+  return person && unit ? { person, unit } : null
+}
+
+export async function main(event: unknown, _context?: unknown): Promise<ApiResult<unknown>> {
+  const { OPENID } = cloud.getWXContext()
+  const { action, payload } = readEvent(event)
+  let caller: Caller | null
+  try {
+    caller = OPENID ? await callerOf(OPENID) : null
+  } catch (e) {
+    log.error('resolving the caller failed', e)
+    return { ok: false, error: new ApiError('INTERNAL').toBody() }
+  }
+  const ctx: ApiContext = { store, clock, caller, text, config: DEFAULT_CONFIG, ...(OPENID ? { openid: OPENID } : {}) }
+  return dispatch(ctx, action, payload, log)
+}

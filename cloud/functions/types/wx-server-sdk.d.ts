@@ -1,0 +1,105 @@
+/**
+ * Types for the slice of wx-server-sdk this project touches, transcribed
+ * from the WeChat cloud-function docs (reference-sdk-api). The package is
+ * not installed locally on purpose: it exists only in the CloudBase runtime
+ * (the function's package.json), and the build leaves it external.
+ * These declarations describe the SDK as documented, independently of the
+ * adapter's own minimal `Database` (cloud/store/cloudbase/sdk.ts), so tsc
+ * checking that `cloud.database()` satisfies `Database` means something.
+ */
+declare module 'wx-server-sdk' {
+  type WxDocData = Record<string, unknown>
+
+  /** An operator marker from `db.command`. */
+  interface WxCommandValue {
+    and(other: WxCommandValue): WxCommandValue
+    or(other: WxCommandValue): WxCommandValue
+  }
+
+  interface WxCommand {
+    eq(value: unknown): WxCommandValue
+    neq(value: unknown): WxCommandValue
+    lt(value: unknown): WxCommandValue
+    lte(value: unknown): WxCommandValue
+    gt(value: unknown): WxCommandValue
+    gte(value: unknown): WxCommandValue
+    in(values: readonly unknown[]): WxCommandValue
+    nin(values: readonly unknown[]): WxCommandValue
+    and(...conditions: unknown[]): WxCommandValue
+    or(...conditions: unknown[]): WxCommandValue
+    inc(n: number): WxCommandValue
+    set(value: unknown): WxCommandValue
+    remove(): WxCommandValue
+  }
+
+  interface WxDocument {
+    /** Throws when the id does not exist, unless the database was made with `throwOnNotFound: false`. */
+    get(): Promise<{ data: WxDocData | null; errMsg?: string }>
+    set(options: { data: WxDocData }): Promise<{ _id: string | number; stats: { created: number; updated: number } }>
+    update(options: { data: WxDocData }): Promise<{ stats: { updated: number } }>
+    remove(): Promise<{ stats: { removed: number } }>
+  }
+
+  interface WxQuery {
+    where(condition: object): WxQuery
+    orderBy(field: string, order: 'asc' | 'desc'): WxQuery
+    skip(n: number): WxQuery
+    /** Cloud functions: 100 records by default, 1000 at most. */
+    limit(n: number): WxQuery
+    field(projection: Record<string, boolean>): WxQuery
+    get(): Promise<{ data: WxDocData[]; errMsg?: string }>
+    count(): Promise<{ total: number; errMsg?: string }>
+  }
+
+  interface WxCollection extends WxQuery {
+    doc(id: string): WxDocument
+    add(options: { data: WxDocData }): Promise<{ _id: string | number }>
+  }
+
+  /** Transactions run in cloud functions only, on single documents only. */
+  interface WxTransaction {
+    collection(name: string): { doc(id: string): WxDocument; add(options: { data: WxDocData }): Promise<{ _id: string | number }> }
+    rollback(reason?: unknown): Promise<void>
+  }
+
+  interface WxDatabase {
+    readonly command: WxCommand
+    RegExp(options: { regexp: string; options?: string }): unknown
+    serverDate(options?: { offset?: number }): unknown
+    collection(name: string): WxCollection
+    runTransaction<T>(callback: (transaction: WxTransaction) => Promise<T>, times?: number): Promise<T>
+  }
+
+  interface WxContext {
+    OPENID?: string
+    APPID?: string
+    UNIONID?: string
+    ENV?: string
+    SOURCE?: string
+  }
+
+  interface MsgSecCheckV2Result {
+    errCode: number
+    errMsg: string
+    result?: { suggest: 'pass' | 'review' | 'risky'; label: number }
+    detail?: unknown[]
+    traceId?: string
+  }
+
+  interface WxCloud {
+    /** Resolves to the environment the function runs in. */
+    readonly DYNAMIC_CURRENT_ENV: unknown
+    init(options?: { env?: unknown; traceUser?: boolean }): void
+    database(options?: { env?: string; throwOnNotFound?: boolean }): WxDatabase
+    /** The caller's identity, set by WeChat for calls from the mini-program; never taken from the event. */
+    getWXContext(): WxContext
+    openapi: {
+      security: {
+        msgSecCheck(request: { openid: string; scene: number; version: 2; content: string }): Promise<MsgSecCheckV2Result>
+      }
+    }
+  }
+
+  const cloud: WxCloud
+  export = cloud
+}

@@ -1,0 +1,194 @@
+import type { Aggregates } from '../../../src/core/figures'
+import type { Indicator } from '../../../src/core/indicator'
+import type { OrgLevel, OrgUnit } from '../../../src/core/org'
+import type { Person } from '../../../src/core/person'
+import type { HistoryEntry, Invite, RedeemOutcome, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
+import { C, chunks, fetchAll, fromDoc, plain, prefixPattern, readDoc, rollupId, unitYearId } from './docs'
+import { decodeFieldKey } from './fieldKeys'
+import { createInviteTx, redeemInviteTx, toPerson } from './identity'
+import type { Database, DocData } from './sdk'
+import { writeReportTx } from './writeReport'
+
+const toUnit = (doc: DocData): OrgUnit => fromDoc<OrgUnit>(doc, 'id')
+const toReport = (doc: DocData): StoredReport => fromDoc<StoredReport>(doc, 'id', ['year'])
+const toIndicator = (doc: DocData): Indicator => fromDoc<Indicator>(doc, 'code')
+const toHistory = (doc: DocData): HistoryEntry => {
+  const { _id, seq, ...entry } = doc
+  return entry as unknown as HistoryEntry
+}
+
+/** How many independent writes a bulk put keeps in flight: fast seeding without a burst. */
+const WRITE_BATCH = 10
+
+async function inBatches<T>(items: readonly T[], fn: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += WRITE_BATCH) await Promise.all(items.slice(i, i + WRITE_BATCH).map(fn))
+}
+
+/**
+ * The production store: wx-server-sdk's document database. Documents are
+ * addressed by domain ids (`_id` = unit id, person id, indicator code,
+ * report id, client id), so single-document reads are by id and report
+ * writes can run as single-document transactions (see writeReport.ts).
+ * Every list read pages past the SDK's 100-record default (`fetchAll`).
+ *
+ * Indexes to create in the console: org_units (parentId), (level, path);
+ * people (openid); reports (indicatorCode, orgUnitId, year),
+ * (unitPath, updatedAt); history (reportId, seq).
+ */
+export class CloudBaseStore implements Store {
+  constructor(private readonly db: Database) {}
+
+  private col(name: string) {
+    return this.db.collection(name)
+  }
+
+  /** Which of `ids` already exist in `collection`, by `_id` in chunks of ≤ 100. */
+  private async existing(collection: string, ids: string[]): Promise<Set<string>> {
+    const _ = this.db.command
+    const found = new Set<string>()
+    for (const chunk of chunks([...new Set(ids)])) {
+      const { data } = await this.col(collection).where({ _id: _.in(chunk) }).limit(chunk.length).get()
+      for (const d of data) found.add(String(d._id))
+    }
+    return found
+  }
+
+  private subtree(path: string, level: OrgLevel) {
+    return this.col(C.units).where({ level, path: this.db.RegExp({ regexp: prefixPattern(path) }) })
+  }
+
+  async putOrgUnits(units: OrgUnit[]): Promise<void> {
+    // Like the SQLite upsert: a known unit only changes its name; its place in the tree is fixed.
+    const known = await this.existing(C.units, units.map((u) => u.id))
+    await inBatches(units, ({ id, name, level, parentId, path }) =>
+      known.has(id) ? this.col(C.units).doc(id).update({ data: { name } }) : this.col(C.units).doc(id).set({ data: { name, level, parentId, path } })
+    )
+  }
+
+  async getOrgUnit(id: string): Promise<OrgUnit | null> {
+    const doc = await readDoc(this.col(C.units).doc(id))
+    return doc ? toUnit(doc) : null
+  }
+
+  async childUnits(parentId: string): Promise<OrgUnit[]> {
+    return (await fetchAll(this.col(C.units).where({ parentId }).orderBy('path', 'asc'))).map(toUnit)
+  }
+
+  async unitsUnder(path: string, level: OrgLevel): Promise<OrgUnit[]> {
+    return (await fetchAll(this.subtree(path, level).orderBy('path', 'asc'))).map(toUnit)
+  }
+
+  async countUnitsUnder(path: string, level: OrgLevel): Promise<number> {
+    return (await this.subtree(path, level).count()).total
+  }
+
+  async putPeople(people: Person[]): Promise<void> {
+    // An existing person keeps their WeChat binding.
+    const known = await this.existing(C.people, people.map((p) => p.id))
+    await inBatches(people, ({ id, name, role, orgUnitId }) =>
+      known.has(id)
+        ? this.col(C.people).doc(id).update({ data: { name, role, orgUnitId } })
+        : this.col(C.people).doc(id).set({ data: { name, role, orgUnitId, openid: null } })
+    )
+  }
+
+  async getPerson(id: string): Promise<Person | null> {
+    const doc = await readDoc(this.col(C.people).doc(id))
+    return doc ? toPerson(doc) : null
+  }
+
+  async listPeople(): Promise<Person[]> {
+    return (await fetchAll(this.col(C.people).orderBy('_id', 'asc'))).map(toPerson)
+  }
+
+  async personByOpenid(openid: string): Promise<Person | null> {
+    const { data } = await this.col(C.people).where({ openid }).limit(1).get()
+    return data[0] ? toPerson(data[0]) : null
+  }
+
+  async createInvite(invite: Invite): Promise<void> {
+    await createInviteTx(this.db, invite)
+  }
+
+  async redeemInvite(code: string, openid: string, now: string): Promise<RedeemOutcome> {
+    return redeemInviteTx(this.db, code, openid, now)
+  }
+
+  async putIndicator(ind: Indicator): Promise<void> {
+    const { code, ...rest } = ind
+    await this.col(C.indicators).doc(code).set({ data: plain(rest) })
+  }
+
+  async getIndicator(code: string): Promise<Indicator | null> {
+    const doc = await readDoc(this.col(C.indicators).doc(code))
+    return doc ? toIndicator(doc) : null
+  }
+
+  async listIndicators(): Promise<Indicator[]> {
+    return (await fetchAll(this.col(C.indicators).orderBy('seq', 'asc').orderBy('_id', 'asc'))).map(toIndicator)
+  }
+
+  async getReport(id: string): Promise<StoredReport | null> {
+    const doc = await readDoc(this.col(C.reports).doc(id))
+    return doc ? toReport(doc) : null
+  }
+
+  async reportsInYear(indicatorCode: string, orgUnitId: string, year: number): Promise<StoredReport[]> {
+    const q = this.col(C.reports).where({ indicatorCode, orgUnitId, year }).orderBy('period', 'asc').orderBy('_id', 'asc')
+    return (await fetchAll(q)).map(toReport)
+  }
+
+  async submission(clientId: string): Promise<{ reportId: string } | null> {
+    const doc = await readDoc(this.col(C.submissions).doc(clientId))
+    return doc ? { reportId: String(doc.reportId) } : null
+  }
+
+  async yearStamp(indicatorCode: string, orgUnitId: string, year: number): Promise<number> {
+    const doc = await readDoc(this.col(C.unitYears).doc(unitYearId(indicatorCode, orgUnitId, year)))
+    return (doc?.stamp as number | undefined) ?? 0
+  }
+
+  async writeReport(w: ReportWrite): Promise<WriteOutcome> {
+    return writeReportTx(this.db, w)
+  }
+
+  async queryReports(q: ReportQuery): Promise<StoredReport[]> {
+    const _ = this.db.command
+    const where: DocData = { unitPath: this.db.RegExp({ regexp: prefixPattern(q.underPath) }) }
+    if (q.status) where.status = q.status
+    if (q.indicatorCode) where.indicatorCode = q.indicatorCode
+    if (q.period) where.period = q.period
+    if (q.updatedBefore) where.updatedAt = _.lt(q.updatedBefore)
+    const query = this.col(C.reports).where(where).orderBy('updatedAt', 'desc').orderBy('_id', 'asc')
+    return (await fetchAll(query, q.limit)).map(toReport)
+  }
+
+  async history(reportId: string): Promise<HistoryEntry[]> {
+    return (await fetchAll(this.col(C.history).where({ reportId }).orderBy('seq', 'asc'))).map(toHistory)
+  }
+
+  async rollups(indicatorCodes: string[], unitIds: string[], period: string): Promise<Map<string, Map<string, Aggregates>>> {
+    const _ = this.db.command
+    const out = new Map<string, Map<string, Aggregates>>()
+    const ids: string[] = []
+    for (const code of indicatorCodes) {
+      out.set(code, new Map(unitIds.map((u) => [u, {}])))
+      for (const unitId of unitIds) ids.push(rollupId(code, unitId, period))
+    }
+    for (const chunk of chunks([...new Set(ids)])) {
+      const { data } = await this.col(C.rollups).where({ _id: _.in(chunk) }).limit(chunk.length).get()
+      for (const doc of data) {
+        const aggs: Aggregates = {}
+        for (const [enc, a] of Object.entries((doc.fields ?? {}) as Record<string, { sum: number; n: number }>)) {
+          aggs[decodeFieldKey(enc)] = { sum: a.sum, n: a.n }
+        }
+        out.get(doc.indicatorCode as string)?.set(doc.unitId as string, aggs)
+      }
+    }
+    return out
+  }
+
+  async close(): Promise<void> {
+    // Nothing to release: the SDK holds no connection per store.
+  }
+}
