@@ -4,7 +4,7 @@ import { periodYear } from '../../src/core/period'
 import { rollupDeltas } from '../../src/core/rollup'
 import type { FieldChange, HistoryAction, StoredReport } from '../store/types'
 import type { ApiContext, Caller } from './context'
-import { ApiError } from './errors'
+import { ApiError } from '../../src/core/errors'
 
 export interface WriteRequest {
   ind: Indicator

@@ -1,7 +1,7 @@
 import { isWithin } from '../../src/core/org'
 import { isReviewer } from '../../src/core/person'
 import type { ApiContext, Caller } from './context'
-import { ApiError } from './errors'
+import { ApiError } from '../../src/core/errors'
 
 export function requireCaller(ctx: ApiContext): Caller {
   if (!ctx.caller) throw new ApiError('UNAUTHENTICATED')

@@ -6,7 +6,7 @@ import { reportId, type ReportDraft } from '../../src/core/report'
 import { checkDraft } from '../../src/core/validate'
 import type { StoredReport } from '../store/types'
 import type { ApiContext, Caller } from './context'
-import { ApiError } from './errors'
+import { ApiError } from '../../src/core/errors'
 import { writeReport } from './reportWrite'
 
 export type SubmitOutcome = { status: 'accepted' | 'duplicate'; report: StoredReport }

@@ -1,4 +1,4 @@
-import { ERROR_CODES } from '../../cloud/api/errors'
+import { ERROR_CODES } from '../../src/core/errors'
 import { badInputCorpus } from './badInputs'
 import { clientId, fingerprint, GRID_WORKER, GRID_WORKER_UNIT, startServer, type Running } from './harness'
 

@@ -5,7 +5,7 @@ import { isWithin, ORG_LEVELS } from '../../../src/core/org'
 import { ROLE_LEVEL, RoleSchema } from '../../../src/core/person'
 import { ID_PATTERN, matching, prose } from '../../../src/core/schema'
 import { defineAction } from '../action'
-import { ApiError } from '../errors'
+import { ApiError } from '../../../src/core/errors'
 import { requireAdmin } from '../scope'
 
 /**

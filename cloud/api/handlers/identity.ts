@@ -3,7 +3,7 @@ import { ORG_LEVEL_LABEL } from '../../../src/core/org'
 import { ROLE_LABEL } from '../../../src/core/person'
 import { text } from '../../../src/core/schema'
 import { defineAction, NoInput } from '../action'
-import { ApiError } from '../errors'
+import { ApiError } from '../../../src/core/errors'
 import { requireCaller } from '../scope'
 
 /** Binds the platform identity (OPENID) to the person an invite names. */

@@ -8,7 +8,7 @@ import { reportId } from '../../../src/core/report'
 import { readRollup } from '../../../src/core/rollup'
 import { ID_PATTERN, matching } from '../../../src/core/schema'
 import { defineAction } from '../action'
-import { ApiError } from '../errors'
+import { ApiError } from '../../../src/core/errors'
 import { assertRead, requireCaller } from '../scope'
 
 /**

@@ -3,7 +3,7 @@ import { REPORT_STATUSES } from '../../../src/core/report'
 import { ID_PATTERN, KEY_PATTERN, listOf, matching, prose, text, wholeBetween } from '../../../src/core/schema'
 import { VerdictSchema } from '../../../src/core/target'
 import { defineAction } from '../action'
-import { ApiError } from '../errors'
+import { ApiError } from '../../../src/core/errors'
 import { writeReport } from '../reportWrite'
 import { assertRead, canReview, requireCaller, requireReviewer } from '../scope'
 

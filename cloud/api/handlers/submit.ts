@@ -2,7 +2,7 @@ import * as z from 'zod/mini'
 import { ReportDraftSchema } from '../../../src/core/report'
 import { listOf } from '../../../src/core/schema'
 import { defineAction } from '../action'
-import { ApiError } from '../errors'
+import { ApiError } from '../../../src/core/errors'
 import { requireCaller } from '../scope'
 import { submitDraft } from '../submission'
 

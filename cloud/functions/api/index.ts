@@ -1,7 +1,7 @@
 import cloud from 'wx-server-sdk'
 import type { Clock } from '../../../src/core/clock'
 import { DEFAULT_CONFIG, type ApiContext, type Caller } from '../../api/context'
-import { ApiError, type ApiResult } from '../../api/errors'
+import { ApiError, type ApiResult } from '../../../src/core/errors'
 import { dispatch, type Logger, useChineseMessages } from '../../api/router'
 import { CloudBaseStore } from '../../store/cloudbase/CloudBaseStore'
 import { msgSecChecker } from './msgSecCheck'
