@@ -65,6 +65,11 @@ export function nextSlot(ind: Indicator, values: Figures, done: string[]): Slot 
   return planSlots(ind, values).find((s) => !done.includes(s.id)) ?? null
 }
 
+/** How many slots are still to be asked: "还剩2项". */
+export function slotsLeft(ind: Indicator, values: Figures, done: string[]): number {
+  return planSlots(ind, values).filter((s) => !done.includes(s.id)).length
+}
+
 /**
  * The slot ids behind a name the page or a reviewer uses: a field key (a
  * step brings its date along), "narrative" or "evidence". Empty when unknown.

@@ -71,8 +71,8 @@ export function readDate(text: string, year: number, today: string, bounds: Date
   }
   if (date === null) return fail(`没看懂${quote(text)}，请填日期，如“12月19日”或“${year}-12-19”`)
   if (date > bounds.latest) {
-    return fail(bounds.latest === today ? '完成日期不能晚于今天' : `完成日期要在${formatDate(bounds.latest, year)}以前`)
+    return fail(bounds.latest === today ? '完成日期不能晚于今天' : `完成日期不能晚于${formatDate(bounds.latest, year)}`)
   }
-  if (date < bounds.earliest) return fail(`完成日期要在${formatDate(bounds.earliest, year)}以后`)
+  if (date < bounds.earliest) return fail(`完成日期不能早于${formatDate(bounds.earliest, year)}`)
   return ok(date)
 }

@@ -14,7 +14,8 @@ export function readNarrative(text: string): Parsed<string> {
 
 export function readReason(text: string): Parsed<string> {
   const t = text.trim()
-  if (t.length < 2) return fail('请简单说明原因，如“本月集中开展培训”')
+  // A reviewer reads it: a few Chinese words, not "ok" or "111".
+  if (t.length < 2 || !/[\u4e00-\u9fff]/.test(t)) return fail('请用几个字说明原因，如“本月集中开展培训”')
   if (t.length > MAX_REASON) return fail(`原因请写在${MAX_REASON}字以内`)
   return ok(t)
 }
