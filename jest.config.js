@@ -1,10 +1,13 @@
 // Two projects: pure and server code runs in node; components render in
 // jsdom with Taro's H5 components. Both compile with babel.config.js
-// (babel-preset-taro emits CommonJS under NODE_ENV=test).
+// (babel-preset-taro emits CommonJS under NODE_ENV=test). Facts behind the
+// dom setup: ../shared/STACK-NOTES.md.
 const shared = {
-  transform: { '^.+\\.[jt]sx?$': ['babel-jest', { configFile: './babel.config.js' }] },
+  transform: { '^.+\\.m?[jt]sx?$': ['babel-jest', { configFile: './babel.config.js' }] },
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' }
 }
+
+const ESM_PACKAGES = ['@tarojs', '@nutui', '@stencil', 'swiper', 'lodash-es', 'query-string', 'decode-uri-component', 'filter-obj', 'split-on-first', 'style-inject', 'tslib', 'nanoid', 'ics', '\\.pnpm']
 
 module.exports = {
   projects: [
@@ -13,6 +16,31 @@ module.exports = {
       displayName: 'node',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/**/*.test.ts']
+    },
+    {
+      ...shared,
+      displayName: 'dom',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/**/*.test.tsx'],
+      setupFiles: ['<rootDir>/test/setup/dom.js'],
+      transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+      moduleNameMapper: {
+        ...shared.moduleNameMapper,
+        '^@tarojs/taro$': '<rootDir>/test/setup/taro.js',
+        '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react',
+        '\\.(css|scss|sass|less)$': 'identity-obj-proxy'
+      },
+      globals: {
+        ENABLE_INNER_HTML: true,
+        ENABLE_ADJACENT_HTML: true,
+        ENABLE_SIZE_APIS: true,
+        ENABLE_TEMPLATE_CONTENT: true,
+        ENABLE_MUTATION_OBSERVER: true,
+        ENABLE_CLONE_NODE: true,
+        ENABLE_CONTAINS: true,
+        DEPRECATED_ADAPTER_COMPONENT: false,
+        __TARO_FRAMEWORK__: 'react'
+      }
     }
   ]
 }
