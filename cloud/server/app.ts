@@ -62,8 +62,14 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
   app.get('/api/health', async () => ({ ok: true }))
 
   if (opts.demoLogin !== false) {
-    app.get('/api/demo-people', async () => ({ ok: true, data: { people: await store.listPeople() } }))
-    app.post('/api/login', async (req, reply) => {
+    // Local demo mode only (the cloud function has no such actions): the
+    // login screen lists the demo people and signs in as one of them.
+    app.post('/api/demo.people', async () => {
+      const people = await store.listPeople()
+      const units = await Promise.all(people.map((p) => store.getOrgUnit(p.orgUnitId)))
+      return { ok: true, data: { people: people.map((p, i) => ({ ...p, unitName: units[i]?.name ?? '' })) } }
+    })
+    app.post('/api/demo.login', async (req, reply) => {
       const personId = (req.body as { personId?: unknown } | null)?.personId
       const person = typeof personId === 'string' ? await store.getPerson(personId) : null
       if (!person) return send(reply, { ok: false, error: new ApiError('NOT_FOUND', '没有这个用户').toBody() })

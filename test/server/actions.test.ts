@@ -40,11 +40,13 @@ describe('identity', () => {
     expect((await s.call('me', { personId: ADMIN }, s.tokenFor(GRID_WORKER))).status).toBe(400)
   })
 
-  test('demo login issues a session; an unknown person is refused', async () => {
-    const ok = await fetch(`${s.base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: COMMUNITY_REVIEWER }) })
+  test('demo login lists people with their units and issues a session; an unknown person is refused', async () => {
+    const people = await s.call('demo.people', {})
+    expect(people.body.data.people.find((p: any) => p.id === GRID_WORKER)).toMatchObject({ name: '张晓梅', unitName: '园博北社区第1网格' })
+    const ok = await fetch(`${s.base}/api/demo.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: COMMUNITY_REVIEWER }) })
     const body = (await ok.json()) as any
     expect((await s.call('me', {}, body.data.token)).body.data.person.id).toBe(COMMUNITY_REVIEWER)
-    const bad = await fetch(`${s.base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: 'ghost' }) })
+    const bad = await fetch(`${s.base}/api/demo.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: 'ghost' }) })
     expect(bad.status).toBe(404)
   })
 

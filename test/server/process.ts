@@ -62,6 +62,6 @@ export async function post(base: string, action: string, payload: unknown, token
 }
 
 export async function login(base: string, personId: string): Promise<string> {
-  const res = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) })
+  const res = await fetch(`${base}/api/demo.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId }) })
   return ((await res.json()) as any).data.token
 }

@@ -1,0 +1,72 @@
+import Taro, { useDidShow } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Button, Cell, Input } from '@nutui/nutui-react-taro'
+import { useState } from 'react'
+import { ROLE_LABEL } from '../../core/person'
+import { resetIdentity } from '../../hooks/useIdentity'
+import { ApiFailure, type DemoPerson } from '../../services/api'
+import { getServices } from '../../services'
+import './index.scss'
+
+/**
+ * Sign in. With WeChat, a one-time invite code from the bureau binds this
+ * account to a person. In local mode the demo people are listed as well.
+ */
+export default function LoginPage() {
+  const [people, setPeople] = useState<DemoPerson[]>([])
+  const [code, setCode] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  useDidShow(() => {
+    void getServices()
+      .api.demoPeople()
+      .then((r) => setPeople(r.people))
+      .catch(() => setPeople([]))
+  })
+
+  const finish = async (token: string | undefined) => {
+    const services = getServices()
+    if (token) await services.session.save(token)
+    resetIdentity(await services.api.me())
+    await Taro.switchTab({ url: '/pages/chat/index' })
+  }
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true)
+    setError('')
+    try {
+      await action()
+    } catch (e) {
+      setError(e instanceof ApiFailure ? e.message : '网络不通，请稍后再试')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className="login">
+      <View className="login__title">格报</View>
+      <View className="login__hint">社区网格员的填报助手</View>
+      <Input value={code} onChange={setCode} placeholder="请输入邀请码" maxLength={16} aria-label="邀请码" />
+      <Button block type="primary" disabled={busy || code.trim().length < 4} onClick={() => run(async () => finish((await getServices().api.bind(code)).token))}>
+        用邀请码登录
+      </Button>
+      {error ? <Text className="login__error">{error}</Text> : null}
+      {people.length > 0 ? (
+        <View>
+          <View className="login__section">演示账号（本地模式）</View>
+          {people.map((p) => (
+            <Cell
+              key={p.id}
+              title={`${p.name} · ${ROLE_LABEL[p.role]}`}
+              description={p.unitName}
+              clickable
+              onClick={() => run(async () => finish((await getServices().api.demoLogin(p.id)).token))}
+            />
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}
