@@ -72,6 +72,7 @@ export async function writeReport(ctx: ApiContext, req: WriteRequest): Promise<W
       case 'duplicate': {
         const stored = await store.getReport(outcome.reportId)
         if (!stored) throw new ApiError('INTERNAL')
+        if (stored.orgUnitId !== req.unit.id) throw new ApiError('BAD_INPUT', '提交编号无效，请重新提交')
         return { kind: 'duplicate', report: stored }
       }
       case 'conflict':

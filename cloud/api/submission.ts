@@ -1,7 +1,7 @@
 import { chinaDate } from '../../src/core/clock'
 import type { Indicator } from '../../src/core/indicator'
 import { ORG_LEVEL_LABEL } from '../../src/core/org'
-import { dueDate, openPeriods, periodType } from '../../src/core/period'
+import { dueDate, openPeriods, periodRange } from '../../src/core/period'
 import { reportId, type ReportDraft } from '../../src/core/report'
 import { checkDraft } from '../../src/core/validate'
 import type { StoredReport } from '../store/types'
@@ -26,6 +26,9 @@ export async function submitDraft(ctx: ApiContext, caller: Caller, draft: Report
   const known = await ctx.store.submission(draft.clientId)
   if (known) {
     const report = await ctx.store.getReport(known.reportId)
+    // A client id is the sender's own: one that names another unit's report
+    // is refused without saying whose it is.
+    if (report && report.orgUnitId !== caller.unit.id) throw new ApiError('BAD_INPUT', '提交编号无效，请重新提交')
     if (report) return { status: 'duplicate', report }
   }
   const ind = await loadIndicator(ctx, draft.indicatorCode)
@@ -37,9 +40,8 @@ export async function submitDraft(ctx: ApiContext, caller: Caller, draft: Report
   const today = chinaDate(now)
   const checked = checkDraft(ind, draft, today)
   if (!checked.ok) throw new ApiError('BAD_INPUT', checked.issues[0].message, { issues: checked.issues })
-  if (periodType(draft.period) === ind.period && !openPeriods(ind.period, ind.due, today, ctx.config.graceDays).includes(draft.period)) {
-    throw new ApiError('CLOSED')
-  }
+  if (periodRange(draft.period).start > today) throw new ApiError('BAD_INPUT', '这一期还没开始，不能提前填报')
+  if (!openPeriods(ind.period, ind.due, today, ctx.config.graceDays).includes(draft.period)) throw new ApiError('CLOSED')
   const text = [draft.narrative, ...Object.values(draft.reasons)].join('\n').trim()
   if (text && (await ctx.text.check(text, ctx.openid)) === 'risky') throw new ApiError('REJECTED_TEXT')
 

@@ -6,7 +6,9 @@ import { createLocalServer } from './app'
  * `npm start`: the local server on 127.0.0.1:8787 (PORT, HOST, DATA_DIR to
  * change). GEBAO_CLOCK=<ISO time> starts the server's clock at that moment
  * (it then runs at normal speed): for demos and tests of past periods, such
- * as the seed's 2020 figures.
+ * as the seed's 2020 figures. DEMO_LOGIN=off removes the demo people picker
+ * (anyone reaching the port could otherwise sign in as the admin): use it
+ * for any install beyond a demo, and sign people in with invite codes.
  */
 function clockFromEnv(value: string | undefined): Clock | undefined {
   if (!value) return undefined
@@ -21,7 +23,7 @@ async function main() {
   const host = process.env.HOST ?? '127.0.0.1'
   const dataDir = resolve(process.env.DATA_DIR ?? './data')
   const staticDir = resolve(process.env.STATIC_DIR ?? './build/h5')
-  const { app } = await createLocalServer({ dataDir, staticDir, clock: clockFromEnv(process.env.GEBAO_CLOCK), logger: process.env.LOG !== 'off' })
+  const { app } = await createLocalServer({ dataDir, staticDir, clock: clockFromEnv(process.env.GEBAO_CLOCK), logger: process.env.LOG !== 'off', demoLogin: process.env.DEMO_LOGIN !== 'off' })
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return

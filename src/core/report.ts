@@ -20,7 +20,7 @@ export const MAX_EVIDENCE = 9
 export const ClientIdSchema = matching(/^[A-Za-z0-9_-]{8,64}$/)
 
 /** A photo or file stored by the transport (cloud fileID or local upload id). */
-export const EvidenceSchema = z.object({
+export const EvidenceSchema = z.strictObject({
   id: text(200, 1),
   name: z._default(prose(100), ''),
   kind: z._default(z.enum(['image', 'file']), 'image')
@@ -33,7 +33,7 @@ const FieldValuesSchema = z.record(matching(KEY_PATTERN), z.number())
  * What a worker sends: the figures of one indicator for one unit and period.
  * Values are validated against the indicator's fields by `validateDraft`.
  */
-export const ReportDraftSchema = z.object({
+export const ReportDraftSchema = z.strictObject({
   clientId: ClientIdSchema,
   indicatorCode: matching(CODE_PATTERN),
   orgUnitId: matching(ID_PATTERN),

@@ -122,6 +122,26 @@ describe('submit, duplicates and conflicts', () => {
     expect(fingerprint(s.db)).toBe(before)
   })
 
+  test("another worker's client id is refused without revealing their report", async () => {
+    const mine = draft({ period: '2020-11', orgUnitId: 'qk-s01-c01-g1' })
+    expect((await s.call('submit', { report: mine }, s.tokenFor(OTHER_GRID_WORKER))).body.data.status).toBe('accepted')
+    const before = fingerprint(s.db)
+    const stolen = await s.call('submit', { report: { ...draft({ period: '2020-11' }), clientId: mine.clientId } }, s.tokenFor(GRID_WORKER))
+    expect(stolen.body.error.code).toBe('BAD_INPUT')
+    expect(JSON.stringify(stolen.body)).not.toContain('qk-s01')
+    expect(fingerprint(s.db)).toBe(before)
+  })
+
+  test('a future period is not open yet, and says so', async () => {
+    const res = await s.call('submit', { report: draft({ period: '2021-01' }) }, s.tokenFor(GRID_WORKER))
+    expect(res.body.error).toMatchObject({ code: 'BAD_INPUT', message: '这一期还没开始，不能提前填报' })
+  })
+
+  test('unknown keys inside a report are refused, not ignored', async () => {
+    const res = await s.call('submit', { report: { ...draft(), status: 'approved' } }, s.tokenFor(GRID_WORKER))
+    expect(res.body.error.code).toBe('BAD_INPUT')
+  })
+
   test('a period past its grace window is closed', async () => {
     const before = fingerprint(s.db)
     const res = await s.call('submit', { report: draft({ period: '2020-09' }) }, s.tokenFor(GRID_WORKER))

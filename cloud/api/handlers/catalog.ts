@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../src/core/clock'
 import { isActiveIn } from '../../../src/core/indicator'
 import { childLevel, pathIds, type OrgUnit } from '../../../src/core/org'
 import { defineAction, NoInput } from '../action'
@@ -11,7 +12,7 @@ import { requireCaller } from '../scope'
  */
 export const catalog = defineAction('catalog', NoInput, async (ctx) => {
   const { unit } = requireCaller(ctx)
-  const year = Number(ctx.clock.now().toISOString().slice(0, 4))
+  const year = Number(chinaDate(ctx.clock.now()).slice(0, 4))
   const indicators = (await ctx.store.listIndicators()).filter((i) => isActiveIn(i, year) || isActiveIn(i, year - 1))
   const above: OrgUnit[] = []
   for (const id of pathIds(unit.path).slice(0, -1)) {
