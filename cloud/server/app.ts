@@ -11,6 +11,7 @@ import { seedIfEmpty } from '../seed'
 import { SqliteStore } from '../store/sqlite/SqliteStore'
 import type { Store } from '../store/types'
 import { Sessions } from './session'
+import { registerUploads } from './uploads'
 
 export interface ServerOptions {
   dataDir: string
@@ -59,7 +60,8 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
 
   const context = (caller: Caller | null, openid?: string): ApiContext => ({ store, clock, caller, text: ALLOW_ALL_TEXT, config, ...(openid ? { openid } : {}) })
 
-  app.get('/api/health', async () => ({ ok: true }))
+  app.get('/api/health', async () => ({ ok: true, data: { status: 'up' } }))
+  await registerUploads(app, opts.dataDir, async (authorization) => (await callerOf(authorization)) !== null)
 
   if (opts.demoLogin !== false) {
     // Local demo mode only (the cloud function has no such actions): the

@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock'
 import type { ChatState } from '../core/chat'
-import { createApi, type Api } from './api'
+import type { ReportDraftInput } from '../core/report'
+import { ApiFailure, createApi, type Api } from './api'
 import { DraftStore } from './drafts'
 import { Session } from './session'
 import { taroStorage } from './storage/taroStorage'
@@ -19,7 +20,13 @@ export interface Services {
   drafts: DraftStore<ChatState>
   clock: Clock
   ready: Promise<void>
+  /** Sends a confirmed report; kept on the phone until delivered. */
+  submitReport(draft: ReportDraftInput): Promise<SubmitOutcome>
+  /** Reports confirmed on this phone and not yet delivered. */
+  unsyncedCount(): Promise<number>
 }
+
+export type SubmitOutcome = { kind: 'sent' } | { kind: 'queued' } | { kind: 'refused'; message: string }
 
 let current: Services | null = null
 
@@ -27,7 +34,23 @@ function createServices(): Services {
   const storage = taroStorage
   const session = new Session(storage)
   const api = createApi(createTransport(session))
-  return { api, storage, session, drafts: new DraftStore<ChatState>(storage), clock: { now: () => new Date() }, ready: session.load() }
+  return {
+    api,
+    storage,
+    session,
+    drafts: new DraftStore<ChatState>(storage),
+    clock: { now: () => new Date() },
+    ready: session.load(),
+    async submitReport(draft) {
+      try {
+        await api.submit(draft)
+        return { kind: 'sent' }
+      } catch (e) {
+        return { kind: 'refused', message: e instanceof ApiFailure ? e.message : '网络不通，请稍后再试' }
+      }
+    },
+    unsyncedCount: async () => 0
+  }
 }
 
 export function getServices(): Services {

@@ -8,9 +8,9 @@ import { previousPeriod } from '../../core/period'
 import { reportId, type Evidence, type ReportDraftInput } from '../../core/report'
 import type { Api, MeData, PendingItem } from '../../services/api'
 import type { DraftStore } from '../../services/drafts'
+import type { SubmitOutcome } from '../../services'
 import { loadReport } from './loadReport'
 
-export type SubmitOutcome = { kind: 'sent' } | { kind: 'queued' } | { kind: 'refused'; message: string }
 
 export interface ChatDeps {
   api: Pick<Api, 'pending' | 'catalog' | 'history'>

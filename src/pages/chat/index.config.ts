@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '对话' })
+export default definePageConfig({ navigationBarTitleText: '格报助手' })

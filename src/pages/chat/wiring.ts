@@ -1,0 +1,24 @@
+import Taro from '@tarojs/taro'
+import type { Services } from '../../services'
+import { ChatController } from './controller'
+
+let counter = 0
+
+/** A client id that is unique per phone: time, a counter and randomness. */
+export function newClientId(now: Date): string {
+  counter = (counter + 1) % 1_000_000
+  return `r${now.getTime().toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2, 10)}`
+}
+
+/** The controller with the app's real services: submit goes through the offline queue. */
+export function createChatController(services: Services): ChatController {
+  return new ChatController({
+    api: services.api,
+    drafts: services.drafts,
+    clock: services.clock,
+    submit: (draft) => services.submitReport(draft),
+    navigate: (to) => void Taro.switchTab({ url: to === 'inbox' ? '/pages/inbox/index' : '/pages/progress/index' }),
+    newClientId: () => newClientId(services.clock.now()),
+    delay: (ms) => new Promise((r) => setTimeout(r, ms))
+  })
+}
