@@ -39,7 +39,9 @@ module.exports = {
         ENABLE_CLONE_NODE: true,
         ENABLE_CONTAINS: true,
         DEPRECATED_ADAPTER_COMPONENT: false,
-        __TARO_FRAMEWORK__: 'react'
+        __TARO_FRAMEWORK__: 'react',
+        __API_BASE__: '',
+        __CLOUD_ENV__: ''
       }
     }
   ]

@@ -32,7 +32,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@': path.resolve(__dirname, '..', 'src')
     },
-    defineConstants: {},
+    // Build-time settings of the client (see README): where a self-hosted
+    // server is, and which CloudBase environment the weapp calls.
+    defineConstants: {
+      __API_BASE__: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+      __CLOUD_ENV__: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '')
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

@@ -14,10 +14,10 @@ export default defineAppConfig({
     selectedColor: '#1a7f5a',
     backgroundColor: '#ffffff',
     list: [
-      { pagePath: 'pages/chat/index', text: '对话' },
-      { pagePath: 'pages/inbox/index', text: '待办' },
-      { pagePath: 'pages/progress/index', text: '进度' },
-      { pagePath: 'pages/me/index', text: '我的' }
+      { pagePath: 'pages/chat/index', text: '对话', iconPath: 'assets/tab/chat.png', selectedIconPath: 'assets/tab/chat-active.png' },
+      { pagePath: 'pages/inbox/index', text: '待办', iconPath: 'assets/tab/inbox.png', selectedIconPath: 'assets/tab/inbox-active.png' },
+      { pagePath: 'pages/progress/index', text: '进度', iconPath: 'assets/tab/progress.png', selectedIconPath: 'assets/tab/progress-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' }
     ]
   }
 })

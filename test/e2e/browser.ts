@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 /**
@@ -9,7 +6,6 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
  * reaching for the network this machine does not have.
  */
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'gebao-chromium-'))
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -20,15 +16,14 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
       '--no-first-run',
       '--disable-background-networking',
       '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${profile}`
+      '--disable-sync'
     ]
   })
   return {
     browser,
     async close() {
+      // playwright launches with a fresh temporary profile and removes it.
       await browser.close()
-      rmSync(profile, { recursive: true, force: true })
     }
   }
 }

@@ -35,10 +35,12 @@ export function greeting(name: string, items: LobbyItem[], id: string): BotMessa
   if (todo.length === 0) {
     text = `${name}，你好！目前没有要填的事项。想更新某个数，可以直接说，比如“床位 9133”。`
   } else {
-    const parts = [`本周有${thisWeek}项要交`]
-    if (overdue) parts.push(`${overdue}项已逾期`)
+    const parts: string[] = []
     if (returned) parts.push(`${returned}项被退回`)
-    text = `${name}，你好！共有${todo.length}项待填报：${parts.join('，')}。点下面的事项开始填写。`
+    if (overdue) parts.push(`${overdue}项已逾期`)
+    if (thisWeek) parts.push(`${thisWeek}项本周要交`)
+    const detail = parts.length ? `，其中${parts.join('，')}` : ''
+    text = `${name}，你好！你有${todo.length}项待填报${detail}。点下面的事项开始填写。`
   }
   return { id, kind: 'info', text, quickReplies: todo.slice(0, MAX_ITEM_REPLIES).map(itemReply), expects: 'text' }
 }

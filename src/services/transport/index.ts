@@ -10,7 +10,7 @@ export * from './types'
  * the weapp build unless TARO_APP_API_BASE points it at a self-hosted server.
  */
 export function createTransport(tokens: TokenSource): Transport {
-  const base = process.env.TARO_APP_API_BASE ?? ''
-  if (process.env.TARO_ENV === 'weapp' && !base) return cloudTransport(process.env.TARO_APP_CLOUD_ENV)
+  const base = __API_BASE__
+  if (process.env.TARO_ENV === 'weapp' && !base) return cloudTransport(__CLOUD_ENV__ || undefined)
   return httpTransport(base, tokens)
 }
