@@ -1,10 +1,82 @@
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { Button, Cell } from '@nutui/nutui-react-taro'
+import { useState } from 'react'
+import { resetIdentity, useIdentity } from '../../hooks/useIdentity'
+import { useRefreshOnShow } from '../../hooks/useRefreshOnShow'
+import { getServices } from '../../services'
+import { getUnsyncedCount } from '../../services/outbox'
+import { getReminderStatus, requestReminders, type ReminderStatus } from '../../services/reminders'
+import './index.scss'
 
-export default function Page() {
+/** Keep in step with package.json "version" (a test checks). */
+export const APP_VERSION = '0.1.0'
+
+/** 我的: who I am, what has not been sent yet, reminders, sign out. */
+export default function MePage() {
+  const me = useIdentity()
+  const [unsynced, setUnsynced] = useState(0)
+  const [reminders, setReminders] = useState<ReminderStatus>({ enabled: false, banked: 0 })
+  const [about, setAbout] = useState(false)
+  const [busy, setBusy] = useState(false)
+
+  const load = async () => {
+    const [n, r] = await Promise.all([getUnsyncedCount().catch(() => 0), getReminderStatus().catch(() => null)])
+    setUnsynced(n)
+    if (r) setReminders(r)
+  }
+  useRefreshOnShow(() => void load())
+
+  const enableReminders = async () => {
+    try {
+      await requestReminders()
+    } finally {
+      await load()
+    }
+  }
+
+  const logout = async () => {
+    setBusy(true)
+    try {
+      await getServices().session.clear()
+      resetIdentity()
+      await Taro.navigateTo({ url: '/packages/login/index' })
+    } catch {
+      // Signed out either way; the next page that shows sends them to login.
+    } finally {
+      setBusy(false)
+    }
+  }
+
   return (
-    <View>
-      <Button type="primary">开始</Button>
+    <View className="gb-me">
+      <View className="gb-me__card">
+        <View className="gb-me__name">{me ? me.person.name : '未登录'}</View>
+        {me ? <View className="gb-me__role">{me.roleLabel}</View> : null}
+        {me ? <View className="gb-me__unit">{me.unitLabel}</View> : null}
+      </View>
+      <Cell title={`待同步 ${unsynced} 条`} description={unsynced > 0 ? '有网时会自动发出' : '都已发出'} />
+      <Cell
+        title={`提醒：${reminders.enabled ? '已开启' : '未开启'}`}
+        description={`已存 ${reminders.banked} 次提醒，每次可收到一条截止提醒`}
+        extra={
+          <Button className="gb-me__btn" size="small" fill="outline" onClick={() => void enableReminders()}>
+            {reminders.enabled ? '再存一次' : '开启提醒'}
+          </Button>
+        }
+      />
+      <Cell title="关于格报" extra={about ? '收起' : '›'} clickable onClick={() => setAbout(!about)} />
+      {about ? (
+        <View className="gb-me__about">
+          <View>版本 {APP_VERSION}</View>
+          <View>格报帮社区网格员用聊天的方式填报民政工作指标。</View>
+        </View>
+      ) : null}
+      {me || getServices().session.token() ? (
+        <Button className="gb-me__logout" block disabled={busy} onClick={() => void logout()}>
+          退出登录
+        </Button>
+      ) : null}
     </View>
   )
 }

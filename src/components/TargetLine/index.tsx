@@ -1,0 +1,32 @@
+import { View, Text } from '@tarojs/components'
+import { Progress, Tag } from '@nutui/nutui-react-taro'
+import type { TargetCompletion } from '../../core/completion'
+import type { Indicator } from '../../core/indicator'
+import { actualText, overText } from '../../core/targetText'
+import './index.scss'
+
+export interface TargetLineProps {
+  target: TargetCompletion
+  /** The indicator's definition, for units and scales ("8个", "每千人…张"). */
+  indicator?: Indicator
+}
+
+/** One target of an indicator: what is asked, where it stands, a bar. */
+export default function TargetLine({ target, indicator }: TargetLineProps) {
+  const over = overText(target)
+  const known = target.rate !== null
+  return (
+    <View className="gb-target">
+      <View className="gb-target__label">{target.label}</View>
+      <View className="gb-target__row">
+        <Text className={known ? 'gb-target__actual' : 'gb-target__actual gb-target__actual--unknown'}>{actualText(target, indicator)}</Text>
+        {over ? (
+          <Tag className="gb-target__over" type="success">
+            超额 {over}
+          </Tag>
+        ) : null}
+      </View>
+      {known ? <Progress className="gb-target__bar" percent={Math.round((target.rate ?? 0) * 1000) / 10} color="#1a7f5a" background="#e6e9ed" strokeWidth="6" /> : null}
+    </View>
+  )
+}
