@@ -1,0 +1,131 @@
+import * as z from 'zod/mini'
+import type { ErrorCode } from '../../core/errors'
+import { ClientIdSchema, type ReportDraftInput } from '../../core/report'
+
+/**
+ * One queued report as it sits in storage: a plain object, one storage key
+ * each. Its id is the report's client id, so the server recognises every
+ * resend of it and stores it once.
+ */
+export const ENTRY_STATUSES = ['pending', 'synced', 'rejected', 'conflict'] as const
+export type EntryStatus = (typeof ENTRY_STATUSES)[number]
+
+/** Codes the queue gives itself, beside the server's error codes. */
+export type EntryErrorCode = ErrorCode | 'NETWORK' | 'FILE_MISSING'
+
+/** A photo waiting on the phone; `uploadedId` once the transport stored it. */
+export interface QueueFile {
+  localPath: string
+  name: string
+  kind?: 'image' | 'file'
+  uploadedId?: string
+}
+
+export interface EntryError {
+  code: EntryErrorCode
+  message: string
+  issues?: { path: string; message: string }[]
+}
+
+/** What the server said it stored, kept so the worker sees 已同步 with its status. */
+export interface SyncedAs {
+  reportId: string
+  version: number
+  status: string
+}
+
+export interface QueueEntry {
+  v: 1
+  id: string
+  /** Epoch ms; orders entries when the index has to be rebuilt. */
+  createdAt: number
+  updatedAt: number
+  /** Failed deliveries so far; drives the backoff. */
+  attempts: number
+  status: EntryStatus
+  /** Epoch ms before which a timer flush leaves this entry (and all behind it) alone. */
+  nextAttemptAt: number
+  payload: ReportDraftInput
+  files: QueueFile[]
+  lastError?: EntryError
+  /** Set once synced. */
+  server?: SyncedAs
+  /** A conflict's server copy (null: the server has none), for showing both versions. */
+  current?: unknown
+  /** The rejected or conflicting entry this one re-submits; removed once this one is saved. */
+  replaces?: string
+}
+
+/** WeChat allows 1 MB per key; stay well below it, wrapper and all. */
+export const MAX_ENTRY_BYTES = 900 * 1024
+
+const FileSchema = z.object({
+  localPath: z.string(),
+  name: z.string(),
+  kind: z.optional(z.enum(['image', 'file'])),
+  uploadedId: z.optional(z.string())
+})
+
+// Only what the queue itself relies on is checked here; the server judges
+// the report's content and answers BAD_INPUT, which keeps the entry visible.
+const PayloadSchema = z.looseObject({
+  clientId: ClientIdSchema,
+  indicatorCode: z.string(),
+  orgUnitId: z.string(),
+  period: z.string(),
+  values: z.record(z.string(), z.number())
+})
+
+const EntrySchema = z.object({
+  v: z.literal(1),
+  id: ClientIdSchema,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  attempts: z.int().check(z.gte(0)),
+  status: z.enum(ENTRY_STATUSES),
+  nextAttemptAt: z.number(),
+  payload: PayloadSchema,
+  files: z.array(FileSchema),
+  lastError: z.optional(z.looseObject({ code: z.string(), message: z.string() })),
+  server: z.optional(z.object({ reportId: z.string(), version: z.number(), status: z.string() })),
+  current: z.optional(z.unknown()),
+  replaces: z.optional(ClientIdSchema)
+})
+
+/** A stored value as an entry, or why it is not one (it is then quarantined). */
+export function parseEntry(raw: unknown, id: string): { ok: true; entry: QueueEntry } | { ok: false; reason: string } {
+  const parsed = EntrySchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return { ok: false, reason: `${issue?.path.join('.') || 'entry'}: ${issue?.message ?? 'invalid'}` }
+  }
+  if (parsed.data.id !== id || parsed.data.payload.clientId !== id) return { ok: false, reason: 'id does not match its key' }
+  return { ok: true, entry: parsed.data as unknown as QueueEntry }
+}
+
+/** UTF-8 size of a JSON value; no TextEncoder on older WeChat base libraries. */
+export function jsonBytes(value: unknown): number {
+  const s = JSON.stringify(value) ?? ''
+  let bytes = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x80) bytes += 1
+    else if (c < 0x800) bytes += 2
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4 // a surrogate pair: one 4-byte character
+      i++
+    } else bytes += 3
+  }
+  return bytes
+}
+
+/** The draft as sent: uploaded photos join the report's evidence. */
+export function draftToSend(entry: QueueEntry): ReportDraftInput {
+  if (entry.files.length === 0) return entry.payload
+  const uploaded = entry.files.map((f) => ({ id: f.uploadedId ?? '', name: f.name, kind: f.kind ?? 'image' }))
+  return { ...entry.payload, evidence: [...(entry.payload.evidence ?? []), ...uploaded] }
+}
+
+export function filesReady(entry: QueueEntry): boolean {
+  return entry.files.every((f) => !!f.uploadedId)
+}
