@@ -1,5 +1,6 @@
-import * as z from 'zod/mini'
-import { KEY_PATTERN, listOf, matching, text } from './schema'
+import type { Field, FieldInput, FieldKind } from './schema/field'
+
+export type { Field, FieldInput, FieldKind }
 
 /**
  * What one answer in a report holds.
@@ -11,30 +12,7 @@ import { KEY_PATTERN, listOf, matching, text } from './schema'
  * - `flag`: yes / no (本社区是否已覆盖), 1 or 0, so it sums up the tree.
  */
 export const FIELD_KINDS = ['count', 'amount', 'fraction', 'step', 'flag'] as const
-export const FieldKindSchema = z.enum(FIELD_KINDS)
-export type FieldKind = z.infer<typeof FieldKindSchema>
 
-export const FieldSchema = z
-  .object({
-    key: matching(KEY_PATTERN),
-    label: text(20, 1),
-    /** Other words a worker may use for this figure in a sentence. */
-    aliases: z._default(listOf(text(20, 1), 10), []),
-    kind: FieldKindSchema,
-    unit: z._default(text(8), ''),
-    min: z._default(z.number(), 0),
-    max: z._default(z.number(), 1e9),
-    /** A short hint shown beside the question. */
-    hint: z.optional(text(60)),
-    /**
-     * A value the unit never types: each street counts as one street toward
-     * "覆盖20%街道". Filled in on submit, never asked.
-     */
-    fixed: z.optional(z.number())
-  })
-  .check(z.refine((f) => f.min <= f.max, { message: 'min must not exceed max' }))
-export type Field = z.infer<typeof FieldSchema>
-export type FieldInput = z.input<typeof FieldSchema>
 
 /** The hard bounds a value must meet, whatever the target says. */
 export function fieldBounds(field: Field): { min: number; max: number; integer: boolean } {

@@ -1,9 +1,8 @@
-import * as z from 'zod/mini'
-import { CODE_PATTERN, listOf, matching, text, wholeBetween } from './schema'
-import { FieldSchema, type Field } from './field'
-import { OrgLevelSchema } from './org'
-import { DueRuleSchema, PeriodTypeSchema } from './period'
-import { TargetSchema, targetFields, type Target } from './target'
+import type { Field } from './field'
+import type { Accumulation, Indicator, IndicatorInput } from './schema/indicator'
+import type { Target } from './target'
+
+export type { Accumulation, Indicator, IndicatorInput }
 
 /**
  * How a unit's reports over a year add up to the year's figure.
@@ -12,50 +11,7 @@ import { TargetSchema, targetFields, type Target } from './target'
  * - `cumulative`: each report gives the running total or current stock
  *   (beds now, steps done so far); the year is the latest report.
  */
-export const AccumulationSchema = z.enum(['per_period', 'cumulative'])
-export type Accumulation = z.infer<typeof AccumulationSchema>
-
-export const IndicatorSchema = z
-  .object({
-    code: matching(CODE_PATTERN),
-    /** 序号 in the 自查表. */
-    seq: wholeBetween(1, 999),
-    /** 类型: the category row group of the 自查表. */
-    category: text(30, 1),
-    title: text(40, 1),
-    /** 指标内容及指标值, as the bureau wrote it. */
-    description: text(500),
-    fields: listOf(FieldSchema, 30),
-    targets: listOf(TargetSchema, 12, 1),
-    /** How often the reporting unit reports. */
-    period: PeriodTypeSchema,
-    due: DueRuleSchema,
-    accumulation: AccumulationSchema,
-    /** Which level of the org tree fills it in. */
-    reportLevel: OrgLevelSchema,
-    /** The first and last year it applies to. */
-    activeFrom: wholeBetween(2000, 2100),
-    activeTo: z.optional(wholeBetween(2000, 2100))
-  })
-  .check(
-    z.superRefine((ind, ctx) => {
-    const keys = new Set<string>()
-    for (const f of ind.fields) {
-      if (keys.has(f.key)) ctx.addIssue({ code: 'custom', message: `duplicate field ${f.key}` })
-      keys.add(f.key)
-    }
-    const ids = new Set<string>()
-    for (const t of ind.targets) {
-      if (ids.has(t.id)) ctx.addIssue({ code: 'custom', message: `duplicate target ${t.id}` })
-      ids.add(t.id)
-      for (const k of targetFields(t)) {
-        if (!keys.has(k)) ctx.addIssue({ code: 'custom', message: `target ${t.id} reads unknown field ${k}` })
-      }
-    }
-    })
-  )
-export type Indicator = z.infer<typeof IndicatorSchema>
-export type IndicatorInput = z.input<typeof IndicatorSchema>
+export const ACCUMULATIONS = ['per_period', 'cumulative'] as const
 
 export function fieldByKey(ind: Indicator, key: string): Field | undefined {
   return ind.fields.find((f) => f.key === key)

@@ -1,26 +1,18 @@
 import dayjs from 'dayjs'
-import * as z from 'zod/mini'
-import { wholeBetween } from './schema'
+import type { DueRule, PeriodType } from './schema/period'
+
+export type { DueRule, PeriodType }
 
 /**
  * Periods are keyed by plain strings that sort in time order within a type:
  * "2020" (year), "2020-Q3" (quarter), "2020-07" (month).
  */
 export const PERIOD_TYPES = ['month', 'quarter', 'year'] as const
-export const PeriodTypeSchema = z.enum(PERIOD_TYPES)
-export type PeriodType = z.infer<typeof PeriodTypeSchema>
 
-const YEAR = /^(\d{4})$/
-const QUARTER = /^(\d{4})-Q([1-4])$/
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
+export const YEAR = /^(\d{4})$/
+export const QUARTER = /^(\d{4})-Q([1-4])$/
+export const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
 
-export const PeriodKeySchema = z
-  .string()
-  .check(z.refine((k) => YEAR.test(k) || QUARTER.test(k) || MONTH.test(k), { message: '期次格式不对' }))
-
-/** Days after a period's last day by which its report is due. */
-export const DueRuleSchema = z.object({ daysAfterEnd: wholeBetween(0, 90) })
-export type DueRule = z.infer<typeof DueRuleSchema>
 
 export interface PeriodRange {
   /** First day, YYYY-MM-DD. */
@@ -123,10 +115,7 @@ export function openPeriods(type: PeriodType, rule: DueRule, today: string, grac
   return open
 }
 
-/** Dates in reports are plain calendar days. */
-export const CalendarDateSchema = z
-  .string()
-  .check(
-    z.regex(/^\d{4}-\d{2}-\d{2}$/),
-    z.refine((s) => dayjs(s).format('YYYY-MM-DD') === s, { message: '日期不存在' })
-  )
+/** A period key in one of the three shapes. */
+export function isPeriodKey(key: string): boolean {
+  return YEAR.test(key) || QUARTER.test(key) || MONTH.test(key)
+}

@@ -1,6 +1,7 @@
-import * as z from 'zod/mini'
-import { ID_PATTERN, matching, text } from './schema'
 import type { OrgLevel } from './org'
+import type { Person, Role } from './schema/person'
+
+export type { Person, Role }
 
 /**
  * Roles, each tied to one org unit: a grid worker reports for their grid,
@@ -8,8 +9,6 @@ import type { OrgLevel } from './org'
  * (at the district) defines indicators and sees everything.
  */
 export const ROLES = ['grid_worker', 'community_reviewer', 'street_reviewer', 'admin'] as const
-export const RoleSchema = z.enum(ROLES)
-export type Role = z.infer<typeof RoleSchema>
 
 export const ROLE_LABEL: Record<Role, string> = {
   grid_worker: '网格员',
@@ -26,13 +25,6 @@ export const ROLE_LEVEL: Record<Role, OrgLevel> = {
   admin: 'district'
 }
 
-export const PersonSchema = z.object({
-  id: matching(ID_PATTERN),
-  name: text(10, 1),
-  role: RoleSchema,
-  orgUnitId: z.string()
-})
-export type Person = z.infer<typeof PersonSchema>
 
 export function isReviewer(role: Role): boolean {
   return role === 'community_reviewer' || role === 'street_reviewer' || role === 'admin'

@@ -1,4 +1,4 @@
-import { ReportDraftSchema } from '../../src/core/report'
+import { ReportDraftSchema } from '../../src/core/schema/report'
 import { checkDraft } from '../../src/core/validate'
 import { Convo, contextFor, indicator } from './helpers'
 

@@ -1,16 +1,5 @@
-import {
-  daysUntilDue,
-  dueDate,
-  isOverdue,
-  nextPeriod,
-  openPeriods,
-  periodOf,
-  periodRange,
-  periodsOfYear,
-  periodType,
-  previousPeriod,
-  PeriodKeySchema
-} from '../../src/core/period'
+import { daysUntilDue, dueDate, isOverdue, nextPeriod, openPeriods, periodOf, periodRange, periodsOfYear, periodType, previousPeriod } from '../../src/core/period'
+import { PeriodKeySchema } from '../../src/core/schema/period'
 
 describe('period keys', () => {
   test.each([

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { ORG_LEVEL_LABEL } from '../../../src/core/org'
 import { ROLE_LABEL } from '../../../src/core/person'
-import { text } from '../../../src/core/schema'
+import { text } from '../../../src/core/schema/builders'
 import { defineAction, NoInput } from '../action'
 import { ApiError } from '../../../src/core/errors'
 import { requireCaller } from '../scope'

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
-import { ReportDraftSchema } from '../../../src/core/report'
-import { listOf } from '../../../src/core/schema'
+import { ReportDraftSchema } from '../../../src/core/schema/report'
+import { listOf } from '../../../src/core/schema/builders'
 import { defineAction } from '../action'
 import { ApiError } from '../../../src/core/errors'
 import { requireCaller } from '../scope'

@@ -5,7 +5,7 @@ import { periodLabel } from './format'
 import { readGlobalIntent, says } from './intents'
 import { ask, atSummary, notice, outbox, prompt, type Outbox } from './prompt'
 import { nextSlot, slotIdsFor, slotsLeft } from './slots'
-import { ChatStateSchema, commit, undoLast, withoutIds, type ChatState } from './state'
+import { commit, isChatState, undoLast, withoutIds, type ChatState } from './state'
 import { initialState } from './start'
 import { draftAnswers, hasContent, summaryMessage } from './summary'
 import type { BotMessage, ChatContext, ChatInput, ChatOutcome } from './types'
@@ -33,9 +33,8 @@ const HELP = [
 
 /** A saved state, if it is sound and belongs to this indicator and period. */
 function resumable(ctx: ChatContext, restored: unknown): ChatState | null {
-  const parsed = ChatStateSchema.safeParse(restored)
-  if (!parsed.success) return null
-  const s = parsed.data
+  if (!isChatState(restored)) return null
+  const s = restored
   return s.code === ctx.indicator.code && s.period === ctx.period && !s.submitted ? s : null
 }
 

@@ -5,7 +5,7 @@
  */
 export { startChat, stepChat, type ChatStep } from './engine'
 export { quickCheckin, type CheckinMatch } from './checkin'
-export { ChatStateSchema, type ChatState } from './state'
+export { chatStateProblem, isChatState, type ChatState } from './state'
 export { summaryCard, draftAnswers } from './summary'
 export type {
   BotMessage,

@@ -1,47 +1,86 @@
-import * as z from 'zod/mini'
-import { EvidenceSchema } from '../report'
+import { firstProblem, isBoolean, isInt, isNullableNumber, isNullableString, isNumber, isObject, isString, listOf, recordOf, type Problem } from '../guard'
+import type { Evidence } from '../report'
 
 /**
  * The saved conversation. It is stored as a draft and read back after the
  * app was killed, so it is plain JSON, holds only answers and bookkeeping,
- * and is checked by a schema when restored (storage can hold anything).
+ * and is checked when restored (storage can hold anything).
  */
 
 /**
  * One step of the undo stack: the previous value of everything an answer
  * touched (null: it was absent). Applying it restores the state before.
  */
-const ChangeSchema = z.object({
-  values: z.optional(z.record(z.string(), z.nullable(z.number()))),
-  dates: z.optional(z.record(z.string(), z.nullable(z.string()))),
-  reasons: z.optional(z.record(z.string(), z.nullable(z.string()))),
-  narrative: z.optional(z.string()),
-  done: z.optional(z.array(z.string())),
-  awaitReason: z.optional(z.array(z.string())),
+export interface Change {
+  values?: Record<string, number | null>
+  dates?: Record<string, string | null>
+  reasons?: Record<string, string | null>
+  narrative?: string
+  done?: string[]
+  awaitReason?: string[]
   /** What the worker did, told back when it is undone: "培训护理人员 300人次". */
-  note: z.optional(z.string())
-})
-export type Change = z.infer<typeof ChangeSchema>
+  note?: string
+}
 
-export const ChatStateSchema = z.object({
-  v: z.literal(1),
-  code: z.string(),
-  period: z.string(),
+export interface ChatState {
+  v: 1
+  code: string
+  period: string
   /** Messages sent so far: the next message id. */
-  seq: z.int(),
-  values: z.record(z.string(), z.number()),
-  dates: z.record(z.string(), z.string()),
-  narrative: z.string(),
-  reasons: z.record(z.string(), z.string()),
-  evidence: z.array(EvidenceSchema),
+  seq: number
+  values: Record<string, number>
+  dates: Record<string, string>
+  narrative: string
+  reasons: Record<string, string>
+  evidence: Evidence[]
   /** Slots answered or skipped (see slots.ts); what is left is asked. */
-  done: z.array(z.string()),
+  done: string[]
   /** Fields whose figure set off a soft warning and still need a reason. */
-  awaitReason: z.array(z.string()),
-  undo: z.array(ChangeSchema),
-  submitted: z.boolean()
-})
-export type ChatState = z.infer<typeof ChatStateSchema>
+  awaitReason: string[]
+  undo: Change[]
+  submitted: boolean
+}
+
+const optional = (x: unknown, check: (v: unknown) => Problem): Problem => (x === undefined ? null : check(x))
+
+function changeProblem(x: unknown, path: string): Problem {
+  if (!isObject(x)) return path
+  return firstProblem(
+    optional(x.values, (v) => recordOf(v, isNullableNumber, `${path}.values`)),
+    optional(x.dates, (v) => recordOf(v, isNullableString, `${path}.dates`)),
+    optional(x.reasons, (v) => recordOf(v, isNullableString, `${path}.reasons`)),
+    optional(x.narrative, (v) => (isString(v) ? null : `${path}.narrative`)),
+    optional(x.done, (v) => listOf(v, isString, `${path}.done`)),
+    optional(x.awaitReason, (v) => listOf(v, isString, `${path}.awaitReason`)),
+    optional(x.note, (v) => (isString(v) ? null : `${path}.note`))
+  )
+}
+
+const isEvidence = (x: unknown) => isObject(x) && isString(x.id) && (x.name === undefined || isString(x.name)) && (x.kind === undefined || x.kind === 'image' || x.kind === 'file')
+
+/** Why a stored value is not a conversation state; null when it is one. */
+export function chatStateProblem(x: unknown): Problem {
+  if (!isObject(x)) return 'state'
+  return firstProblem(
+    x.v === 1 ? null : 'v',
+    isString(x.code) ? null : 'code',
+    isString(x.period) ? null : 'period',
+    isInt(x.seq) ? null : 'seq',
+    recordOf(x.values, isNumber, 'values'),
+    recordOf(x.dates, isString, 'dates'),
+    isString(x.narrative) ? null : 'narrative',
+    recordOf(x.reasons, isString, 'reasons'),
+    listOf(x.evidence, isEvidence, 'evidence'),
+    listOf(x.done, isString, 'done'),
+    listOf(x.awaitReason, isString, 'awaitReason'),
+    Array.isArray(x.undo) ? x.undo.map((c, i) => changeProblem(c, `undo.${i}`)).find((p) => p !== null) ?? null : 'undo',
+    isBoolean(x.submitted) ? null : 'submitted'
+  )
+}
+
+export function isChatState(x: unknown): x is ChatState {
+  return chatStateProblem(x) === null
+}
 
 /** Deep enough for a worker's 撤销 streak, small enough for storage. */
 export const MAX_UNDO = 20

@@ -1,4 +1,5 @@
-import { IndicatorSchema, type Indicator, type IndicatorInput } from '../indicator'
+import { IndicatorSchema } from '../schema/indicator'
+import { type Indicator, type IndicatorInput } from '../indicator'
 
 /**
  * The nine indicators of the 2020 自查表 of 硚口区民政局 (../shared/seed),

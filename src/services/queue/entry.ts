@@ -1,6 +1,7 @@
-import * as z from 'zod/mini'
 import type { ErrorCode } from '../../core/errors'
-import { ClientIdSchema, type ReportDraftInput } from '../../core/report'
+import { firstProblem, isInt, isNumber, isObject, isString, listOf, recordOf, type Problem } from '../../core/guard'
+import { CLIENT_ID_PATTERN } from '../../core/patterns'
+import { type ReportDraftInput } from '../../core/report'
 
 /**
  * One queued report as it sits in storage: a plain object, one storage key
@@ -59,48 +60,49 @@ export interface QueueEntry {
 /** WeChat allows 1 MB per key; stay well below it, wrapper and all. */
 export const MAX_ENTRY_BYTES = 900 * 1024
 
-const FileSchema = z.object({
-  localPath: z.string(),
-  name: z.string(),
-  kind: z.optional(z.enum(['image', 'file'])),
-  uploadedId: z.optional(z.string())
-})
+const isFile = (x: unknown) =>
+  isObject(x) && isString(x.localPath) && isString(x.name) && (x.kind === undefined || x.kind === 'image' || x.kind === 'file') && (x.uploadedId === undefined || isString(x.uploadedId))
+
+const isClientId = (x: unknown): x is string => isString(x) && CLIENT_ID_PATTERN.test(x)
 
 // Only what the queue itself relies on is checked here; the server judges
 // the report's content and answers BAD_INPUT, which keeps the entry visible.
-const PayloadSchema = z.looseObject({
-  clientId: ClientIdSchema,
-  indicatorCode: z.string(),
-  orgUnitId: z.string(),
-  period: z.string(),
-  values: z.record(z.string(), z.number())
-})
+function payloadProblem(x: unknown): Problem {
+  if (!isObject(x)) return 'payload'
+  return firstProblem(
+    isClientId(x.clientId) ? null : 'payload.clientId',
+    isString(x.indicatorCode) ? null : 'payload.indicatorCode',
+    isString(x.orgUnitId) ? null : 'payload.orgUnitId',
+    isString(x.period) ? null : 'payload.period',
+    recordOf(x.values, isNumber, 'payload.values')
+  )
+}
 
-const EntrySchema = z.object({
-  v: z.literal(1),
-  id: ClientIdSchema,
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  attempts: z.int().check(z.gte(0)),
-  status: z.enum(ENTRY_STATUSES),
-  nextAttemptAt: z.number(),
-  payload: PayloadSchema,
-  files: z.array(FileSchema),
-  lastError: z.optional(z.looseObject({ code: z.string(), message: z.string() })),
-  server: z.optional(z.object({ reportId: z.string(), version: z.number(), status: z.string() })),
-  current: z.optional(z.unknown()),
-  replaces: z.optional(ClientIdSchema)
-})
+function entryProblem(x: unknown): Problem {
+  if (!isObject(x)) return 'entry'
+  return firstProblem(
+    x.v === 1 ? null : 'v',
+    isClientId(x.id) ? null : 'id',
+    isNumber(x.createdAt) ? null : 'createdAt',
+    isNumber(x.updatedAt) ? null : 'updatedAt',
+    isInt(x.attempts) && x.attempts >= 0 ? null : 'attempts',
+    (ENTRY_STATUSES as readonly unknown[]).includes(x.status) ? null : 'status',
+    isNumber(x.nextAttemptAt) ? null : 'nextAttemptAt',
+    payloadProblem(x.payload),
+    listOf(x.files, isFile, 'files'),
+    x.lastError === undefined || (isObject(x.lastError) && isString(x.lastError.code) && isString(x.lastError.message)) ? null : 'lastError',
+    x.server === undefined || (isObject(x.server) && isString(x.server.reportId) && isNumber(x.server.version) && isString(x.server.status)) ? null : 'server',
+    x.replaces === undefined || isClientId(x.replaces) ? null : 'replaces'
+  )
+}
 
 /** A stored value as an entry, or why it is not one (it is then quarantined). */
 export function parseEntry(raw: unknown, id: string): { ok: true; entry: QueueEntry } | { ok: false; reason: string } {
-  const parsed = EntrySchema.safeParse(raw)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    return { ok: false, reason: `${issue?.path.join('.') || 'entry'}: ${issue?.message ?? 'invalid'}` }
-  }
-  if (parsed.data.id !== id || parsed.data.payload.clientId !== id) return { ok: false, reason: 'id does not match its key' }
-  return { ok: true, entry: parsed.data as unknown as QueueEntry }
+  const problem = entryProblem(raw)
+  if (problem) return { ok: false, reason: `${problem}: invalid` }
+  const entry = raw as unknown as QueueEntry
+  if (entry.id !== id || entry.payload.clientId !== id) return { ok: false, reason: 'id does not match its key' }
+  return { ok: true, entry }
 }
 
 /** UTF-8 size of a JSON value; no TextEncoder on older WeChat base libraries. */

@@ -1,4 +1,5 @@
-import { ClientIdSchema, MAX_EVIDENCE, type ReportDraftInput } from '../../core/report'
+import { ClientIdSchema } from '../../core/schema/report'
+import { MAX_EVIDENCE, type ReportDraftInput } from '../../core/report'
 import type { KeyValueStorage } from '../storage/types'
 import type { QueueBackend } from './backend'
 import { jsonBytes, MAX_ENTRY_BYTES, type QueueEntry, type QueueFile } from './entry'

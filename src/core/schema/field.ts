@@ -1,0 +1,29 @@
+import * as z from 'zod/mini'
+import { FIELD_KINDS } from '../field'
+import { KEY_PATTERN } from '../patterns'
+import { listOf, matching, text } from './builders'
+
+export const FieldKindSchema = z.enum(FIELD_KINDS)
+export type FieldKind = z.infer<typeof FieldKindSchema>
+
+export const FieldSchema = z
+  .object({
+    key: matching(KEY_PATTERN),
+    label: text(20, 1),
+    /** Other words a worker may use for this figure in a sentence. */
+    aliases: z._default(listOf(text(20, 1), 10), []),
+    kind: FieldKindSchema,
+    unit: z._default(text(8), ''),
+    min: z._default(z.number(), 0),
+    max: z._default(z.number(), 1e9),
+    /** A short hint shown beside the question. */
+    hint: z.optional(text(60)),
+    /**
+     * A value the unit never types: each street counts as one street toward
+     * "覆盖20%街道". Filled in on submit, never asked.
+     */
+    fixed: z.optional(z.number())
+  })
+  .check(z.refine((f) => f.min <= f.max, { message: 'min must not exceed max' }))
+export type Field = z.infer<typeof FieldSchema>
+export type FieldInput = z.input<typeof FieldSchema>
