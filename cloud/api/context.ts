@@ -1,6 +1,8 @@
 import type { Clock } from '../../src/core/clock'
 import type { OrgUnit } from '../../src/core/org'
 import type { Person } from '../../src/core/person'
+import type { ReminderConfig } from '../reminders/config'
+import type { RunSummary } from '../reminders/run'
 import type { Store } from '../store/types'
 
 /** Verdict of a text safety check (WeChat msgSecCheck v2's `result.suggest`). */
@@ -28,6 +30,12 @@ export interface ApiConfig {
 
 export const DEFAULT_CONFIG: ApiConfig = { graceDays: 60, inviteDays: 14 }
 
+/** Reminders as the platform wires them: the configuration, and running the job now. */
+export interface ReminderService {
+  config: ReminderConfig
+  run(): Promise<RunSummary>
+}
+
 /**
  * Everything a handler may touch. Identity arrives here from the platform
  * (OPENID from the cloud context, or a verified local session), never from
@@ -41,4 +49,6 @@ export interface ApiContext {
   openid?: string
   text: TextChecker
   config: ApiConfig
+  /** Absent: reminders are not configured here (no templates, no job). */
+  reminders?: ReminderService
 }

@@ -8,10 +8,14 @@ import { catalog } from './handlers/catalog'
 import { bind, me } from './handlers/identity'
 import { pending } from './handlers/pending'
 import { progress } from './handlers/progress'
+import { reminderGrant, reminderOutbox, reminderRun, reminderStatus } from './handlers/reminders'
 import { history, reports, review } from './handlers/review'
 import { submit, sync } from './handlers/submit'
 
-const ACTIONS: Action[] = [bind, me, catalog, pending, submit, sync, review, reports, history, progress, putIndicator, assignIndicator, createInvite] as Action[]
+const ACTIONS: Action[] = [
+  ...[bind, me, catalog, pending, submit, sync, review, reports, history, progress, putIndicator, assignIndicator, createInvite],
+  ...[reminderStatus, reminderGrant, reminderRun, reminderOutbox]
+] as Action[]
 
 export const ACTION_TABLE: ReadonlyMap<string, Action> = new Map(ACTIONS.map((a) => [a.name, a]))
 

@@ -4,12 +4,17 @@ import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Clock } from '../../src/core/clock'
-import { ALLOW_ALL_TEXT, DEFAULT_CONFIG, type ApiConfig, type ApiContext, type Caller } from '../api/context'
+import { ALLOW_ALL_TEXT, DEFAULT_CONFIG, type ApiConfig, type ApiContext, type Caller, type ReminderService } from '../api/context'
 import { ApiError, httpStatus, type ApiResult } from '../../src/core/errors'
 import { dispatch, useChineseMessages } from '../api/router'
+import { DEFAULT_REMINDER_CONFIG, withDemoTemplate, type ReminderConfig } from '../reminders/config'
+import { seedDemoGrants } from '../reminders/demo'
+import { runReminders } from '../reminders/run'
+import { localSender, type MessageSender } from '../reminders/sender'
 import { seedIfEmpty } from '../seed'
 import { SqliteStore } from '../store/sqlite/SqliteStore'
 import type { Store } from '../store/types'
+import { scheduleReminders, type ReminderSchedule } from './remindSchedule'
 import { Sessions } from './session'
 import { registerUploads } from './uploads'
 
@@ -22,12 +27,25 @@ export interface ServerOptions {
   /** Local demo login (pick a person without an invite). On by default. */
   demoLogin?: boolean
   logger?: boolean
+  reminders?: {
+    /** Default: no templates configured, so the demo template (with demo login). */
+    config?: ReminderConfig
+    /** Default: the local stand-in, which records in the outbox and sends nothing. */
+    sender?: MessageSender
+    /** A croner pattern in China time for the daily job; absent: no schedule (run it with `reminders.run`). */
+    cron?: string
+    /** With `cron`: run once at start when today's scheduled time (China date) has passed. */
+    catchUp?: boolean
+  }
 }
 
 export interface LocalServer {
   app: FastifyInstance
   store: Store
   sessions: Sessions
+  reminders: ReminderService
+  /** The reminder schedule, when `reminders.cron` was given. */
+  schedule: ReminderSchedule | null
 }
 
 const systemClock: Clock = { now: () => new Date() }
@@ -50,6 +68,19 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
   const config = { ...DEFAULT_CONFIG, ...opts.config }
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 })
 
+  const demo = opts.demoLogin !== false
+  const remindConfig = opts.reminders?.config ?? (demo ? withDemoTemplate(DEFAULT_REMINDER_CONFIG) : DEFAULT_REMINDER_CONFIG)
+  if (demo) await seedDemoGrants(store, remindConfig, clock.now().toISOString())
+  const log = { error: (msg: string, err: unknown) => app.log.error({ err }, msg) }
+  const reminders: ReminderService = {
+    config: remindConfig,
+    run: () => runReminders({ store, clock, config: remindConfig, sender: opts.reminders?.sender ?? localSender, graceDays: config.graceDays, log })
+  }
+  const cron = opts.reminders?.cron
+  const schedule = cron
+    ? scheduleReminders({ pattern: cron, run: reminders.run, clock, catchUp: opts.reminders?.catchUp ?? false, onError: (e) => log.error('reminder run failed', e) })
+    : null
+
   async function callerOf(authorization: string | undefined): Promise<Caller | null> {
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : null
     const personId = token ? sessions.verify(token, clock.now().getTime()) : null
@@ -58,12 +89,12 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
     return person && unit ? { person, unit } : null
   }
 
-  const context = (caller: Caller | null, openid?: string): ApiContext => ({ store, clock, caller, text: ALLOW_ALL_TEXT, config, ...(openid ? { openid } : {}) })
+  const context = (caller: Caller | null, openid?: string): ApiContext => ({ store, clock, caller, text: ALLOW_ALL_TEXT, config, reminders, ...(openid ? { openid } : {}) })
 
   app.get('/api/health', async () => ({ ok: true, data: { status: 'up' } }))
   await registerUploads(app, opts.dataDir, async (authorization) => (await callerOf(authorization)) !== null)
 
-  if (opts.demoLogin !== false) {
+  if (demo) {
     // Local demo mode only (the cloud function has no such actions): the
     // login screen lists the demo people and signs in as one of them.
     app.post('/api/demo.people', async () => {
@@ -111,8 +142,9 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
   }
 
   app.addHook('onClose', async () => {
+    await schedule?.stop()
     await store.close()
   })
 
-  return { app, store, sessions }
+  return { app, store, sessions, reminders, schedule }
 }

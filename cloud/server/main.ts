@@ -1,6 +1,8 @@
 import { resolve } from 'node:path'
 import type { Clock } from '../../src/core/clock'
+import { loadReminderConfig, withDemoTemplate } from '../reminders/config'
 import { createLocalServer } from './app'
+import { DEFAULT_REMIND_CRON } from './remindSchedule'
 
 /**
  * `npm start`: the local server on 127.0.0.1:8787 (PORT, HOST, DATA_DIR to
@@ -9,6 +11,10 @@ import { createLocalServer } from './app'
  * as the seed's 2020 figures. DEMO_LOGIN=off removes the demo people picker
  * (anyone reaching the port could otherwise sign in as the admin): use it
  * for any install beyond a demo, and sign people in with invite codes.
+ * Reminders: REMIND_CRON (croner pattern in China time, default daily
+ * 09:00; `off` for none), REMIND_CATCHUP=off to skip the run at start after
+ * a missed time, REMIND_CONFIG / REMIND_TEMPLATE_ID / REMIND_MINIPROGRAM_STATE
+ * as in cloud/reminders/config.ts.
  */
 function clockFromEnv(value: string | undefined): Clock | undefined {
   if (!value) return undefined
@@ -23,7 +29,20 @@ async function main() {
   const host = process.env.HOST ?? '127.0.0.1'
   const dataDir = resolve(process.env.DATA_DIR ?? './data')
   const staticDir = resolve(process.env.STATIC_DIR ?? './build/h5')
-  const { app } = await createLocalServer({ dataDir, staticDir, clock: clockFromEnv(process.env.GEBAO_CLOCK), logger: process.env.LOG !== 'off', demoLogin: process.env.DEMO_LOGIN !== 'off' })
+  const demoLogin = process.env.DEMO_LOGIN !== 'off'
+  const remindConfig = loadReminderConfig(process.env)
+  const remindCron = process.env.REMIND_CRON?.trim() || DEFAULT_REMIND_CRON
+  const { app, schedule } = await createLocalServer({
+    dataDir,
+    staticDir,
+    clock: clockFromEnv(process.env.GEBAO_CLOCK),
+    logger: process.env.LOG !== 'off',
+    demoLogin,
+    reminders: {
+      config: demoLogin ? withDemoTemplate(remindConfig) : remindConfig,
+      ...(remindCron === 'off' ? {} : { cron: remindCron, catchUp: process.env.REMIND_CATCHUP !== 'off' })
+    }
+  })
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
@@ -37,6 +56,7 @@ async function main() {
   const address = await app.listen({ port, host })
   // The test harness reads this line to learn an ephemeral port.
   console.log(`格报 local server listening on ${address} (data: ${dataDir})`)
+  console.log(schedule ? `reminders: next run ${schedule.next()?.toISOString() ?? 'never'} (REMIND_CRON ${remindCron})` : 'reminders: no schedule (REMIND_CRON=off)')
 }
 
 main().catch((e) => {

@@ -84,6 +84,78 @@ export interface ReportQuery {
   limit: number
 }
 
+/**
+ * Subscribe-message grants one person holds for one template. `oneTime`
+ * counts one-time grants (each allows one message); `longTerm` is a
+ * long-term subscription (not used up). `openid` is the WeChat account that
+ * granted them: messages go there.
+ */
+export interface ReminderGrant {
+  personId: string
+  templateId: string
+  openid: string | null
+  oneTime: number
+  longTerm: boolean
+  updatedAt: string
+}
+
+/**
+ * A grant as the client reports it: `add` one-time grants (≥ 0) and, when
+ * given, the long-term flag. A grant from another WeChat account than the
+ * stored one (both known) replaces the old account's grants: the count
+ * restarts from `add` and the long-term flag from `longTerm ?? false`.
+ */
+export interface GrantChange {
+  personId: string
+  templateId: string
+  openid: string | null
+  add: number
+  longTerm?: boolean
+  at: string
+}
+
+export type OutboxStatus = 'sent' | 'no_grant' | 'refused' | 'failed'
+
+export interface OutboxItem {
+  reportId: string
+  unitId: string
+  indicatorCode: string
+  title: string
+  period: string
+  state: 'due' | 'overdue' | 'returned'
+  daysLeft: number
+  /** True for a long-overdue item of a unit below the person (escalation). */
+  escalated: boolean
+}
+
+/** One reminder attempt and its result, for the bureau to read. */
+export interface OutboxEntry {
+  /** Sorts by time: newest first is descending id. */
+  id: string
+  at: string
+  /** The China date of the run, YYYY-MM-DD. */
+  day: string
+  personId: string
+  personName: string
+  kind: 'pending' | 'escalation'
+  templateId: string | null
+  status: OutboxStatus
+  /** Where a sent message went: WeChat, or the local server's stand-in sender. */
+  channel: 'wechat' | 'local' | null
+  errCode?: number
+  errMsg?: string
+  items: OutboxItem[]
+  data: Record<string, { value: string }>
+  page: string
+}
+
+export interface OutboxQuery {
+  /** Entries with an id strictly below this (the previous page's `next`). */
+  before?: string
+  personId?: string
+  limit: number
+}
+
 export interface Store {
   // Org tree
   putOrgUnits(units: OrgUnit[]): Promise<void>
@@ -118,6 +190,23 @@ export interface Store {
 
   // Roll-ups: aggregates per unit for each indicator, for one period key.
   rollups(indicatorCodes: string[], unitIds: string[], period: string): Promise<Map<string, Map<string, Aggregates>>>
+
+  // Reminders: subscribe-message grants, who was reminded on which day, the outbox.
+  /** Grants of these people (all people when omitted). */
+  reminderGrants(personIds?: string[]): Promise<ReminderGrant[]>
+  grantReminder(change: GrantChange): Promise<ReminderGrant>
+  /** Atomically uses one one-time grant; false (and no change) when none is left. */
+  useReminderGrant(personId: string, templateId: string, at: string): Promise<boolean>
+  /** Refused by WeChat (43101): no one-time grants left, no long-term subscription. */
+  zeroReminderGrants(personId: string, templateId: string, at: string): Promise<void>
+  /** Atomically records that the person is reminded on `day`; false if they already were. */
+  markReminded(personId: string, day: string): Promise<boolean>
+  /** Undoes `markReminded` for `day` (the send failed); another day's mark stays. */
+  unmarkReminded(personId: string, day: string): Promise<void>
+  remindedOn(day: string): Promise<string[]>
+  appendOutbox(entry: OutboxEntry): Promise<void>
+  /** Newest first. */
+  listOutbox(q: OutboxQuery): Promise<OutboxEntry[]>
 
   close(): Promise<void>
 }

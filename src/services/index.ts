@@ -1,8 +1,9 @@
 import type { Clock } from '../core/clock'
 import type { ChatState } from '../core/chat'
 import type { ReportDraftInput } from '../core/report'
-import { ApiFailure, createApi, type Api } from './api'
+import { createApi, type Api } from './api'
 import { DraftStore } from './drafts'
+import { QueueError, queueBackend, SubmissionQueue, type QueueFile } from './queue'
 import { Session } from './session'
 import { taroStorage } from './storage/taroStorage'
 import type { KeyValueStorage } from './storage/types'
@@ -18,12 +19,19 @@ export interface Services {
   storage: KeyValueStorage
   session: Session
   drafts: DraftStore<ChatState>
+  queue: SubmissionQueue
   clock: Clock
   ready: Promise<void>
-  /** Sends a confirmed report; kept on the phone until delivered. */
-  submitReport(draft: ReportDraftInput): Promise<SubmitOutcome>
-  /** Reports confirmed on this phone and not yet delivered. */
+  /**
+   * Keeps a confirmed report on the phone (the offline queue), then tries to
+   * deliver it: `sent` when the server took it now, `queued` when it waits
+   * for the network, `refused` when it cannot be kept or was refused for good.
+   */
+  submitReport(draft: ReportDraftInput, files?: QueueFile[]): Promise<SubmitOutcome>
+  /** Reports confirmed on this phone and not yet delivered (or needing attention). */
   unsyncedCount(): Promise<number>
+  /** Set by the app once the flush triggers run; until then a confirm flushes directly. */
+  afterConfirm: () => Promise<unknown>
 }
 
 export type SubmitOutcome = { kind: 'sent' } | { kind: 'queued' } | { kind: 'refused'; message: string }
@@ -33,24 +41,33 @@ let current: Services | null = null
 function createServices(): Services {
   const storage = taroStorage
   const session = new Session(storage)
-  const api = createApi(createTransport(session))
-  return {
+  const transport = createTransport(session)
+  const api = createApi(transport)
+  const queue = new SubmissionQueue({ storage, backend: queueBackend(transport) })
+  const services: Services = {
     api,
     storage,
     session,
     drafts: new DraftStore<ChatState>(storage),
+    queue,
     clock: { now: () => new Date() },
     ready: session.load(),
-    async submitReport(draft) {
+    afterConfirm: () => queue.flush({ ignoreBackoff: true }),
+    async submitReport(draft, files = []) {
       try {
-        await api.submit(draft)
-        return { kind: 'sent' }
+        await queue.enqueue(draft, files)
       } catch (e) {
-        return { kind: 'refused', message: e instanceof ApiFailure ? e.message : '网络不通，请稍后再试' }
+        return { kind: 'refused', message: e instanceof QueueError ? e.message : '没能保存，请重试' }
       }
+      await services.afterConfirm()
+      const entry = (await queue.entries()).find((e) => e.id === draft.clientId)
+      if (entry?.status === 'synced') return { kind: 'sent' }
+      if (entry && (entry.status === 'rejected' || entry.status === 'conflict')) return { kind: 'refused', message: entry.lastError?.message ?? '提交没有成功' }
+      return { kind: 'queued' }
     },
-    unsyncedCount: async () => 0
+    unsyncedCount: () => queue.unsyncedCount()
   }
+  return services
 }
 
 export function getServices(): Services {

@@ -1,4 +1,6 @@
-/** Reports written offline and not yet sent to the server. */
+import { getServices } from '.'
+
+/** Reports written on this phone and not yet delivered (or needing attention). */
 export async function getUnsyncedCount(): Promise<number> {
-  return 0 // TODO(lead): the offline queue replaces this stub with its real count.
+  return getServices().unsyncedCount()
 }

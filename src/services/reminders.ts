@@ -1,7 +1,9 @@
+import { getServices } from '.'
+import * as client from './reminderClient'
+
 /**
- * Deadline reminders (WeChat subscribe messages). A stub the lead replaces:
- * the real one keeps the grant count ("已存 N 次提醒") and asks WeChat for
- * more with requestSubscribeMessage, which must run inside a tap handler.
+ * Deadline reminders for pages: the status ("已存 N 次提醒") and the request
+ * for more grants, over the reminder client and the app's API.
  */
 export interface ReminderStatus {
   enabled: boolean
@@ -9,11 +11,18 @@ export interface ReminderStatus {
   banked: number
 }
 
-// TODO(lead): read the real status.
+// Kept from the last status so a tap can ask WeChat at once: the subscribe
+// panel only opens straight from a tap, with nothing awaited first.
+let templates: readonly client.ReminderTemplate[] = []
+
 export async function getReminderStatus(): Promise<ReminderStatus> {
-  return { enabled: false, banked: 0 }
+  const status = await client.getReminderStatus(getServices().api)
+  templates = status.templates
+  return status
 }
 
-// TODO(lead): call Taro.requestSubscribeMessage (weapp only, never on H5)
-// and bank the grants. Called straight from the 开启提醒 tap.
-export async function requestReminders(): Promise<void> {}
+/** Call first thing in a tap handler. Resolves with a message to show. */
+export async function requestReminders(): Promise<string> {
+  const outcome = await client.requestReminders(getServices().api, templates)
+  return outcome.message
+}

@@ -8,6 +8,7 @@ import { setServices, type Services } from '../../src/services'
 import type { Api, MeData } from '../../src/services/api'
 import { DraftStore } from '../../src/services/drafts'
 import { Session } from '../../src/services/session'
+import { SubmissionQueue } from '../../src/services/queue'
 import { memoryStorage } from '../../src/services/storage/memoryStorage'
 
 /**
@@ -34,8 +35,10 @@ export async function installFakeServices(api: Partial<Api>, opts: { now?: strin
     drafts: new DraftStore<ChatState>(storage),
     clock: { now: () => new Date(opts.now ?? '2021-01-05T02:00:00Z') },
     ready,
+    queue: new SubmissionQueue({ storage, backend: { sync: () => Promise.reject(new Error('sync not faked')), upload: () => Promise.reject(new Error('upload not faked')) } }),
     submitReport: async () => ({ kind: 'sent' }),
-    unsyncedCount: async () => 0
+    unsyncedCount: async () => 0,
+    afterConfirm: async () => undefined
   } as Services
   setServices(services)
   return { storage, session, services }

@@ -37,3 +37,11 @@ test('src/core touches no platform globals', () => {
 test('the scan finds the files it guards', () => {
   expect(sources(CORE).length).toBeGreaterThan(8)
 })
+
+// The mini-program ships no zod (30 KB of a 450 KB main package): client
+// code reaches only the logic half of the core, never src/core/schema.
+test('client code never imports the zod schemas', () => {
+  const CLIENT = [join(__dirname, '../../src/services'), join(__dirname, '../../src/pages'), join(__dirname, '../../src/components'), join(__dirname, '../../src/hooks'), join(CORE, 'chat')]
+  const offending = CLIENT.flatMap((dir) => sources(dir)).filter((f) => /from '[^']*(core\/schema|\/schema\/|zod)[^']*'/.test(readFileSync(f, 'utf8')))
+  expect(offending.map((f) => relative(CORE, f))).toEqual([])
+})

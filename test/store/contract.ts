@@ -1,7 +1,7 @@
 import type { OrgUnit } from '../../src/core/org'
 import { reportId } from '../../src/core/report'
 import { SEED_INDICATORS } from '../../src/core/seed/catalog'
-import type { ReportWrite, Store, StoredReport } from '../../cloud/store/types'
+import type { OutboxEntry, ReportWrite, Store, StoredReport } from '../../cloud/store/types'
 
 /**
  * The behaviour every Store adapter must show, run against each of them.
@@ -140,6 +140,88 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect((await store.queryReports({ underPath: '/d/', status: 'returned', limit: 10 })).map((r) => r.clientId)).toEqual(['client-0004'])
       expect((await store.queryReports({ underPath: '/d/', period: '2020-11', limit: 10 })).map((r) => r.clientId)).toEqual(['client-0001'])
       expect((await store.queryReports({ underPath: '/d/', limit: 1, updatedBefore: '2021-01-03T00:00:00.000Z' })).map((r) => r.clientId)).toEqual(['client-0003'])
+    })
+
+    test('reminder grants: one-time grants add up and are used one at a time; long-term ones are a flag', async () => {
+      const at = '2020-12-20T01:00:00.000Z'
+      expect(await store.reminderGrants()).toEqual([])
+      expect(await store.useReminderGrant('p1', 'tpl-a', at)).toBe(false)
+      await store.grantReminder({ personId: 'p1', templateId: 'tpl-a', openid: 'wx-1', add: 1, at })
+      expect(await store.grantReminder({ personId: 'p1', templateId: 'tpl-a', openid: 'wx-1', add: 1, at })).toMatchObject({ oneTime: 2, longTerm: false, openid: 'wx-1' })
+      await store.grantReminder({ personId: 'p1', templateId: 'tpl-long', openid: 'wx-1', add: 0, longTerm: true, at })
+      await store.putPeople([{ id: 'p2', name: '李四', role: 'grid_worker', orgUnitId: g2.id }])
+      await store.grantReminder({ personId: 'p2', templateId: 'tpl-a', openid: null, add: 3, at })
+      expect((await store.reminderGrants(['p1'])).map((g) => [g.templateId, g.oneTime, g.longTerm])).toEqual([
+        ['tpl-a', 2, false],
+        ['tpl-long', 0, true]
+      ])
+      expect((await store.reminderGrants()).map((g) => g.personId)).toEqual(['p1', 'p1', 'p2'])
+      expect(await store.reminderGrants([])).toEqual([])
+
+      const uses = await Promise.all([1, 2, 3].map(() => store.useReminderGrant('p1', 'tpl-a', at)))
+      expect(uses.filter(Boolean)).toHaveLength(2)
+      expect((await store.reminderGrants(['p1']))[0].oneTime).toBe(0)
+      expect(await store.useReminderGrant('p1', 'tpl-long', at)).toBe(false)
+
+      await store.zeroReminderGrants('p2', 'tpl-a', at)
+      await store.zeroReminderGrants('p1', 'tpl-long', at)
+      await store.zeroReminderGrants('nobody', 'tpl-a', at)
+      expect((await store.reminderGrants()).map((g) => [g.personId, g.templateId, g.oneTime, g.longTerm])).toEqual([
+        ['p1', 'tpl-a', 0, false],
+        ['p1', 'tpl-long', 0, false],
+        ['p2', 'tpl-a', 0, false]
+      ])
+    })
+
+    test('a grant from another WeChat account replaces the old account\'s grants', async () => {
+      const at = '2020-12-20T01:00:00.000Z'
+      await store.grantReminder({ personId: 'p1', templateId: 'tpl-a', openid: 'wx-old', add: 4, longTerm: true, at })
+      expect(await store.grantReminder({ personId: 'p1', templateId: 'tpl-a', openid: null, add: 1, at })).toMatchObject({ oneTime: 5, openid: 'wx-old', longTerm: true })
+      expect(await store.grantReminder({ personId: 'p1', templateId: 'tpl-a', openid: 'wx-new', add: 1, at })).toMatchObject({ oneTime: 1, openid: 'wx-new', longTerm: false })
+    })
+
+    test('reminded days: one mark per person per day, undone only for that day', async () => {
+      expect(await store.markReminded('p1', '2020-12-20')).toBe(true)
+      expect(await store.markReminded('p1', '2020-12-20')).toBe(false)
+      expect(await store.markReminded('p2', '2020-12-20')).toBe(true)
+      expect(await store.remindedOn('2020-12-20')).toEqual(['p1', 'p2'])
+      await store.unmarkReminded('p2', '2020-12-19')
+      expect(await store.remindedOn('2020-12-20')).toEqual(['p1', 'p2'])
+      await store.unmarkReminded('p2', '2020-12-20')
+      expect(await store.remindedOn('2020-12-20')).toEqual(['p1'])
+      expect(await store.markReminded('p1', '2020-12-21')).toBe(true)
+      expect(await store.remindedOn('2020-12-20')).toEqual([])
+      expect(await store.remindedOn('2020-12-21')).toEqual(['p1'])
+      const claims = await Promise.all([1, 2, 3].map(() => store.markReminded('p3', '2020-12-21')))
+      expect(claims.filter(Boolean)).toHaveLength(1)
+    })
+
+    test('the outbox keeps every entry whole, newest first, paged by id and filtered by person', async () => {
+      const entry = (n: number, personId = 'p1'): OutboxEntry => ({
+        id: `2020-12-20T01:00:00.000Z~run1~${String(n).padStart(4, '0')}`,
+        at: '2020-12-20T01:00:00.000Z',
+        day: '2020-12-20',
+        personId,
+        personName: '张三',
+        kind: 'pending',
+        templateId: n % 2 ? 'tpl-a' : null,
+        status: n % 2 ? 'sent' : 'no_grant',
+        channel: n % 2 ? 'local' : null,
+        ...(n === 3 ? { errCode: 47003, errMsg: 'argument invalid! data.thing1.value invalid' } : {}),
+        items: [{ reportId: 'YL-133~g1~2020-11', unitId: g1.id, indicatorCode: 'YL-133', title: '“133”居家养老品牌打造', period: '2020-11', state: 'overdue', daysLeft: -15, escalated: false }],
+        data: { thing1: { value: '1项已逾期：“133”居家养老品牌打造' }, date2: { value: '2020年12月5日' } },
+        page: 'pages/inbox/index?reportId=YL-133~g1~2020-11'
+      })
+      for (let n = 1; n <= 5; n++) await store.appendOutbox(entry(n, n === 4 ? 'p2' : 'p1'))
+      const all = await store.listOutbox({ limit: 10 })
+      expect(all.map((e) => e.id.slice(-4))).toEqual(['0005', '0004', '0003', '0002', '0001'])
+      expect(all[2]).toEqual(entry(3))
+      expect(all[4]).toEqual(entry(1))
+      const page1 = await store.listOutbox({ limit: 2 })
+      const page2 = await store.listOutbox({ limit: 2, before: page1[1].id })
+      expect(page2.map((e) => e.id.slice(-4))).toEqual(['0003', '0002'])
+      expect((await store.listOutbox({ limit: 10, personId: 'p2' })).map((e) => e.id.slice(-4))).toEqual(['0004'])
+      expect((await store.listOutbox({ limit: 10, personId: 'p1', before: entry(3).id })).map((e) => e.id.slice(-4))).toEqual(['0002', '0001'])
     })
   })
 }

@@ -1,8 +1,10 @@
 import cloud from 'wx-server-sdk'
 import type { Clock } from '../../../src/core/clock'
-import { DEFAULT_CONFIG, type ApiContext, type Caller } from '../../api/context'
+import { DEFAULT_CONFIG, type ApiContext, type Caller, type ReminderService } from '../../api/context'
 import { ApiError, type ApiResult } from '../../../src/core/errors'
 import { dispatch, type Logger, useChineseMessages } from '../../api/router'
+import { loadReminderConfigOrOff } from '../../reminders/config'
+import type { RunSummary } from '../../reminders/run'
 import { CloudBaseStore } from '../../store/cloudbase/CloudBaseStore'
 import { msgSecChecker } from './msgSecCheck'
 
@@ -23,6 +25,20 @@ const store = new CloudBaseStore(cloud.database({ throwOnNotFound: false }))
 const clock: Clock = { now: () => new Date() }
 const log: Logger = { error: (msg, err) => console.error(msg, err) }
 const text = msgSecChecker(cloud.openapi, log)
+
+// Reminder templates come from the same REMIND_* variables as the `remind`
+// function (set them on both); a broken setting turns reminders off here
+// instead of breaking every action. "Run now" asks the `remind` function,
+// which holds the subscribeMessage.send permission.
+const reminders: ReminderService = {
+  config: loadReminderConfigOrOff(process.env, (msg) => console.error(msg)),
+  async run(): Promise<RunSummary> {
+    const { result } = await cloud.callFunction({ name: 'remind', data: { source: 'reminders.run' } })
+    const r = result as { ok?: boolean; data?: RunSummary } | null
+    if (!r?.ok || !r.data) throw new Error(`remind function failed: ${JSON.stringify(result)}`)
+    return r.data
+  }
+}
 
 function readEvent(event: unknown): { action: string; payload: unknown } {
   const e = (event && typeof event === 'object' ? event : {}) as { action?: unknown; payload?: unknown }
@@ -46,6 +62,6 @@ export async function main(event: unknown, _context?: unknown): Promise<ApiResul
     log.error('resolving the caller failed', e)
     return { ok: false, error: new ApiError('INTERNAL').toBody() }
   }
-  const ctx: ApiContext = { store, clock, caller, text, config: DEFAULT_CONFIG, ...(OPENID ? { openid: OPENID } : {}) }
+  const ctx: ApiContext = { store, clock, caller, text, config: DEFAULT_CONFIG, reminders, ...(OPENID ? { openid: OPENID } : {}) }
   return dispatch(ctx, action, payload, log)
 }

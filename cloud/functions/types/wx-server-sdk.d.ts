@@ -75,6 +75,7 @@ declare module 'wx-server-sdk' {
     APPID?: string
     UNIONID?: string
     ENV?: string
+    /** What started this run, along the call chain: "wx_client", "wx_trigger" (timer), "wx_client,scf" (a function called by one the client called). */
     SOURCE?: string
   }
 
@@ -97,7 +98,20 @@ declare module 'wx-server-sdk' {
       security: {
         msgSecCheck(request: { openid: string; scene: number; version: 2; content: string }): Promise<MsgSecCheckV2Result>
       }
+      /** Needs `"permissions": { "openapi": ["subscribeMessage.send"] }`; a failure throws an error carrying `errCode` (43101: refused or no grant left; 47003: bad data). */
+      subscribeMessage: {
+        send(request: {
+          touser: string
+          templateId: string
+          page?: string
+          data: Record<string, { value: string }>
+          miniprogramState?: 'developer' | 'trial' | 'formal'
+          lang?: 'zh_CN' | 'en_US' | 'zh_HK' | 'zh_TW'
+        }): Promise<{ errCode: number; errMsg: string }>
+      }
     }
+    /** Calls another cloud function of the environment; resolves `{ result, requestID }`. */
+    callFunction(options: { name: string; data?: object }): Promise<{ result: unknown; requestID?: string; errMsg?: string }>
   }
 
   const cloud: WxCloud

@@ -2,10 +2,11 @@ import type { Aggregates } from '../../../src/core/figures'
 import type { Indicator } from '../../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
-import type { HistoryEntry, Invite, RedeemOutcome, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
+import type { GrantChange, HistoryEntry, Invite, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
 import { C, chunks, fetchAll, fromDoc, plain, prefixPattern, readDoc, rollupId, unitYearId } from './docs'
 import { decodeFieldKey } from './fieldKeys'
 import { createInviteTx, redeemInviteTx, toPerson } from './identity'
+import * as reminders from './reminders'
 import type { Database, DocData } from './sdk'
 import { writeReportTx } from './writeReport'
 
@@ -33,7 +34,8 @@ async function inBatches<T>(items: readonly T[], fn: (item: T) => Promise<unknow
  *
  * Indexes to create in the console: org_units (parentId), (level, path);
  * people (openid); reports (indicatorCode, orgUnitId, year),
- * (unitPath, updatedAt); history (reportId, seq).
+ * (unitPath, updatedAt); history (reportId, seq); and the reminder
+ * collections listed in reminders.ts.
  */
 export class CloudBaseStore implements Store {
   constructor(private readonly db: Database) {}
@@ -186,6 +188,42 @@ export class CloudBaseStore implements Store {
       }
     }
     return out
+  }
+
+  async reminderGrants(personIds?: string[]): Promise<ReminderGrant[]> {
+    return reminders.reminderGrants(this.db, personIds)
+  }
+
+  async grantReminder(change: GrantChange): Promise<ReminderGrant> {
+    return reminders.grantReminder(this.db, change)
+  }
+
+  async useReminderGrant(personId: string, templateId: string, at: string): Promise<boolean> {
+    return reminders.useReminderGrant(this.db, personId, templateId, at)
+  }
+
+  async zeroReminderGrants(personId: string, templateId: string, at: string): Promise<void> {
+    await reminders.zeroReminderGrants(this.db, personId, templateId, at)
+  }
+
+  async markReminded(personId: string, day: string): Promise<boolean> {
+    return reminders.markReminded(this.db, personId, day)
+  }
+
+  async unmarkReminded(personId: string, day: string): Promise<void> {
+    await reminders.unmarkReminded(this.db, personId, day)
+  }
+
+  async remindedOn(day: string): Promise<string[]> {
+    return reminders.remindedOn(this.db, day)
+  }
+
+  async appendOutbox(entry: OutboxEntry): Promise<void> {
+    await reminders.appendOutbox(this.db, entry)
+  }
+
+  async listOutbox(q: OutboxQuery): Promise<OutboxEntry[]> {
+    return reminders.listOutbox(this.db, q)
   }
 
   async close(): Promise<void> {

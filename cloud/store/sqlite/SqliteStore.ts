@@ -5,8 +5,9 @@ import type { Aggregates } from '../../../src/core/figures'
 import type { Indicator } from '../../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
-import type { HistoryEntry, Invite, RedeemOutcome, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
+import type { GrantChange, HistoryEntry, Invite, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
 import { migrate } from './migrations'
+import * as reminders from './reminders'
 
 /** The upper bound of a path-prefix range: '/' + 1 is '0'. */
 const prefixEnd = (path: string) => `${path.slice(0, -1)}0`
@@ -231,6 +232,42 @@ export class SqliteStore implements Store {
       out.set(code, byUnit)
     }
     return out
+  }
+
+  async reminderGrants(personIds?: string[]): Promise<ReminderGrant[]> {
+    return reminders.reminderGrants(this.db, personIds)
+  }
+
+  async grantReminder(change: GrantChange): Promise<ReminderGrant> {
+    return reminders.grantReminder(this.db, change)
+  }
+
+  async useReminderGrant(personId: string, templateId: string, at: string): Promise<boolean> {
+    return reminders.useReminderGrant(this.db, personId, templateId, at)
+  }
+
+  async zeroReminderGrants(personId: string, templateId: string, at: string): Promise<void> {
+    reminders.zeroReminderGrants(this.db, personId, templateId, at)
+  }
+
+  async markReminded(personId: string, day: string): Promise<boolean> {
+    return reminders.markReminded(this.db, personId, day)
+  }
+
+  async unmarkReminded(personId: string, day: string): Promise<void> {
+    reminders.unmarkReminded(this.db, personId, day)
+  }
+
+  async remindedOn(day: string): Promise<string[]> {
+    return reminders.remindedOn(this.db, day)
+  }
+
+  async appendOutbox(entry: OutboxEntry): Promise<void> {
+    reminders.appendOutbox(this.db, entry)
+  }
+
+  async listOutbox(q: OutboxQuery): Promise<OutboxEntry[]> {
+    return reminders.listOutbox(this.db, q)
   }
 
   async close(): Promise<void> {

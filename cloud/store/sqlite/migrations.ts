@@ -91,6 +91,34 @@ export const MIGRATIONS: string[] = [
     comment TEXT
   );
   CREATE INDEX history_report ON history(report_id, id);
+  `,
+  // 2: reminders (subscribe-message grants, the day each person was last
+  // reminded, and the outbox of every attempt).
+  `
+  CREATE TABLE reminder_grants (
+    person_id TEXT NOT NULL,
+    template_id TEXT NOT NULL,
+    openid TEXT,
+    one_time INTEGER NOT NULL CHECK (one_time >= 0),
+    long_term INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (person_id, template_id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE reminder_days (
+    person_id TEXT PRIMARY KEY,
+    day TEXT NOT NULL
+  );
+  CREATE INDEX reminder_days_day ON reminder_days(day);
+
+  CREATE TABLE reminder_outbox (
+    id TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    status TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX reminder_outbox_person ON reminder_outbox(person_id, id);
   `
 ]
 

@@ -28,8 +28,13 @@ export default function MePage() {
   useRefreshOnShow(() => void load())
 
   const enableReminders = async () => {
+    // No await before this call: WeChat opens the panel only from a tap.
+    const asked = requestReminders()
     try {
-      await requestReminders()
+      const message = await asked
+      if (message) await Taro.showToast({ title: message, icon: 'none' })
+    } catch {
+      await Taro.showToast({ title: '没能开启提醒，请稍后再试', icon: 'none' })
     } finally {
       await load()
     }

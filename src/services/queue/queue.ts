@@ -1,4 +1,4 @@
-import { ClientIdSchema } from '../../core/schema/report'
+import { CLIENT_ID_PATTERN } from '../../core/patterns'
 import { MAX_EVIDENCE, type ReportDraftInput } from '../../core/report'
 import type { KeyValueStorage } from '../storage/types'
 import type { QueueBackend } from './backend'
@@ -97,7 +97,7 @@ export class SubmissionQueue {
    */
   async enqueue(draft: ReportDraftInput, files: QueueFile[] = []): Promise<QueueEntry> {
     await this.ready()
-    if (!ClientIdSchema.safeParse(draft.clientId).success) throw new QueueError('BAD_INPUT', '这份填报缺少编号，没能保存')
+    if (typeof draft.clientId !== 'string' || !CLIENT_ID_PATTERN.test(draft.clientId)) throw new QueueError('BAD_INPUT', '这份填报缺少编号，没能保存')
     const existing = this.store.get(draft.clientId)
     if (existing) return existing
     return this.add(draft, files)

@@ -1,0 +1,5 @@
+export * from './fields'
+export * from './items'
+export * from './message'
+export * from './plan'
+export * from './template'
