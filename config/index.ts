@@ -76,8 +76,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
       },
-      webpackChain(chain) {
+      webpackChain(chain, webpack) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // One bundle for all pages: a page whose chunk was never fetched
+        // cannot open offline, and a worker in a basement still needs 我的
+        // to see what is waiting. Five pages make this cheap.
+        chain.plugin('single-chunk').use(webpack.optimize.LimitChunkCountPlugin, [{ maxChunks: 1 }])
       }
     }
   }

@@ -28,7 +28,7 @@ export function useIdentity(): MeData | null {
         if (e instanceof ApiFailure && e.code === 'UNAUTHENTICATED') {
           cached = null
           setMe(null)
-          await Taro.navigateTo({ url: '/packages/login/index' })
+          await Taro.reLaunch({ url: '/packages/login/index' })
         }
         // Offline: keep showing the last known identity.
       }

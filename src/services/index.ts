@@ -6,6 +6,7 @@ import { DraftStore } from './drafts'
 import { QueueError, queueBackend, SubmissionQueue, type QueueFile } from './queue'
 import { Session } from './session'
 import { taroStorage } from './storage/taroStorage'
+import { rememberTitles } from './titles'
 import type { KeyValueStorage } from './storage/types'
 import { createTransport } from './transport'
 
@@ -42,7 +43,13 @@ function createServices(): Services {
   const storage = taroStorage
   const session = new Session(storage)
   const transport = createTransport(session)
-  const api = createApi(transport)
+  const base = createApi(transport)
+  // Every catalog load also refreshes the titles kept for offline lists.
+  const api: Api = { ...base, catalog: async () => {
+    const catalog = await base.catalog()
+    await rememberTitles(storage, catalog.indicators).catch(() => undefined)
+    return catalog
+  } }
   const queue = new SubmissionQueue({ storage, backend: queueBackend(transport) })
   const services: Services = {
     api,

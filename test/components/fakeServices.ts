@@ -59,7 +59,7 @@ export function meFor(name: string, role: Role, u: OrgUnit): MeData {
   }
 }
 
-type TaroNav = 'switchTab' | 'navigateTo' | 'setTabBarBadge' | 'removeTabBarBadge'
+type TaroNav = 'switchTab' | 'navigateTo' | 'reLaunch' | 'setTabBarBadge' | 'removeTabBarBadge'
 
 /**
  * Replaces Taro navigation and tab-bar calls (the H5 router and tab bar are
@@ -68,7 +68,7 @@ type TaroNav = 'switchTab' | 'navigateTo' | 'setTabBarBadge' | 'removeTabBarBadg
  */
 export function mockTaro(impl: Partial<Record<TaroNav, (...args: unknown[]) => Promise<unknown>>> = {}) {
   const t = Taro as unknown as Record<string, unknown>
-  const names: TaroNav[] = ['switchTab', 'navigateTo', 'setTabBarBadge', 'removeTabBarBadge']
+  const names: TaroNav[] = ['switchTab', 'navigateTo', 'reLaunch', 'setTabBarBadge', 'removeTabBarBadge']
   const saved = names.map((n) => [n, t[n]] as const)
   const mocks = Object.fromEntries(names.map((n) => [n, jest.fn(impl[n] ?? (() => Promise.resolve({ errMsg: `${n}:ok` })))])) as Record<TaroNav, jest.Mock>
   Object.assign(t, mocks)

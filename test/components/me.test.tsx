@@ -40,7 +40,7 @@ test('退出登录 clears the session and the identity, then opens login', async
   expect(session.token()).toBe('tok-123')
   render(<MePage />)
   fireEvent.click(await screen.findByText('退出登录'))
-  await waitFor(() => expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/login/index' }))
+  await waitFor(() => expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/packages/login/index' }))
   expect(session.token()).toBeNull()
   expect(storage.dump()).not.toHaveProperty('gebao.session')
   // A page that shows next starts from nobody.

@@ -87,7 +87,8 @@ function onSummaryText(ctx: ChatContext, state: ChatState, text: string, out: Ou
       ask(ctx, state, out, { kind: 'error', text: '还没有填任何内容，不能提交' })
       return { state }
     }
-    out.say({ kind: 'done', text: '已提交，等待审核。辛苦了！' })
+    // Whether it went out or waits for the network is the page's to say.
+    out.say({ kind: 'info', text: '好的，正在提交…' })
     // The page keeps the state before this step if sending fails.
     return { state: { ...state, submitted: true }, outcome: { submit: draftAnswers(ctx, state) } }
   }

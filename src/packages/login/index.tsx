@@ -29,7 +29,9 @@ export default function LoginPage() {
     const services = getServices()
     if (token) await services.session.save(token)
     resetIdentity(await services.api.me())
-    await Taro.switchTab({ url: '/pages/chat/index' })
+    // reLaunch: the tab pages start afresh as the signed-in person, with no
+    // half-mounted page left from before sign-in.
+    await Taro.reLaunch({ url: '/pages/chat/index' })
   }
 
   const run = async (action: () => Promise<void>) => {

@@ -67,6 +67,7 @@ export class ChatController {
   private me: MeData | null = null
   private items: PendingItem[] = []
   private indicators: Indicator[] = []
+  private greeted = false
 
   constructor(private readonly deps: ChatDeps) {}
 
@@ -113,7 +114,11 @@ export class ChatController {
     const [pending, catalog] = await Promise.all([this.deps.api.pending(), this.indicators.length ? null : this.deps.api.catalog()])
     this.items = pending.items
     if (catalog) this.indicators = catalog.indicators
-    if (this.mode.kind === 'lobby' && this.view.lines.length === 0) await this.botSays([greeting(me.person.name, this.items, '')])
+    // Refreshes overlap (the page shows, then the identity reloads): greet once.
+    if (this.mode.kind === 'lobby' && !this.greeted) {
+      this.greeted = true
+      await this.botSays([greeting(me.person.name, this.items, '')])
+    }
   }
 
   pendingItems(): PendingItem[] {

@@ -1,4 +1,4 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { ScrollView, View, Text } from '@tarojs/components'
 import { useEffect, useMemo, useState } from 'react'
 import ChatBubble from '../../components/ChatBubble'
@@ -7,6 +7,7 @@ import QuickReplies from '../../components/QuickReplies'
 import SummaryCard from '../../components/SummaryCard'
 import TypingIndicator from '../../components/TypingIndicator'
 import { useIdentity } from '../../hooks/useIdentity'
+import { useQueue } from '../../hooks/useQueue'
 import { getServices } from '../../services'
 import { takePendingChoice } from '../inbox/handoff'
 import { createChatController } from './wiring'
@@ -28,13 +29,9 @@ export default function ChatPage() {
   const [view, setView] = useState<ChatView>(controller.snapshot())
   const [shown, setShown] = useState(WINDOW)
   const [previews, setPreviews] = useState<Record<string, string>>({})
-  const [unsynced, setUnsynced] = useState(0)
+  const unsynced = useQueue().counts.unsynced
 
   useEffect(() => controller.subscribe(setView), [controller])
-
-  useDidShow(() => {
-    void getServices().unsyncedCount().then(setUnsynced)
-  })
 
   useEffect(() => {
     if (!me) return

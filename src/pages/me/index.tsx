@@ -5,7 +5,9 @@ import { useState } from 'react'
 import { resetIdentity, useIdentity } from '../../hooks/useIdentity'
 import { useRefreshOnShow } from '../../hooks/useRefreshOnShow'
 import { getServices } from '../../services'
-import { getUnsyncedCount } from '../../services/outbox'
+import { knownTitles } from '../../services/titles'
+import OutboxList from '../../components/OutboxList'
+import { useQueue } from '../../hooks/useQueue'
 import { getReminderStatus, requestReminders, type ReminderStatus } from '../../services/reminders'
 import './index.scss'
 
@@ -15,15 +17,18 @@ export const APP_VERSION = '0.1.0'
 /** 我的: who I am, what has not been sent yet, reminders, sign out. */
 export default function MePage() {
   const me = useIdentity()
-  const [unsynced, setUnsynced] = useState(0)
+  const queue = useQueue()
+  const unsynced = queue.counts.unsynced
+  const [titles, setTitles] = useState<Record<string, string>>({})
   const [reminders, setReminders] = useState<ReminderStatus>({ enabled: false, banked: 0 })
   const [about, setAbout] = useState(false)
   const [busy, setBusy] = useState(false)
 
   const load = async () => {
-    const [n, r] = await Promise.all([getUnsyncedCount().catch(() => 0), getReminderStatus().catch(() => null)])
-    setUnsynced(n)
+    setTitles(await knownTitles(getServices().storage))
+    const [r, catalog] = await Promise.all([getReminderStatus().catch(() => null), getServices().api.catalog().catch(() => null)])
     if (r) setReminders(r)
+    if (catalog) setTitles(Object.fromEntries(catalog.indicators.map((i) => [i.code, i.title])))
   }
   useRefreshOnShow(() => void load())
 
@@ -45,7 +50,7 @@ export default function MePage() {
     try {
       await getServices().session.clear()
       resetIdentity()
-      await Taro.navigateTo({ url: '/packages/login/index' })
+      await Taro.reLaunch({ url: '/packages/login/index' })
     } catch {
       // Signed out either way; the next page that shows sends them to login.
     } finally {
@@ -61,6 +66,7 @@ export default function MePage() {
         {me ? <View className="gb-me__unit">{me.unitLabel}</View> : null}
       </View>
       <Cell title={`待同步 ${unsynced} 条`} description={unsynced > 0 ? '有网时会自动发出' : '都已发出'} />
+      <OutboxList entries={queue.entries} titles={titles} limit={10} onResolve={(e, choice) => void getServices().queue.resolveConflict(e.id, choice)} />
       <Cell
         title={`提醒：${reminders.enabled ? '已开启' : '未开启'}`}
         description={`已存 ${reminders.banked} 次提醒，每次可收到一条截止提醒`}

@@ -1,0 +1,117 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { ActionLog, launchBrowser, phone } from './browser'
+import { startProduct } from './server'
+
+/**
+ * A grid worker's day, in Debian's chromium against `npm start`'s server:
+ * log in, report the first seed indicator by typing Chinese numbers,
+ * correct one answer from the summary card, submit, and see progress move.
+ * Then an offline quick check-in waits as 待同步 and goes out when the
+ * network is back.
+ */
+const NOW = '2020-12-20T10:00:00+08:00'
+const ARTIFACTS = join(__dirname, '../../test-artifacts')
+
+let product: Awaited<ReturnType<typeof startProduct>>
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+let page: Page
+let context: import('playwright-core').BrowserContext
+const log = new ActionLog()
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  product = await startProduct(NOW)
+  browser = await launchBrowser()
+  ;({ page, context } = await phone(browser.browser, NOW))
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await product?.stop()
+})
+
+const send = async (text: string) => {
+  await page.locator('.input-bar__field input').fill(text)
+  await page.getByRole('button', { name: '发送' }).click()
+  log.record(`send ${text}`)
+}
+
+const tapChip = async (label: string) => {
+  await page.locator('.quick-replies__chip', { hasText: label }).first().click()
+  log.record(`tap ${label}`)
+}
+
+const lastBot = () => page.locator('.bubble--bot').last()
+
+test('log in as a demo grid worker and see what is due', async () => {
+  await page.goto(product.server.base)
+  await page.locator('.nut-cell', { hasText: '张晓梅' }).click()
+  await page.getByText(/张晓梅，你好！你有\d+项待填报/).waitFor()
+})
+
+test('the progress page shows the first indicator as not reported yet', async () => {
+  await page.locator('.weui-tabbar__item', { hasText: '进度' }).click()
+  const card = page.locator('.gb-indicator:visible', { hasText: '“133”居家养老品牌打造' }).first()
+  await card.waitFor()
+  await card.getByText('未填报').first().waitFor()
+  await page.locator('.weui-tabbar__item', { hasText: '对话' }).click()
+})
+
+test('report the three figures in Chinese numbers, correct one from the summary, submit', async () => {
+  const start = log.count
+  await tapChip('“133”居家养老品牌打造 2020年12月')
+  await page.getByText('请填「新建服务网点」').waitFor()
+  await send('八个')
+  await page.getByText('请填「新建幸福食堂」').waitFor()
+  await send('两个')
+  await page.getByText('请填「培训护理人员」').waitFor()
+  await send('两千人次')
+  const card = page.locator('.summary').last()
+  await card.waitFor()
+  await card.locator('.summary__row', { hasText: '新建服务网点' }).getByText('8个').waitFor()
+  await card.locator('.summary__row', { hasText: '培训护理人员' }).getByText('2000人次').waitFor()
+
+  // The third canteen opened after all: change it from the card.
+  await card.getByRole('button', { name: '修改新建幸福食堂' }).click()
+  log.record('tap 改 新建幸福食堂')
+  await lastBot().waitFor()
+  await send('三个')
+  const corrected = page.locator('.summary').last()
+  await corrected.locator('.summary__row', { hasText: '新建幸福食堂' }).getByText('3个').waitFor()
+  await page.screenshot({ path: join(ARTIFACTS, 'chat-summary.png') })
+
+  await corrected.getByRole('button', { name: '确认提交' }).click()
+  log.record('tap 确认提交')
+  await page.getByText(/已提交 ✓/).waitFor()
+  expect(await page.getByText('好的，正在提交…').count()).toBe(1)
+  await page.screenshot({ path: join(ARTIFACTS, 'chat.png') })
+  const used = log.actions.slice(start)
+  console.log(`user actions to submit the three figures (with one correction): ${used.length}: ${used.join(' | ')}`)
+  expect(used).toHaveLength(7)
+})
+
+test('progress now shows the figures and a computed rate of 100', async () => {
+  await page.locator('.weui-tabbar__item', { hasText: '进度' }).click()
+  const card = page.locator('.gb-indicator:visible', { hasText: '“133”居家养老品牌打造' }).first()
+  await card.getByText('2000人次').first().waitFor()
+  await card.getByText('100').first().waitFor()
+  await page.screenshot({ path: join(ARTIFACTS, 'progress.png') })
+})
+
+test('offline: a quick check-in waits as 待同步, then goes out as 已同步 when the network is back', async () => {
+  await page.locator('.weui-tabbar__item', { hasText: '对话' }).click()
+  await context.setOffline(true)
+  await send('床位 9133')
+  await page.getByText(/快速更新：养老床位/).waitFor()
+  await tapChip('确认提交')
+  await page.getByText(/网络恢复后自动上传/).waitFor()
+  await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+  await page.locator('.outbox__row', { hasText: '养老床位' }).getByText('待同步').waitFor()
+  await page.getByText('待同步 1 条').waitFor()
+  await context.setOffline(false)
+  await page.locator('.outbox__row', { hasText: '养老床位' }).getByText('已同步').waitFor({ timeout: 20000 })
+  await page.getByText('待同步 0 条').waitFor()
+  await page.screenshot({ path: join(ARTIFACTS, 'me-synced.png') })
+})
