@@ -44,11 +44,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       // base.wxml holds one set of templates per nesting level (16 by
-      // default, ~3.4 KB each). Our pages nest about 8 deep; deeper nodes
+      // default, ~3.4 KB each). Our own views nest about 8 deep; deeper nodes
       // render through Taro's recursive `comp` component instead, which is
       // slower only for them. The webpack5 runner reads `mini.baseLevel`;
       // Taro's config type does not list it, hence the spread.
-      ...({ baseLevel: 10 } as object),
+      ...({ baseLevel: 8 } as object),
       // NutUI components are imported per page; their CSS order does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
