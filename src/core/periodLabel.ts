@@ -3,9 +3,7 @@
  * inbox, the progress page and the chat all say the same thing.
  */
 
-const YEAR = /^(\d{4})$/
-const QUARTER = /^(\d{4})-Q([1-4])$/
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
+import { MONTH, QUARTER, YEAR } from './period'
 
 /** "2020" → "2020年", "2020-Q4" → "2020年第4季度", "2020-03" → "2020年3月". */
 export function periodLabel(key: string): string {

@@ -27,13 +27,8 @@ export function formatDate(date: string, year: number): string {
   return `${y === year ? '' : `${y}年`}${m}月${d}日`
 }
 
-/** "2020年12月", "2020年第4季度", "2020年". */
-export function periodLabel(key: string): string {
-  const type = periodType(key)
-  if (type === 'year') return `${key}年`
-  if (type === 'quarter') return `${key.slice(0, 4)}年第${key.slice(6)}季度`
-  return `${key.slice(0, 4)}年${Number(key.slice(5))}月`
-}
+/** "2020年12月", "2020年第4季度", "2020年": one wording app-wide. */
+export { periodLabel } from '../periodLabel'
 
 /** The period as said inside a sentence: "12月", "第4季度", "2020年". */
 export function periodShort(key: string): string {
