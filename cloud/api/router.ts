@@ -17,6 +17,9 @@ const ACTIONS: Action[] = [
   ...[reminderStatus, reminderGrant, reminderRun, reminderOutbox]
 ] as Action[]
 
+/** Actions that make sense before the caller is known. */
+const PUBLIC_ACTIONS: ReadonlySet<string> = new Set(['bind'])
+
 export const ACTION_TABLE: ReadonlyMap<string, Action> = new Map(ACTIONS.map((a) => [a.name, a]))
 
 export interface Logger {
@@ -32,6 +35,9 @@ export async function dispatch(ctx: ApiContext, action: string, payload: unknown
   try {
     const def = ACTION_TABLE.get(action)
     if (!def) throw new ApiError('NOT_FOUND', '没有这个操作')
+    // Who is asking comes before what they ask: an anonymous caller learns
+    // nothing about payload rules.
+    if (!ctx.caller && !PUBLIC_ACTIONS.has(action)) throw new ApiError('UNAUTHENTICATED')
     const parsed = def.input.safeParse(payload ?? {})
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))

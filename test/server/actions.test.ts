@@ -25,6 +25,13 @@ describe('identity', () => {
     expect(res.body).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } })
   })
 
+  test('without a session, a malformed payload still answers UNAUTHENTICATED, not how to fix it', async () => {
+    const res = await s.call('submit', { report: 'nonsense' })
+    expect(res.status).toBe(401)
+    expect(res.body.error.code).toBe('UNAUTHENTICATED')
+    expect(res.body.error.issues).toBeUndefined()
+  })
+
   test('a forged or tampered token is not a session', async () => {
     const token = s.tokenFor(GRID_WORKER)
     const [body] = token.split('.')
