@@ -1,4 +1,5 @@
 import type { Clock } from '../../src/core/clock'
+import type { FileSink } from '../export/files'
 import type { OrgUnit } from '../../src/core/org'
 import type { Person } from '../../src/core/person'
 import type { ReminderConfig } from '../reminders/config'
@@ -51,4 +52,6 @@ export interface ApiContext {
   config: ApiConfig
   /** Absent: reminders are not configured here (no templates, no job). */
   reminders?: ReminderService
+  /** Where exported files go (local folder or cloud storage); absent: `export.file` cannot run. */
+  files?: FileSink
 }

@@ -65,6 +65,9 @@ export async function writeDocx(table: SelfInspectionTable): Promise<Buffer> {
   const body = table.rows.map(
     (row, r) =>
       new TableRow({
+        // A row torn across pages splits its 完成情况 and the merged 类型
+        // text ("业务工作" | "指标"), as LibreOffice showed; Excel never splits rows.
+        cantSplit: true,
         children: rowCells(row).map((text, c) => cell(text, c, widths, c === 1 ? { merge: mergeOf.get(r) } : {}))
       })
   )

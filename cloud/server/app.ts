@@ -7,6 +7,7 @@ import type { Clock } from '../../src/core/clock'
 import { ALLOW_ALL_TEXT, DEFAULT_CONFIG, type ApiConfig, type ApiContext, type Caller, type ReminderService } from '../api/context'
 import { ApiError, httpStatus, type ApiResult } from '../../src/core/errors'
 import { dispatch, useChineseMessages } from '../api/router'
+import { LocalFileSink } from '../export/files'
 import { DEFAULT_REMINDER_CONFIG, withDemoTemplate, type ReminderConfig } from '../reminders/config'
 import { seedDemoGrants } from '../reminders/demo'
 import { runReminders } from '../reminders/run'
@@ -14,6 +15,7 @@ import { localSender, type MessageSender } from '../reminders/sender'
 import { seedIfEmpty } from '../seed'
 import { SqliteStore } from '../store/sqlite/SqliteStore'
 import type { Store } from '../store/types'
+import { registerExports } from './exports'
 import { scheduleReminders, type ReminderSchedule } from './remindSchedule'
 import { Sessions } from './session'
 import { registerUploads } from './uploads'
@@ -89,10 +91,13 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
     return person && unit ? { person, unit } : null
   }
 
-  const context = (caller: Caller | null, openid?: string): ApiContext => ({ store, clock, caller, text: ALLOW_ALL_TEXT, config, reminders, ...(openid ? { openid } : {}) })
+  // Exported 自查表 files: written under the data folder, downloaded from /exports/….
+  const files = new LocalFileSink(join(opts.dataDir, 'exports'), clock)
+  const context = (caller: Caller | null, openid?: string): ApiContext => ({ store, clock, caller, text: ALLOW_ALL_TEXT, config, reminders, files, ...(openid ? { openid } : {}) })
 
   app.get('/api/health', async () => ({ ok: true, data: { status: 'up' } }))
   await registerUploads(app, opts.dataDir, async (authorization) => (await callerOf(authorization)) !== null)
+  registerExports(app, files)
 
   if (demo) {
     // Local demo mode only (the cloud function has no such actions): the

@@ -156,6 +156,24 @@ export interface OutboxQuery {
   limit: number
 }
 
+/**
+ * An editor's 完成情况 for one indicator in one unit's 自查表 of one year:
+ * it replaces the drafted text in the table. `byId`/`byName`/`at` say who
+ * wrote it and when.
+ */
+export interface NarrativeOverride {
+  indicatorCode: string
+  orgUnitId: string
+  year: number
+  text: string
+  byId: string
+  byName: string
+  at: string
+}
+
+/** One change to an override, oldest first in the history; `text: null` is a clear. */
+export type NarrativeChange = Omit<NarrativeOverride, 'text'> & { text: string | null }
+
 export interface Store {
   // Org tree
   putOrgUnits(units: OrgUnit[]): Promise<void>
@@ -207,6 +225,14 @@ export interface Store {
   appendOutbox(entry: OutboxEntry): Promise<void>
   /** Newest first. */
   listOutbox(q: OutboxQuery): Promise<OutboxEntry[]>
+
+  // 自查表 narratives: an editor's text per (indicator, unit, year), with its history.
+  getNarrative(indicatorCode: string, orgUnitId: string, year: number): Promise<NarrativeOverride | null>
+  /** Sets the text and appends it to the history, atomically. */
+  putNarrative(n: NarrativeOverride): Promise<void>
+  /** Removes the text and records who did it; false (and no history entry) when there was none. */
+  clearNarrative(change: Omit<NarrativeChange, 'text'>): Promise<boolean>
+  narrativeHistory(indicatorCode: string, orgUnitId: string, year: number): Promise<NarrativeChange[]>
 
   close(): Promise<void>
 }

@@ -196,6 +196,33 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(claims.filter(Boolean)).toHaveLength(1)
     })
 
+    test('自查表 narratives: one text per indicator, unit and year; put replaces, clear removes; history keeps who and when', async () => {
+      const who = (byId: string, byName: string, at: string) => ({ indicatorCode: ind.code, orgUnitId: 'd', year: 2020, byId, byName, at })
+      expect(await store.getNarrative(ind.code, 'd', 2020)).toBeNull()
+      expect(await store.clearNarrative(who('admin', '田莉莉', '2020-12-20T01:00:00.000Z'))).toBe(false)
+      const first = { ...who('admin', '田莉莉', '2020-12-20T02:00:00.000Z'), text: '新建服务网点8个。\n第二行' }
+      await store.putNarrative(first)
+      expect(await store.getNarrative(ind.code, 'd', 2020)).toEqual(first)
+      expect(await store.getNarrative(ind.code, 'd', 2021)).toBeNull()
+      expect(await store.getNarrative(ind.code, 'd-s1', 2020)).toBeNull()
+      const second = { ...who('p1', '张三', '2020-12-20T03:00:00.000Z'), text: '改过的文字' }
+      await store.putNarrative(second)
+      expect(await store.getNarrative(ind.code, 'd', 2020)).toEqual(second)
+      expect(await store.clearNarrative(who('admin', '田莉莉', '2020-12-20T04:00:00.000Z'))).toBe(true)
+      expect(await store.getNarrative(ind.code, 'd', 2020)).toBeNull()
+      expect(await store.clearNarrative(who('admin', '田莉莉', '2020-12-20T05:00:00.000Z'))).toBe(false)
+      await store.putNarrative({ ...who('admin', '田莉莉', '2020-12-20T06:00:00.000Z'), text: '又写了一次' })
+      await store.putNarrative({ ...who('admin', '田莉莉', '2020-12-20T06:00:00.000Z'), year: 2021, text: '另一年' })
+      expect((await store.narrativeHistory(ind.code, 'd', 2020)).map((h) => [h.text, h.byName, h.at.slice(11, 13)])).toEqual([
+        ['新建服务网点8个。\n第二行', '田莉莉', '02'],
+        ['改过的文字', '张三', '03'],
+        [null, '田莉莉', '04'],
+        ['又写了一次', '田莉莉', '06']
+      ])
+      expect(await store.narrativeHistory(ind.code, 'd', 2021)).toHaveLength(1)
+      expect(await store.narrativeHistory(ind.code, 'd-s1', 2020)).toEqual([])
+    })
+
     test('the outbox keeps every entry whole, newest first, paged by id and filtered by person', async () => {
       const entry = (n: number, personId = 'p1'): OutboxEntry => ({
         id: `2020-12-20T01:00:00.000Z~run1~${String(n).padStart(4, '0')}`,

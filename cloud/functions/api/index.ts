@@ -3,6 +3,7 @@ import type { Clock } from '../../../src/core/clock'
 import { DEFAULT_CONFIG, type ApiContext, type Caller, type ReminderService } from '../../api/context'
 import { ApiError, type ApiResult } from '../../../src/core/errors'
 import { dispatch, type Logger, useChineseMessages } from '../../api/router'
+import { CloudFileSink } from '../../export/files'
 import { loadReminderConfigOrOff } from '../../reminders/config'
 import type { RunSummary } from '../../reminders/run'
 import { CloudBaseStore } from '../../store/cloudbase/CloudBaseStore'
@@ -40,6 +41,10 @@ const reminders: ReminderService = {
   }
 }
 
+// Exported 自查表 files go to cloud storage (exports/<date>/…) behind a
+// one-hour temporary link.
+const files = new CloudFileSink(cloud, clock)
+
 function readEvent(event: unknown): { action: string; payload: unknown } {
   const e = (event && typeof event === 'object' ? event : {}) as { action?: unknown; payload?: unknown }
   return { action: typeof e.action === 'string' ? e.action : '', payload: e.payload }
@@ -62,6 +67,6 @@ export async function main(event: unknown, _context?: unknown): Promise<ApiResul
     log.error('resolving the caller failed', e)
     return { ok: false, error: new ApiError('INTERNAL').toBody() }
   }
-  const ctx: ApiContext = { store, clock, caller, text, config: DEFAULT_CONFIG, reminders, ...(OPENID ? { openid: OPENID } : {}) }
+  const ctx: ApiContext = { store, clock, caller, text, config: DEFAULT_CONFIG, reminders, files, ...(OPENID ? { openid: OPENID } : {}) }
   return dispatch(ctx, action, payload, log)
 }

@@ -110,6 +110,12 @@ declare module 'wx-server-sdk' {
         }): Promise<{ errCode: number; errMsg: string }>
       }
     }
+    /** Uploads to cloud storage (same path overwrites); resolves the file's `fileID`. A failure throws `{ errCode, errMsg }`. */
+    uploadFile(options: { cloudPath: string; fileContent: Buffer | NodeJS.ReadableStream }): Promise<{ fileID: string; statusCode?: number }>
+    /** Temporary links for up to 50 files; items are fileIDs or `{ fileID, maxAge }` (seconds). Per-file `status` 0 means success. */
+    getTempFileURL(options: { fileList: (string | { fileID: string; maxAge: number })[] }): Promise<{
+      fileList: { fileID: string; tempFileURL: string; status: number; errMsg: string; maxAge?: number }[]
+    }>
     /** Calls another cloud function of the environment; resolves `{ result, requestID }`. */
     callFunction(options: { name: string; data?: object }): Promise<{ result: unknown; requestID?: string; errMsg?: string }>
   }

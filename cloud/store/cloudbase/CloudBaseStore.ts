@@ -2,10 +2,11 @@ import type { Aggregates } from '../../../src/core/figures'
 import type { Indicator } from '../../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
-import type { GrantChange, HistoryEntry, Invite, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
+import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
 import { C, chunks, fetchAll, fromDoc, plain, prefixPattern, readDoc, rollupId, unitYearId } from './docs'
 import { decodeFieldKey } from './fieldKeys'
 import { createInviteTx, redeemInviteTx, toPerson } from './identity'
+import * as narratives from './narratives'
 import * as reminders from './reminders'
 import type { Database, DocData } from './sdk'
 import { writeReportTx } from './writeReport'
@@ -35,7 +36,7 @@ async function inBatches<T>(items: readonly T[], fn: (item: T) => Promise<unknow
  * Indexes to create in the console: org_units (parentId), (level, path);
  * people (openid); reports (indicatorCode, orgUnitId, year),
  * (unitPath, updatedAt); history (reportId, seq); and the reminder
- * collections listed in reminders.ts.
+ * collections listed in reminders.ts and narratives.ts.
  */
 export class CloudBaseStore implements Store {
   constructor(private readonly db: Database) {}
@@ -224,6 +225,22 @@ export class CloudBaseStore implements Store {
 
   async listOutbox(q: OutboxQuery): Promise<OutboxEntry[]> {
     return reminders.listOutbox(this.db, q)
+  }
+
+  async getNarrative(indicatorCode: string, orgUnitId: string, year: number): Promise<NarrativeOverride | null> {
+    return narratives.getNarrative(this.db, indicatorCode, orgUnitId, year)
+  }
+
+  async putNarrative(n: NarrativeOverride): Promise<void> {
+    await narratives.putNarrative(this.db, n)
+  }
+
+  async clearNarrative(change: Omit<NarrativeChange, 'text'>): Promise<boolean> {
+    return narratives.clearNarrative(this.db, change)
+  }
+
+  async narrativeHistory(indicatorCode: string, orgUnitId: string, year: number): Promise<NarrativeChange[]> {
+    return narratives.narrativeHistory(this.db, indicatorCode, orgUnitId, year)
   }
 
   async close(): Promise<void> {

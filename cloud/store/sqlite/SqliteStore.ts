@@ -5,8 +5,9 @@ import type { Aggregates } from '../../../src/core/figures'
 import type { Indicator } from '../../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
-import type { GrantChange, HistoryEntry, Invite, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
+import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
 import { migrate } from './migrations'
+import * as narratives from './narratives'
 import * as reminders from './reminders'
 
 /** The upper bound of a path-prefix range: '/' + 1 is '0'. */
@@ -268,6 +269,22 @@ export class SqliteStore implements Store {
 
   async listOutbox(q: OutboxQuery): Promise<OutboxEntry[]> {
     return reminders.listOutbox(this.db, q)
+  }
+
+  async getNarrative(indicatorCode: string, orgUnitId: string, year: number): Promise<NarrativeOverride | null> {
+    return narratives.getNarrative(this.db, indicatorCode, orgUnitId, year)
+  }
+
+  async putNarrative(n: NarrativeOverride): Promise<void> {
+    narratives.putNarrative(this.db, n)
+  }
+
+  async clearNarrative(change: Omit<NarrativeChange, 'text'>): Promise<boolean> {
+    return narratives.clearNarrative(this.db, change)
+  }
+
+  async narrativeHistory(indicatorCode: string, orgUnitId: string, year: number): Promise<NarrativeChange[]> {
+    return narratives.narrativeHistory(this.db, indicatorCode, orgUnitId, year)
   }
 
   async close(): Promise<void> {

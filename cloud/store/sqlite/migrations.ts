@@ -119,6 +119,32 @@ export const MIGRATIONS: string[] = [
     body TEXT NOT NULL
   );
   CREATE INDEX reminder_outbox_person ON reminder_outbox(person_id, id);
+  `,
+  // 3: 自查表 narratives an editor wrote over the draft (one current text
+  // per indicator, unit and year) and every change to them (who, when).
+  `
+  CREATE TABLE narratives (
+    indicator_code TEXT NOT NULL REFERENCES indicators(code),
+    org_unit_id TEXT NOT NULL REFERENCES org_units(id),
+    year INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    by_id TEXT NOT NULL,
+    by_name TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (indicator_code, org_unit_id, year)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE narrative_history (
+    id INTEGER PRIMARY KEY,
+    indicator_code TEXT NOT NULL,
+    org_unit_id TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    text TEXT,
+    by_id TEXT NOT NULL,
+    by_name TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX narrative_history_key ON narrative_history(indicator_code, org_unit_id, year, id);
   `
 ]
 

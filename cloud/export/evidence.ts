@@ -1,0 +1,32 @@
+import type { Indicator } from '../../src/core/indicator'
+import type { OrgUnit } from '../../src/core/org'
+import { periodsOfYear } from '../../src/core/period'
+import type { Store, StoredReport } from '../store/types'
+
+/** Reports read per period when collecting evidence: a bounded read even for the whole district. */
+export const EVIDENCE_SCAN = 200
+/** Names the 支撑材料 cell lists before summing up the rest. */
+export const EVIDENCE_LIMIT = 20
+
+/**
+ * 支撑材料 for one indicator of a unit's table: the names of the evidence
+ * attached to the reports of the unit and every unit beneath it (what its
+ * reviewers see) in the year, each name once, in period then unit order.
+ * Unnamed photos carry no information for the table and are left out. The
+ * district sees hundreds of grid reports, so a long list is cut to
+ * EVIDENCE_LIMIT names plus "等共N项".
+ */
+export async function evidenceNames(store: Store, unit: OrgUnit, ind: Indicator, year: number): Promise<string[]> {
+  const perPeriod = await Promise.all(
+    periodsOfYear(ind.period, year).map((period) => store.queryReports({ underPath: unit.path, indicatorCode: ind.code, period, limit: EVIDENCE_SCAN }))
+  )
+  const reports: StoredReport[] = perPeriod.flatMap((rs) => [...rs].sort((a, b) => (a.unitPath < b.unitPath ? -1 : a.unitPath > b.unitPath ? 1 : 0)))
+  const names: string[] = []
+  for (const r of reports) {
+    for (const e of r.evidence ?? []) {
+      const name = e.name.trim()
+      if (name && !names.includes(name)) names.push(name)
+    }
+  }
+  return names.length <= EVIDENCE_LIMIT ? names : [...names.slice(0, EVIDENCE_LIMIT), `等共${names.length}项`]
+}
