@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import ActionButton from '../ActionButton'
 import { dateLabel, daysLeftLabel, periodLabel } from '../../core/periodLabel'
 import type { PendingItem } from '../../services/api'
 import './index.scss'
@@ -43,13 +43,13 @@ export default function PendingCard({ item, today, onOpen, onSameAsLast }: Pendi
       </View>
       {owed || item.state === 'returned' ? (
         <View className="gb-pending-card__actions">
-          <Button className="gb-pending-card__btn" type="primary" onClick={() => onOpen(item)}>
+          <ActionButton className="gb-pending-card__btn" onClick={() => onOpen(item)}>
             {item.state === 'returned' ? '去修改' : '去填报'}
-          </Button>
+          </ActionButton>
           {owed && onSameAsLast ? (
-            <Button className="gb-pending-card__btn" fill="outline" type="primary" onClick={() => onSameAsLast(item)}>
+            <ActionButton className="gb-pending-card__btn" variant="outline" onClick={() => onSameAsLast(item)}>
               同上期
-            </Button>
+            </ActionButton>
           ) : null}
         </View>
       ) : null}

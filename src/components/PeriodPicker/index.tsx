@@ -48,7 +48,7 @@ function Chips({ items, value, onPick }: { items: { key: string; label: string }
         <View
           key={it.key}
           role="button"
-          aria-selected={it.key === value}
+          aria-pressed={it.key === value}
           className={it.key === value ? 'gb-period-picker__chip gb-period-picker__chip--on' : 'gb-period-picker__chip'}
           onClick={() => it.key !== value && onPick(it.key)}
         >

@@ -16,7 +16,7 @@ export interface QuickRepliesProps {
 export default function QuickReplies({ replies, onPick, disabled }: QuickRepliesProps) {
   if (replies.length === 0) return null
   return (
-    <View className="quick-replies" role="list" aria-label="快捷回复">
+    <View className="quick-replies" role="group" aria-label="快捷回复">
       {replies.map((r) => (
         <View
           key={`${r.label}|${r.value}`}

@@ -1,9 +1,11 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { Button, Cell } from '@nutui/nutui-react-taro'
+import { Cell } from '@nutui/nutui-react-taro'
+import ActionButton from '../../components/ActionButton'
 import { useState } from 'react'
 import { resetIdentity, useIdentity } from '../../hooks/useIdentity'
 import { useRefreshOnShow } from '../../hooks/useRefreshOnShow'
+import { isReviewer } from '../../core/person'
 import { getServices } from '../../services'
 import { knownTitles } from '../../services/titles'
 import OutboxList from '../../components/OutboxList'
@@ -71,11 +73,17 @@ export default function MePage() {
         title={`提醒：${reminders.enabled ? '已开启' : '未开启'}`}
         description={`已存 ${reminders.banked} 次提醒，每次可收到一条截止提醒`}
         extra={
-          <Button className="gb-me__btn" size="small" fill="outline" onClick={() => void enableReminders()}>
+          <ActionButton className="gb-me__btn" size="small" variant="outline" onClick={() => void enableReminders()}>
             {reminders.enabled ? '再存一次' : '开启提醒'}
-          </Button>
+          </ActionButton>
         }
       />
+      {me && isReviewer(me.person.role) ? (
+        <>
+          <Cell title="审核填报" description="查看下级提交的数据，通过或退回" clickable onClick={() => void Taro.navigateTo({ url: '/packages/review/index' })} />
+          <Cell title="自查表导出" description="预览、修改完成情况，下载 Excel / Word" clickable onClick={() => void Taro.navigateTo({ url: '/packages/review/export' })} />
+        </>
+      ) : null}
       <Cell title="关于格报" extra={about ? '收起' : '›'} clickable onClick={() => setAbout(!about)} />
       {about ? (
         <View className="gb-me__about">
@@ -84,9 +92,9 @@ export default function MePage() {
         </View>
       ) : null}
       {me || getServices().session.token() ? (
-        <Button className="gb-me__logout" block disabled={busy} onClick={() => void logout()}>
+        <ActionButton className="gb-me__logout" variant="outline" block disabled={busy} onClick={() => void logout()}>
           退出登录
-        </Button>
+        </ActionButton>
       ) : null}
     </View>
   )

@@ -1,5 +1,5 @@
+import ActionButton from '../../components/ActionButton'
 import { View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { useRef, useState } from 'react'
 import { chinaDate } from '../../core/clock'
 import type { Indicator } from '../../core/indicator'
@@ -93,9 +93,9 @@ export default function ProgressPage() {
               </View>
             ))}
           </View>
-          <Button className="gb-progress__back" fill="outline" onClick={() => choose(period, stack.slice(0, -1))}>
+          <ActionButton className="gb-progress__back" variant="outline" onClick={() => choose(period, stack.slice(0, -1))}>
             返回上级
-          </Button>
+          </ActionButton>
         </View>
       ) : null}
       <PeriodPicker value={period} years={[thisYear, thisYear - 1]} today={today} onChange={(p) => choose(p, stack)} />
