@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs'
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { launchBrowser, phone } from './browser'
@@ -108,7 +107,7 @@ test('the admin downloads the 自查表 as xlsx and it reads back', async () => 
   const file = join(ARTIFACTS, 'zichabiao-2020.xlsx')
   await download.saveAs(file)
   const book = new ExcelJS.Workbook()
-  await book.xlsx.load(await readFile(file))
+  await book.xlsx.readFile(file)
   const sheet = book.worksheets[0]
   const texts: string[] = []
   sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value ?? ''))))

@@ -3,6 +3,7 @@ import { ScrollView, View, Text } from '@tarojs/components'
 import { useEffect, useMemo, useState } from 'react'
 import ChatBubble from '../../components/ChatBubble'
 import InputBar from '../../components/InputBar'
+import PrivacyPrompt from '../../components/PrivacyPrompt'
 import QuickReplies from '../../components/QuickReplies'
 import SummaryCard from '../../components/SummaryCard'
 import TypingIndicator from '../../components/TypingIndicator'
@@ -91,6 +92,7 @@ export default function ChatPage() {
         </View>
       </ScrollView>
       <QuickReplies replies={view.replies} disabled={view.busy} onPick={(r) => void controller.quick(r)} />
+      <PrivacyPrompt />
       <InputBar expects={view.expects ?? 'text'} disabled={view.busy} onSend={(text) => void controller.send(text)} onPhoto={view.expects === 'evidence' ? onPhoto : undefined} />
     </View>
   )
