@@ -231,7 +231,9 @@ export class ChatController {
   private async step(mode: Extract<Mode, { kind: 'report' }>, input: ChatInput) {
     const { state, messages, outcome } = stepChat(mode.ctx, mode.state, input)
     this.mode = { ...mode, state }
-    await this.deps.drafts.save(mode.item.reportId, state, this.deps.clock.now())
+    // The confirming step is not saved: if delivery is refused, the draft
+    // from just before it lets the worker reopen, fix and send again.
+    if (!(outcome && 'submit' in outcome)) await this.deps.drafts.save(mode.item.reportId, state, this.deps.clock.now())
     await this.botSays(messages)
     if (!outcome) return
     if ('navigate' in outcome) return this.deps.navigate(outcome.navigate)
@@ -287,7 +289,9 @@ export class ChatController {
   private async deliver(item: PendingItem, draft: ReportDraftInput) {
     const outcome = await this.deps.submit(draft)
     this.mode = { kind: 'lobby' }
-    if (outcome.kind === 'refused') return this.say(`没能提交：${outcome.message}`, 'error')
+    if (outcome.kind === 'refused') {
+      return this.say(`没能提交：${outcome.message}`, 'error', [{ label: '修改后重新提交', value: OPEN_PREFIX + item.reportId }])
+    }
     await this.deps.drafts.discard(item.reportId)
     try {
       this.items = (await this.deps.api.pending()).items
