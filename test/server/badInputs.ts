@@ -307,5 +307,329 @@ export function badInputCorpus(): BadCase[] {
 
   cases.push({ name: 'unknown action', who: WORKER, action: 'dropTables', payload: {} })
   cases.push({ name: 'action name with a path', who: WORKER, action: '..%2Fadmin', payload: {} })
+  cases.push(...perActionCases())
   return cases
+}
+
+/**
+ * The fault categories the issue names, for every action: each case says
+ * which category it stands for, so the suite can show that every action is
+ * hit by every category that applies to it. JSON cannot carry NaN or
+ * Infinity: they arrive as the strings "NaN" / "Infinity" (what a client's
+ * careless String(x) sends) or, for Infinity, as a literal like 1e309 in a
+ * raw body, which JSON.parse turns into Infinity (see RAW_BODY_CASES).
+ */
+export type FaultCategory =
+  | 'wrong type'
+  | 'negative'
+  | 'NaN'
+  | 'Infinity'
+  | 'huge number'
+  | 'long string'
+  | 'control chars'
+  | 'HTML'
+  | 'unknown id'
+  | 'other unit'
+  | 'closed period'
+  | 'missing'
+  | 'extra key'
+
+export interface CategorizedCase extends BadCase {
+  category: FaultCategory
+}
+
+const NAN = 'NaN'
+const INF = 'Infinity'
+const STREET = 'u-street-1'
+/** A submitted report in the reviewer's community (the suite submits it first). */
+export const CORPUS_REPORT_ID = 'YL-133~qk-s11-c01-g1~2020-11'
+/** A report of another street (u-grid-3's grid; the suite submits it first). */
+export const OTHER_STREET_REPORT_ID = 'YL-133~qk-s01-c01-g1~2020-11'
+const TEMPLATE = 'gebao-demo-pending'
+
+export const GOOD_INDICATOR = {
+  code: 'X-1',
+  seq: 50,
+  category: '类',
+  title: '题',
+  description: '',
+  fields: [{ key: 'a', label: '甲', kind: 'count', max: 100 }],
+  targets: [{ id: 'c', kind: 'count', label: '丙', field: 'a', min: 1 }],
+  period: 'month',
+  due: { daysAfterEnd: 5 },
+  accumulation: 'per_period',
+  reportLevel: 'grid',
+  activeFrom: 2020
+}
+
+function perActionCases(): CategorizedCase[] {
+  const out: CategorizedCase[] = []
+  const add = (action: string, who: string | null, category: FaultCategory, name: string, payload: unknown) =>
+    out.push({ name: `${action} [${category}]: ${name}`, who, action, payload, category })
+
+  // Actions that take no payload: whatever is sent is refused, not ignored.
+  for (const [action, who] of [
+    ['me', WORKER],
+    ['catalog', REVIEWER],
+    ['pending', STREET],
+    ['reminders.status', WORKER],
+    ['reminders.run', ADMIN]
+  ] as const) {
+    add(action, who, 'wrong type', 'payload a number', 42)
+    add(action, who, 'wrong type', 'payload a list', [])
+    add(action, who, 'NaN', 'a key set to "NaN"', { x: NAN })
+    add(action, who, 'Infinity', 'a key set to "Infinity"', { x: INF })
+    add(action, who, 'huge number', 'a key set to 1e308', { n: 1e308 })
+    add(action, who, 'HTML', 'an HTML key', { '<img src=x onerror=alert(1)>': 1 })
+    add(action, who, 'control chars', 'a control-character key', { 'a\u0000b': 1 })
+    add(action, who, 'other unit', "another person's id", { personId: 'u-grid-3' })
+  }
+
+  // bind: the invite code is the only input.
+  add('bind', null, 'NaN', 'code "NaN"', { code: NAN })
+  add('bind', null, 'Infinity', 'code "Infinity"', { code: INF })
+  add('bind', null, 'huge number', 'code 1e308', { code: 1e308 })
+  add('bind', null, 'control chars', 'code with NUL', { code: 'ABCD\u0000EFG' })
+  add('bind', null, 'HTML', 'code HTML', { code: '<b>ABCD</b>' })
+  add('bind', null, 'extra key', 'personId smuggled in', { code: 'ZZZZZZZZ', personId: ADMIN })
+
+  // submit: numbers where figures go, across the report's numeric fields.
+  const r = (over: Record<string, unknown>) => ({ report: mutate(over) })
+  add('submit', WORKER, 'NaN', 'value "NaN"', r({ values: { canteens: NAN } }))
+  add('submit', WORKER, 'Infinity', 'value "Infinity"', r({ values: { trainees: INF } }))
+  add('submit', WORKER, 'Infinity', 'value "-Infinity"', r({ values: { trainees: '-Infinity' } }))
+  add('submit', WORKER, 'NaN', 'declaredRate "NaN"', r({ declaredRate: NAN }))
+  add('submit', WORKER, 'Infinity', 'declaredRate "Infinity"', r({ declaredRate: INF }))
+  add('submit', WORKER, 'NaN', 'baseVersion "NaN"', r({ baseVersion: NAN }))
+  add('submit', WORKER, 'Infinity', 'baseVersion "Infinity"', r({ baseVersion: INF }))
+  add('submit', WORKER, 'huge number', 'baseVersion 1e308', r({ baseVersion: 1e308 }))
+  add('submit', WORKER, 'negative', 'declaredRate -0.01', r({ declaredRate: -0.01 }))
+  add('submit', WORKER, 'HTML', 'period HTML', r({ period: '<i>2020-12</i>' }))
+  add('submit', WORKER, 'HTML', 'evidence kind HTML', r({ evidence: [{ id: 'f1', kind: '<img>' }] }))
+  add('submit', WORKER, 'control chars', 'period with NUL', r({ period: '2020-12\u0000' }))
+  add('submit', WORKER, 'control chars', 'orgUnitId with a newline', r({ orgUnitId: `${UNIT}\n` }))
+  add('submit', WORKER, 'long string', 'orgUnitId 65 characters', r({ orgUnitId: 'q'.repeat(65) }))
+  add('submit', WORKER, 'long string', 'evidence name 101 characters', r({ evidence: [{ id: 'f1', name: long(101) }] }))
+  add('submit', WORKER, 'unknown id', 'unknown indicator of a valid shape', r({ indicatorCode: 'ZZ-999' }))
+  add('submit', WORKER, 'other unit', 'a community (the worker’s own parent)', r({ orgUnitId: 'qk-s11-c01' }))
+  add('submit', WORKER, 'other unit', 'the district', r({ orgUnitId: 'qk' }))
+  // Closed periods for an indicator of every reporting level, sent by the unit that reports it.
+  const closed = (indicatorCode: string, orgUnitId: string, period: string, values: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    report: { clientId: 'corpus-0003', indicatorCode, orgUnitId, period, values, ...extra }
+  })
+  add('submit', WORKER, 'closed period', 'grid, monthly, July', closed('YL-133', UNIT, '2020-07', { canteens: 1 }))
+  add('submit', WORKER, 'closed period', 'grid, quarterly, Q2', closed('YL-BED', UNIT, '2020-Q2', { beds: 1, elderly: 10 }))
+  add('submit', REVIEWER, 'closed period', 'community, monthly, August', closed('SW-AFF', 'qk-s11-c01', '2020-08', { homeless_total: 1 }))
+  add('submit', REVIEWER, 'closed period', 'community, quarterly, Q1', closed('SQ-GOV', 'qk-s11-c01', '2020-Q1', { counseling_projects: 1 }))
+  add('submit', STREET, 'closed period', 'street, quarterly, Q2', closed('SW-AID', 'qk-s11', '2020-Q2', { temp_aided: 1, temp_needed: 1 }))
+  add('submit', STREET, 'closed period', 'street, qualitative, Q1', closed('YL-COVID', 'qk-s11', '2020-Q1', {}, { narrative: '已建立常态防控机制' }))
+  add('submit', ADMIN, 'closed period', 'district, quarterly, Q2', closed('FLY-2', 'qk', '2020-Q2', { land_done: 1 }))
+
+  // sync: the batch itself (its items are judged one by one: see the suite).
+  add('sync', WORKER, 'NaN', 'reports "NaN"', { reports: NAN })
+  add('sync', WORKER, 'Infinity', 'reports "Infinity"', { reports: INF })
+  add('sync', WORKER, 'huge number', 'reports 1e308', { reports: 1e308 })
+  add('sync', WORKER, 'negative', 'reports -1', { reports: -1 })
+  add('sync', WORKER, 'HTML', 'reports HTML', { reports: '<b>all</b>' })
+  add('sync', WORKER, 'control chars', 'reports NUL', { reports: '\u0000' })
+  add('sync', WORKER, 'other unit', 'personId smuggled beside the batch', { reports: [good()], personId: 'u-grid-3' })
+
+  // review
+  const rv = (over: Record<string, unknown>) => ({ reportId: CORPUS_REPORT_ID, version: 1, decision: 'approve', ...over })
+  add('review', REVIEWER, 'NaN', 'version "NaN"', rv({ version: NAN }))
+  add('review', REVIEWER, 'Infinity', 'version "Infinity"', rv({ version: INF }))
+  add('review', REVIEWER, 'huge number', 'version 1e308', rv({ version: 1e308 }))
+  add('review', REVIEWER, 'negative', 'version -1', rv({ version: -1 }))
+  add('review', REVIEWER, 'wrong type', 'decision a boolean', rv({ decision: true }))
+  add('review', REVIEWER, 'HTML', 'reportId HTML', rv({ reportId: '<img src=x onerror=alert(1)>' }))
+  add('review', REVIEWER, 'HTML', 'returned field HTML', rv({ decision: 'return', comment: '请核对', fields: ['<b>'] }))
+  add('review', REVIEWER, 'control chars', 'reportId with NUL', rv({ reportId: `${CORPUS_REPORT_ID}\u0000` }))
+  add('review', REVIEWER, 'long string', 'reportId 121 characters', rv({ reportId: 'y'.repeat(121) }))
+  add('review', REVIEWER, 'NaN', 'verdict "NaN"', rv({ verdicts: { prevention: NAN } }))
+  add('review', REVIEWER, 'unknown id', 'unknown report of a valid shape', rv({ reportId: 'YL-133~qk-s11-c01-g9~2020-11' }))
+  add('review', REVIEWER, 'other unit', "another street's report", rv({ reportId: OTHER_STREET_REPORT_ID }))
+  add('review', STREET, 'other unit', "another street's report (street reviewer)", rv({ reportId: OTHER_STREET_REPORT_ID }))
+
+  // reports
+  add('reports', REVIEWER, 'NaN', 'limit "NaN"', { limit: NAN })
+  add('reports', REVIEWER, 'Infinity', 'limit "Infinity"', { limit: INF })
+  add('reports', REVIEWER, 'huge number', 'limit 1e308', { limit: 1e308 })
+  add('reports', REVIEWER, 'negative', 'limit -5', { limit: -5 })
+  add('reports', REVIEWER, 'HTML', 'orgUnitId HTML', { orgUnitId: '<qk>' })
+  add('reports', REVIEWER, 'HTML', 'status HTML', { status: '<b>' })
+  add('reports', REVIEWER, 'control chars', 'orgUnitId with NUL', { orgUnitId: 'qk-s11\u0000' })
+  add('reports', REVIEWER, 'long string', 'period 8 characters', { period: '2020-12-1' })
+  add('reports', REVIEWER, 'wrong type', 'status a number', { status: 1 })
+  add('reports', WORKER, 'other unit', "a grid worker lists the neighbour's grid", { orgUnitId: 'qk-s11-c01-g2' })
+
+  // history
+  add('history', REVIEWER, 'NaN', 'reportId "NaN"', { reportId: NAN })
+  add('history', REVIEWER, 'Infinity', 'reportId "Infinity"', { reportId: INF })
+  add('history', REVIEWER, 'huge number', 'reportId 1e308', { reportId: 1e308 })
+  add('history', REVIEWER, 'HTML', 'reportId HTML', { reportId: '<script>alert(1)</script>' })
+  add('history', REVIEWER, 'control chars', 'reportId with ESC', { reportId: `${CORPUS_REPORT_ID}\u001b` })
+  add('history', REVIEWER, 'long string', 'reportId 121 characters', { reportId: 'h'.repeat(121) })
+  add('history', REVIEWER, 'other unit', "another street's report", { reportId: OTHER_STREET_REPORT_ID })
+  add('history', WORKER, 'other unit', "the neighbour grid's report", { reportId: 'YL-133~qk-s11-c01-g2~2020-11' })
+
+  // progress
+  add('progress', REVIEWER, 'NaN', 'period "NaN"', { period: NAN })
+  add('progress', REVIEWER, 'Infinity', 'period "Infinity"', { period: INF })
+  add('progress', REVIEWER, 'huge number', 'period 1e308', { period: 1e308 })
+  add('progress', REVIEWER, 'negative', 'period -2020', { period: '-2020' })
+  add('progress', REVIEWER, 'control chars', 'period with NUL', { period: '2020\u0000' })
+  add('progress', REVIEWER, 'HTML', 'period HTML', { period: '<b>2020</b>' })
+  add('progress', REVIEWER, 'long string', 'orgUnitId 65 characters', { period: '2020', orgUnitId: 'q'.repeat(65) })
+  add('progress', STREET, 'other unit', 'another street', { period: '2020', orgUnitId: 'qk-s01' })
+  add('progress', WORKER, 'other unit', 'the neighbour grid', { period: '2020', orgUnitId: 'qk-s11-c01-g2' })
+
+  // indicator.put (admin): a valid new indicator changed in one place.
+  const ind = (over: Record<string, unknown>) => ({ indicator: { ...GOOD_INDICATOR, ...over } })
+  add('indicator.put', ADMIN, 'NaN', 'seq "NaN"', ind({ seq: NAN }))
+  add('indicator.put', ADMIN, 'Infinity', 'due days "Infinity"', ind({ due: { daysAfterEnd: INF } }))
+  add('indicator.put', ADMIN, 'huge number', 'seq 1e308', ind({ seq: 1e308 }))
+  add('indicator.put', ADMIN, 'negative', 'target min -1', ind({ targets: [{ id: 'c', kind: 'count', label: '丙', field: 'a', min: -1 }] }))
+  add('indicator.put', ADMIN, 'huge number', 'due days 1e308', ind({ due: { daysAfterEnd: 1e308 } }))
+  add('indicator.put', ADMIN, 'NaN', 'field max "NaN"', ind({ fields: [{ key: 'a', label: '甲', kind: 'count', max: NAN }] }))
+  add('indicator.put', ADMIN, 'HTML', 'code HTML', ind({ code: '<X-1>' }))
+  add('indicator.put', ADMIN, 'HTML', 'field key HTML', ind({ fields: [{ key: '<a>', label: '甲', kind: 'count' }] }))
+  add('indicator.put', ADMIN, 'long string', 'title 41 characters', ind({ title: long(41) }))
+  add('indicator.put', ADMIN, 'long string', 'description 501 characters', ind({ description: long(501) }))
+  add('indicator.put', ADMIN, 'wrong type', 'fields an object', ind({ fields: { a: 1 } }))
+  add('indicator.put', ADMIN, 'unknown id', 'target on an unknown field', ind({ targets: [{ id: 'c', kind: 'count', label: '丙', field: 'zz', min: 1 }] }))
+
+  // indicator.assign (admin)
+  add('indicator.assign', ADMIN, 'NaN', 'code "NaN"', { code: NAN, reportLevel: 'grid' })
+  add('indicator.assign', ADMIN, 'Infinity', 'reportLevel "Infinity"', { code: 'YL-133', reportLevel: INF })
+  add('indicator.assign', ADMIN, 'huge number', 'reportLevel 1e308', { code: 'YL-133', reportLevel: 1e308 })
+  add('indicator.assign', ADMIN, 'HTML', 'code HTML', { code: '<b>', reportLevel: 'grid' })
+  add('indicator.assign', ADMIN, 'control chars', 'code with NUL', { code: 'YL-133\u0000', reportLevel: 'grid' })
+  add('indicator.assign', ADMIN, 'long string', 'code 17 characters', { code: 'A'.repeat(17), reportLevel: 'grid' })
+  add('indicator.assign', ADMIN, 'unknown id', 'unknown indicator', { code: 'ZZ-1', reportLevel: 'grid' })
+  add('indicator.assign', ADMIN, 'missing', 'no reportLevel', { code: 'YL-133' })
+
+  // invite.create (admin)
+  const person = { id: 'u-corpus-2', name: '测试', role: 'grid_worker', orgUnitId: 'qk-s11-c01-g6' }
+  add('invite.create', ADMIN, 'NaN', 'personId "NaN"', { personId: NAN })
+  add('invite.create', ADMIN, 'Infinity', 'personId "Infinity"', { personId: INF })
+  add('invite.create', ADMIN, 'huge number', 'personId 1e308', { personId: 1e308 })
+  add('invite.create', ADMIN, 'HTML', 'person id HTML', { person: { ...person, id: '<u>' } })
+  add('invite.create', ADMIN, 'HTML', 'role HTML', { person: { ...person, role: '<admin>' } })
+  add('invite.create', ADMIN, 'control chars', 'name with a bell', { person: { ...person, name: '测\u0007试' } })
+  add('invite.create', ADMIN, 'long string', 'person id 65 characters', { person: { ...person, id: 'u'.repeat(65) } })
+  add('invite.create', ADMIN, 'unknown id', 'unknown unit of a valid shape', { person: { ...person, orgUnitId: 'qk-s11-c01-g999' } })
+  add('invite.create', ADMIN, 'other unit', 'a unit of another district', { person: { ...person, orgUnitId: 'xx-s01-c01-g1' } })
+
+  // reminders.grant
+  const grant = (over: Record<string, unknown>) => ({ templateId: TEMPLATE, result: 'accept', ...over })
+  add('reminders.grant', WORKER, 'NaN', 'result "NaN"', grant({ result: NAN }))
+  add('reminders.grant', WORKER, 'Infinity', 'templateId "Infinity" (a valid shape, not a template)', grant({ templateId: INF }))
+  add('reminders.grant', WORKER, 'huge number', 'templateId 1e308', grant({ templateId: 1e308 }))
+  add('reminders.grant', WORKER, 'wrong type', 'longTerm a string', grant({ longTerm: 'true' }))
+  add('reminders.grant', WORKER, 'HTML', 'templateId HTML', grant({ templateId: '<b>t</b>' }))
+  add('reminders.grant', WORKER, 'control chars', 'templateId with NUL', grant({ templateId: 'gebao\u0000' }))
+  add('reminders.grant', WORKER, 'long string', 'templateId 65 characters', grant({ templateId: 't'.repeat(65) }))
+  add('reminders.grant', WORKER, 'unknown id', 'unknown template', grant({ templateId: 'no-such-template' }))
+  add('reminders.grant', WORKER, 'other unit', 'a grant for another person', grant({ personId: 'u-grid-3' }))
+
+  // reminders.outbox (admin)
+  add('reminders.outbox', ADMIN, 'NaN', 'limit "NaN"', { limit: NAN })
+  add('reminders.outbox', ADMIN, 'Infinity', 'limit "Infinity"', { limit: INF })
+  add('reminders.outbox', ADMIN, 'huge number', 'limit 1e308', { limit: 1e308 })
+  add('reminders.outbox', ADMIN, 'negative', 'limit -1', { limit: -1 })
+  add('reminders.outbox', ADMIN, 'HTML', 'personId HTML', { personId: '<u>' })
+  add('reminders.outbox', ADMIN, 'control chars', 'personId with NUL', { personId: 'u-grid-1\u0000' })
+  add('reminders.outbox', ADMIN, 'long string', 'before 101 characters', { before: 'b'.repeat(101) })
+  add('reminders.outbox', ADMIN, 'wrong type', 'before a number', { before: 5 })
+
+  // export.table / export.file / export.narrative: the 自查表 of a unit and year.
+  for (const action of ['export.table', 'export.file'] as const) {
+    const ex = (over: Record<string, unknown>) => ({ year: 2020, ...(action === 'export.file' ? { format: 'xlsx' } : {}), ...over })
+    add(action, REVIEWER, 'NaN', 'year "NaN"', ex({ year: NAN }))
+    add(action, REVIEWER, 'Infinity', 'year "Infinity"', ex({ year: INF }))
+    add(action, REVIEWER, 'huge number', 'year 1e308', ex({ year: 1e308 }))
+    add(action, REVIEWER, 'negative', 'year -2020', ex({ year: -2020 }))
+    add(action, REVIEWER, 'wrong type', 'year a string', ex({ year: '2020' }))
+    add(action, REVIEWER, 'HTML', 'orgUnitId HTML', ex({ orgUnitId: '<qk>' }))
+    add(action, REVIEWER, 'HTML', 'an extra HTML key', ex({ '<b>': 1 }))
+    add(action, REVIEWER, 'control chars', 'signer with NUL', ex({ signer: '王\u0000芳' }))
+    add(action, REVIEWER, 'long string', 'signer 31 characters', ex({ signer: long(31) }))
+    add(action, REVIEWER, 'unknown id', 'unknown unit', ex({ orgUnitId: 'qk-s11-c99' }))
+    add(action, REVIEWER, 'other unit', 'the neighbour community', ex({ orgUnitId: 'qk-s11-c02' }))
+    add(action, REVIEWER, 'other unit', 'the district', ex({ orgUnitId: 'qk' }))
+    add(action, WORKER, 'other unit', 'a grid worker, own grid', ex({ orgUnitId: UNIT }))
+    add(action, REVIEWER, 'closed period', 'a year that has not begun', ex({ year: 2021 }))
+    if (action === 'export.file') {
+      add(action, REVIEWER, 'HTML', 'format HTML', ex({ format: '<b>xlsx</b>' }))
+      add(action, REVIEWER, 'unknown id', 'format pdf', ex({ format: 'pdf' }))
+      add(action, REVIEWER, 'missing', 'no format', { year: 2020 })
+    }
+  }
+  const nar = (over: Record<string, unknown>) => ({ indicatorCode: 'YL-133', orgUnitId: 'qk-s11-c01', year: 2020, text: '已完成', ...over })
+  add('export.narrative', REVIEWER, 'NaN', 'year "NaN"', nar({ year: NAN }))
+  add('export.narrative', REVIEWER, 'Infinity', 'year "Infinity"', nar({ year: INF }))
+  add('export.narrative', REVIEWER, 'huge number', 'year 1e308', nar({ year: 1e308 }))
+  add('export.narrative', REVIEWER, 'negative', 'year -1', nar({ year: -1 }))
+  add('export.narrative', REVIEWER, 'wrong type', 'text a number', nar({ text: 5 }))
+  add('export.narrative', REVIEWER, 'HTML', 'indicatorCode HTML', nar({ indicatorCode: '<YL>' }))
+  add('export.narrative', REVIEWER, 'HTML', 'orgUnitId HTML', nar({ orgUnitId: '<qk>' }))
+  add('export.narrative', REVIEWER, 'control chars', 'text with a bell', nar({ text: '完成\u0007' }))
+  add('export.narrative', REVIEWER, 'control chars', 'text of NULs only', nar({ text: '\u0000\u0000' }))
+  add('export.narrative', REVIEWER, 'long string', 'text 2001 characters', nar({ text: long(2001) }))
+  add('export.narrative', REVIEWER, 'missing', 'text blank', nar({ text: '   ' }))
+  add('export.narrative', REVIEWER, 'unknown id', 'unknown indicator', nar({ indicatorCode: 'ZZ-1' }))
+  add('export.narrative', REVIEWER, 'unknown id', 'a district project in a community table', nar({ indicatorCode: 'FLY-2' }))
+  add('export.narrative', REVIEWER, 'other unit', 'the neighbour community', nar({ orgUnitId: 'qk-s11-c02' }))
+  add('export.narrative', STREET, 'other unit', 'another street', nar({ orgUnitId: 'qk-s01' }))
+  add('export.narrative', WORKER, 'other unit', 'a grid worker rewrites their grid', nar({ orgUnitId: UNIT }))
+  add('export.narrative', REVIEWER, 'closed period', 'a year that has not begun', nar({ year: 2021 }))
+  return out
+}
+
+/**
+ * Junk the server accepts today (200). None of it is stored where it could
+ * do harm or is echoed back as markup, but each should be a 400: the fix is
+ * a tighter schema (named per case). The suite runs these with
+ * `test.failing`, so closing a gap turns the suite red until the case moves
+ * into the corpus above.
+ */
+export function knownGaps(): (CategorizedCase & { fix: string })[] {
+  const ind = (over: Record<string, unknown>) => ({ indicator: { ...GOOD_INDICATOR, ...over } })
+  return [
+    {
+      name: 'indicator.put [control chars]: title with NUL',
+      who: ADMIN,
+      action: 'indicator.put',
+      payload: ind({ title: '题\u0000目' }),
+      category: 'control chars',
+      fix: 'src/core/schema/indicator.ts: prose() instead of text() for category, title, description'
+    },
+    {
+      name: 'indicator.put [control chars]: field label with ESC',
+      who: ADMIN,
+      action: 'indicator.put',
+      payload: ind({ fields: [{ key: 'a', label: '\u001b[31m甲', kind: 'count' }] }),
+      category: 'control chars',
+      fix: 'src/core/schema/indicator.ts: prose() for field and target labels, units, hints'
+    },
+    {
+      name: 'indicator.put [huge number]: field max 1e308',
+      who: ADMIN,
+      action: 'indicator.put',
+      payload: ind({ fields: [{ key: 'a', label: '甲', kind: 'count', max: 1e308 }] }),
+      category: 'huge number',
+      fix: 'src/core/schema/indicator.ts: a ceiling on field min/max (e.g. 1e12)'
+    },
+    { name: 'reports [HTML]: period HTML', who: REVIEWER, action: 'reports', payload: { period: '<br>' }, category: 'HTML', fix: 'cloud/api/handlers/review.ts: period: PeriodKeySchema' },
+    { name: 'reports [control chars]: period with NUL', who: REVIEWER, action: 'reports', payload: { period: '2020\u0000' }, category: 'control chars', fix: 'cloud/api/handlers/review.ts: period: PeriodKeySchema' },
+    { name: 'reports [HTML]: before HTML', who: REVIEWER, action: 'reports', payload: { before: '<script>' }, category: 'HTML', fix: 'cloud/api/handlers/review.ts: before: an ISO timestamp pattern' },
+    {
+      name: 'reminders.outbox [control chars]: before with control characters',
+      who: ADMIN,
+      action: 'reminders.outbox',
+      payload: { before: '\u001b[2J' },
+      category: 'control chars',
+      fix: 'cloud/api/handlers/reminders.ts: before: the outbox id pattern'
+    }
+  ]
 }

@@ -1,0 +1,267 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { login, post } from '../server/process'
+import { describeViolations, isSevere, runAxe, type Violation } from './a11y/axe'
+import { clippedText, LARGE_TEXT, MIN_TARGET, tapTargets, tooSmall, zoomText, type Clipped, type Target } from './a11y/layout'
+import { launchBrowser, phone } from './browser'
+import { startProduct } from './server'
+
+/**
+ * Accessibility of every page of the H5 build, served by the real server
+ * and opened in Debian's chromium on a phone-sized screen:
+ * - axe-core (all non-experimental rules): no serious or critical violation;
+ * - every tappable element at least 44×44 CSS px;
+ * - text readable at WeChat's large font (text zoom 1.3, see zoomText):
+ *   nothing clipped, nothing off the screen, no sideways scrolling.
+ * Run: npm run build:h5 && npx jest -c jest.e2e.config.js test/e2e/a11y.e2e.ts
+ * Findings per page are written to test-artifacts/a11y.json.
+ */
+const NOW = '2020-12-20T10:00:00+08:00'
+const ARTIFACTS = join(__dirname, '../../test-artifacts')
+const H5_SRC = join(__dirname, '../../src')
+
+let product: Awaited<ReturnType<typeof startProduct>>
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+let worker: { context: BrowserContext; page: Page }
+let reviewer: { context: BrowserContext; page: Page }
+let reportId = ''
+
+interface PageFindings {
+  page: string
+  severe: Violation[]
+  minor: Violation[]
+  small: Target[]
+  targets: number
+  clippedNormal: Clipped[]
+  clippedLarge: Clipped[]
+}
+const findings: PageFindings[] = []
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  product = await startProduct(NOW)
+  browser = await launchBrowser()
+  // Something for the reviewer to look at: two reports from grids of 王芳's community.
+  const base = product.server.base
+  const a = await post(base, 'submit', { report: { clientId: 'a11y-000001', indicatorCode: 'YL-133', orgUnitId: 'qk-s11-c01-g1', period: '2020-11', values: { service_points: 7, canteens: 2, trainees: 1800 }, narrative: '新建社区嵌入式服务网点7个，幸福食堂2个。' } }, await login(base, 'u-grid-1'))
+  await post(base, 'submit', { report: { clientId: 'a11y-000002', indicatorCode: 'YL-BED', orgUnitId: 'qk-s11-c01-g2', period: '2020-Q4', values: { beds: 120, elderly: 3000 } } }, await login(base, 'u-grid-2'))
+  reportId = a.body.data.report.id
+})
+
+afterAll(async () => {
+  if (findings.length) writeFileSync(join(ARTIFACTS, 'a11y.json'), JSON.stringify(findings, null, 2))
+  await browser?.close()
+  await product?.stop()
+})
+
+/** Waits for the page's content, then measures it at normal and at large text. */
+async function check(page: Page, name: string): Promise<PageFindings> {
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(300) // Taro's web components upgrade after load
+  const violations = await runAxe(page)
+  const targets = await tapTargets(page)
+  const clippedNormal = await clippedText(page)
+  await page.screenshot({ path: join(ARTIFACTS, `a11y-${name.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true })
+  await zoomText(page, LARGE_TEXT)
+  await page.waitForTimeout(100)
+  const clippedLarge = await clippedText(page)
+  await page.screenshot({ path: join(ARTIFACTS, `a11y-${name.replace(/[^a-z0-9]+/gi, '-')}-large.png`), fullPage: true })
+  const f: PageFindings = {
+    page: name,
+    severe: violations.filter(isSevere),
+    minor: violations.filter((v) => !isSevere(v)),
+    small: targets.filter(tooSmall),
+    targets: targets.length,
+    clippedNormal,
+    clippedLarge
+  }
+  findings.push(f)
+  return f
+}
+
+/**
+ * Findings that are not ours to fix here (Taro's and NutUI's own markup) or
+ * that wait on a file outside this suite, each with the fix. A finding
+ * that matches one is reported but does not fail its page; the last test
+ * fails when a known finding no longer occurs, so the list only shrinks.
+ */
+interface Known {
+  page: RegExp
+  /** Matched against "axe <rule> <target>", "target <what> <text>" or "clip <what> <text>". */
+  finding: RegExp
+  why: string
+  fix: string
+}
+const KNOWN: Known[] = [
+  {
+    page: /./,
+    finding: /^axe scrollable-region-focusable (#\S*(pages|packages)|taro-scroll-view-core)/,
+    why: "Taro's page container (div.taro_page) and ScrollView scroll, and nothing inside them takes keyboard focus: our tappable Views (role=button) have no tabindex",
+    fix: 'give tappable Views tabIndex={0} and Enter/Space handling (one shared Tappable component) — H5 keyboard users only; WeChat has no keyboard'
+  },
+  {
+    page: /^login$/,
+    finding: /^axe color-contrast \.nut-button-children/,
+    why: 'the invite-code button while disabled (empty code): WCAG 1.4.3 exempts inactive controls, but NutUI renders no disabled/aria-disabled for axe to see; its disabled colour is also NutUI\'s default pink #ffadbe, not our green theme',
+    fix: 'src/app.scss: --nutui-color-primary-disabled (or the button disabled vars) in the green theme'
+  },
+  {
+    page: /^login$/,
+    finding: /^target (taro-button-core\.nut-button|input\.weui-input)/,
+    why: "NutUI's default Button (32 px) and Input (38 px container, 21 px field) sizes",
+    fix: 'src/packages/login/index.scss: .login .nut-button { height: 88px } and .login .nut-input { min-height: 88px } (750 design px = 44 CSS px)'
+  },
+  {
+    page: /^login$/,
+    finding: /^clip taro-view-core\.nut-button-children/,
+    why: "NutUI's Button has a fixed 32 px height with overflow hidden: its label is cut at 1.3× text",
+    fix: 'the same height change (88 design px) leaves room for the label at 1.3×'
+  }
+]
+const knownHits = new Set<Known>()
+
+function findingsOf(f: PageFindings): string[] {
+  return [
+    ...f.severe.flatMap((v) => v.nodes.map((n) => `axe ${v.id} ${n.target} — [${v.impact}] ${v.help}: ${n.summary.replace(/\s+/g, ' ')}`)),
+    ...f.small.map((t) => `target ${t.what} "${t.text}" is ${t.width}×${t.height}px (< ${MIN_TARGET})`),
+    ...f.clippedLarge.map((c) => `clip ${c.what} "${c.text}" at ${LARGE_TEXT}× text: ${c.how}`)
+  ]
+}
+
+function expectClean(f: PageFindings) {
+  const open: string[] = []
+  for (const line of findingsOf(f)) {
+    const known = KNOWN.find((k) => k.page.test(f.page) && k.finding.test(line))
+    if (known) knownHits.add(known)
+    else open.push(`${f.page}: ${line}`)
+  }
+  if (f.minor.length) console.log(`${f.page}: minor/moderate axe findings (not failing):\n${describeViolations(f.page, f.minor)}`)
+  expect(open.join('\n')).toBe('')
+  expect(f.targets).toBeGreaterThan(0)
+}
+
+/** Opens a route of the H5 app (hash router) in a fresh tab of the context. */
+async function open(ctx: { context: BrowserContext; page: Page }, route: string): Promise<Page> {
+  await ctx.page.close()
+  ctx.page = await ctx.context.newPage()
+  await ctx.page.goto(`${product.server.base}/#${route}`)
+  return ctx.page
+}
+
+const contextFor = async (b: Browser) => phone(b, NOW)
+
+async function signIn(ctx: { context: BrowserContext; page: Page }, name: string) {
+  const page = await open(ctx, '/packages/login/index')
+  await page.locator('.nut-cell', { hasText: name }).click()
+  await page.locator('.weui-tabbar__item').first().waitFor()
+}
+
+test('login: the demo people and the invite code', async () => {
+  const anon = await contextFor(browser.browser)
+  await anon.page.goto(`${product.server.base}/#/packages/login/index`)
+  await anon.page.locator('.nut-cell', { hasText: '张晓梅' }).waitFor()
+  const f = await check(anon.page, 'login')
+  await anon.context.close()
+  expectClean(f)
+})
+
+describe('as a grid worker', () => {
+  beforeAll(async () => {
+    worker = await contextFor(browser.browser)
+    await signIn(worker, '张晓梅')
+  })
+  afterAll(async () => {
+    await worker?.context.close()
+  })
+
+  test('chat: the greeting, quick replies, and a summary card to confirm', async () => {
+    const page = await open(worker, '/pages/chat/index')
+    await page.getByText(/张晓梅，你好！/).waitFor()
+    await page.locator('.quick-replies__chip', { hasText: '“133”居家养老品牌打造 2020年12月' }).first().click()
+    try {
+      for (const [ask, say] of [
+        ['请填「新建服务网点」', '八个'],
+        ['请填「新建幸福食堂」', '两个'],
+        ['请填「培训护理人员」', '两千人次']
+      ]) {
+        await page.getByText(ask).waitFor()
+        await page.locator('.input-bar__field input:not([disabled])').fill(say)
+        // Send once the field's value has reached the component (the button stops being idle).
+        await page.locator('.input-bar__button:not(.input-bar__button--idle)', { hasText: '发送' }).click()
+        await page.locator('.bubble--user', { hasText: say }).last().waitFor()
+      }
+      await page.locator('.summary').last().waitFor()
+    } catch (e) {
+      await page.screenshot({ path: join(ARTIFACTS, 'a11y-chat-failed.png') })
+      throw e
+    }
+    expectClean(await check(page, 'chat'))
+  })
+
+  test('inbox', async () => {
+    const page = await open(worker, '/pages/inbox/index')
+    await page.getByText(/12月|第四季度/).first().waitFor()
+    expectClean(await check(page, 'inbox (grid worker)'))
+  })
+
+  test('progress', async () => {
+    const page = await open(worker, '/pages/progress/index')
+    await page.locator('.gb-indicator').first().waitFor()
+    expectClean(await check(page, 'progress (grid worker)'))
+  })
+
+  test('me', async () => {
+    const page = await open(worker, '/pages/me/index')
+    await page.getByText('张晓梅').first().waitFor()
+    expectClean(await check(page, 'me (grid worker)'))
+  })
+})
+
+describe('as a community reviewer', () => {
+  const hasReview = existsSync(join(H5_SRC, 'packages/review/index.tsx'))
+
+  beforeAll(async () => {
+    reviewer = await contextFor(browser.browser)
+    await signIn(reviewer, '王芳')
+  })
+  afterAll(async () => {
+    await reviewer?.context.close()
+  })
+
+  test('inbox: reports to review', async () => {
+    const page = await open(reviewer, '/pages/inbox/index')
+    await page.waitForLoadState('networkidle')
+    expectClean(await check(page, 'inbox (reviewer)'))
+  })
+
+  test('progress: the community and its grids', async () => {
+    const page = await open(reviewer, '/pages/progress/index')
+    await page.locator('.gb-indicator').first().waitFor()
+    expectClean(await check(page, 'progress (reviewer)'))
+  })
+
+  ;(hasReview ? test : test.skip)('review list', async () => {
+    const page = await open(reviewer, '/packages/review/index')
+    await page.locator('.gb-review-row').first().waitFor()
+    expectClean(await check(page, 'review list'))
+  })
+
+  ;(hasReview ? test : test.skip)('review detail', async () => {
+    const page = await open(reviewer, `/packages/review/detail?id=${encodeURIComponent(reportId)}`)
+    await page.locator('.gb-review-detail__card').first().waitFor()
+    expectClean(await check(page, 'review detail'))
+  })
+
+  ;(hasReview && existsSync(join(H5_SRC, 'packages/review/export.tsx')) ? test : test.skip)('自查表 export', async () => {
+    const page = await open(reviewer, '/packages/review/export')
+    await page.locator('.gb-export__label').first().waitFor()
+    expectClean(await check(page, 'export'))
+  })
+})
+
+test('every known finding still occurs (remove the ones that are fixed)', () => {
+  const ran = findings.map((f) => f.page)
+  const stale = KNOWN.filter((k) => ran.some((p) => k.page.test(p)) && !knownHits.has(k)).map((k) => `${k.finding}: ${k.why}`)
+  expect(stale).toEqual([])
+})
