@@ -99,24 +99,6 @@ const KNOWN: Known[] = [
     finding: /^axe scrollable-region-focusable (#\S*(pages|packages)|taro-scroll-view-core)/,
     why: "Taro's page container (div.taro_page) and ScrollView scroll, and nothing inside them takes keyboard focus: our tappable Views (role=button) have no tabindex",
     fix: 'give tappable Views tabIndex={0} and Enter/Space handling (one shared Tappable component) — H5 keyboard users only; WeChat has no keyboard'
-  },
-  {
-    page: /^login$/,
-    finding: /^axe color-contrast \.nut-button-children/,
-    why: 'the invite-code button while disabled (empty code): WCAG 1.4.3 exempts inactive controls, but NutUI renders no disabled/aria-disabled for axe to see; its disabled colour is also NutUI\'s default pink #ffadbe, not our green theme',
-    fix: 'src/app.scss: --nutui-color-primary-disabled (or the button disabled vars) in the green theme'
-  },
-  {
-    page: /^login$/,
-    finding: /^target (taro-button-core\.nut-button|input\.weui-input)/,
-    why: "NutUI's default Button (32 px) and Input (38 px container, 21 px field) sizes",
-    fix: 'src/packages/login/index.scss: .login .nut-button { height: 88px } and .login .nut-input { min-height: 88px } (750 design px = 44 CSS px)'
-  },
-  {
-    page: /^login$/,
-    finding: /^clip taro-view-core\.nut-button-children/,
-    why: "NutUI's Button has a fixed 32 px height with overflow hidden: its label is cut at 1.3× text",
-    fix: 'the same height change (88 design px) leaves room for the label at 1.3×'
   }
 ]
 const knownHits = new Set<Known>()

@@ -587,13 +587,10 @@ function perActionCases(): CategorizedCase[] {
 }
 
 /**
- * Junk the server accepts today (200). None of it is stored where it could
- * do harm or is echoed back as markup, but each should be a 400: the fix is
- * a tighter schema (named per case). The suite runs these with
- * `test.failing`, so closing a gap turns the suite red until the case moves
- * into the corpus above.
+ * Junk the server once accepted (200), each now refused by a tighter
+ * schema (named per case, where the fix went).
  */
-export function knownGaps(): (CategorizedCase & { fix: string })[] {
+export function closedGaps(): (CategorizedCase & { fix: string })[] {
   const ind = (over: Record<string, unknown>) => ({ indicator: { ...GOOD_INDICATOR, ...over } })
   return [
     {

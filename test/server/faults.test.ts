@@ -2,7 +2,7 @@ import type { OrgUnit } from '../../src/core/org'
 import type { Person } from '../../src/core/person'
 import { ERROR_CODES, type ErrorCode } from '../../src/core/errors'
 import { ACTION_TABLE } from '../../cloud/api/router'
-import { badInputCorpus, CORPUS_REPORT_ID, knownGaps, OTHER_STREET_REPORT_ID, type BadCase, type CategorizedCase, type FaultCategory } from './badInputs'
+import { badInputCorpus, CORPUS_REPORT_ID, closedGaps, OTHER_STREET_REPORT_ID, type BadCase, type CategorizedCase, type FaultCategory } from './badInputs'
 import { ADMIN, clientId, COMMUNITY_REVIEWER, fingerprint, GRID_WORKER, GRID_WORKER_UNIT, OTHER_GRID_WORKER, startServer, STREET_REVIEWER, type Running } from './harness'
 
 /**
@@ -72,7 +72,7 @@ describe('bad inputs: 4xx, a known code, a Chinese message, nothing changed', ()
   const corpus = badInputCorpus()
   const categorized = corpus.filter((c): c is CategorizedCase => 'category' in c)
   /** What was tried, refused or not: the coverage counts the known gaps too. */
-  const probed: CategorizedCase[] = [...categorized, ...knownGaps()]
+  const probed: CategorizedCase[] = [...categorized, ...closedGaps()]
 
   test('the corpus: at least 200 distinct cases, every action of ACTION_TABLE, every category', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(200)
@@ -198,13 +198,10 @@ describe('bad inputs: 4xx, a known code, a Chinese message, nothing changed', ()
     })
   })
 
-  /**
-   * Junk accepted today (see knownGaps in badInputs.ts for the fix of
-   * each). `test.failing` passes while the gap is open and fails once a
-   * schema closes it: then move the case into the corpus.
-   */
-  describe('known gaps (accepted with 200; each should be a 400)', () => {
-    test.failing.each(knownGaps().map((c) => [`${c.name} — fix: ${c.fix}`, c] as const))('%s', async (_n, c) => {
+  // Formerly accepted junk (control characters and markup in indicator
+  // text, 1e308 field bounds, free-form cursors): now refused like the rest.
+  describe('gaps closed by tighter schemas', () => {
+    test.each(closedGaps().map((c) => [c.name, c] as const))('%s', async (_n, c) => {
       const { res, unchanged } = await expectRefusedUnchanged(s, c.who, c.action, c.payload)
       expect(unchanged).toBe(true)
       expect(res.status).toBe(400)

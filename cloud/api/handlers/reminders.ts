@@ -3,7 +3,7 @@ import { chinaDate } from '../../../src/core/clock'
 import { ApiError } from '../../../src/core/errors'
 import { TEMPLATE_ID_PATTERN } from '../../../src/core/reminders/template'
 import { ID_PATTERN } from '../../../src/core/patterns'
-import { matching, text, wholeBetween } from '../../../src/core/schema/builders'
+import { matching, wholeBetween } from '../../../src/core/schema/builders'
 import { DEFAULT_REMINDER_CONFIG } from '../../reminders/config'
 import { defineAction, NoInput } from '../action'
 import type { ApiContext } from '../context'
@@ -86,7 +86,8 @@ export const reminderRun = defineAction('reminders.run', NoInput, async (ctx) =>
 export const reminderOutbox = defineAction(
   'reminders.outbox',
   z.strictObject({
-    before: z.optional(text(100, 1)),
+    /** The id of the last entry seen: `<ISO time>~<run>~<seq>`. */
+    before: z.optional(matching(/^[\w:.~-]{1,100}$/)),
     personId: z.optional(matching(ID_PATTERN)),
     limit: z._default(wholeBetween(1, 100), 30)
   }),

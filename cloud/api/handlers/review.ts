@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { PeriodKeySchema } from '../../../src/core/schema/period'
 import { REPORT_STATUSES } from '../../../src/core/report'
 import { ID_PATTERN, KEY_PATTERN } from '../../../src/core/patterns'
 import { listOf, matching, prose, text, wholeBetween } from '../../../src/core/schema/builders'
@@ -72,9 +73,10 @@ export const review = defineAction('review', ReviewInput, async (ctx, input) => 
 const ListInput = z.strictObject({
   status: z.optional(z.enum(REPORT_STATUSES)),
   indicatorCode: z.optional(matching(/^[A-Z0-9-]{1,16}$/)),
-  period: z.optional(text(7, 4)),
+  period: z.optional(PeriodKeySchema),
   orgUnitId: z.optional(matching(ID_PATTERN)),
-  before: z.optional(text(40)),
+  /** The `updatedAt` (ISO time) of the last row seen. */
+  before: z.optional(matching(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/)),
   limit: z._default(wholeBetween(1, 100), 30)
 })
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { FIELD_KINDS } from '../field'
 import { KEY_PATTERN } from '../patterns'
-import { listOf, matching, text } from './builders'
+import { between, listOf, matching, prose } from './builders'
 
 export const FieldKindSchema = z.enum(FIELD_KINDS)
 export type FieldKind = z.infer<typeof FieldKindSchema>
@@ -9,15 +9,16 @@ export type FieldKind = z.infer<typeof FieldKindSchema>
 export const FieldSchema = z
   .object({
     key: matching(KEY_PATTERN),
-    label: text(20, 1),
+    label: prose(20, 1),
     /** Other words a worker may use for this figure in a sentence. */
-    aliases: z._default(listOf(text(20, 1), 10), []),
+    aliases: z._default(listOf(prose(20, 1), 10), []),
     kind: FieldKindSchema,
-    unit: z._default(text(8), ''),
-    min: z._default(z.number(), 0),
-    max: z._default(z.number(), 1e9),
+    unit: z._default(prose(8), ''),
+    // Bounds a phone can show and a person can mean: no 1e308 limits.
+    min: z._default(between(-1e12, 1e12), 0),
+    max: z._default(between(-1e12, 1e12), 1e9),
     /** A short hint shown beside the question. */
-    hint: z.optional(text(60)),
+    hint: z.optional(prose(60)),
     /**
      * A value the unit never types: each street counts as one street toward
      * "覆盖20%街道". Filled in on submit, never asked.

@@ -2,7 +2,7 @@ import * as z from 'zod/mini'
 import { ACCUMULATIONS } from '../indicator'
 import { CODE_PATTERN } from '../patterns'
 import { targetFields } from '../target'
-import { listOf, matching, text, wholeBetween } from './builders'
+import { listOf, matching, prose, wholeBetween } from './builders'
 import { FieldSchema } from './field'
 import { OrgLevelSchema } from './org'
 import { DueRuleSchema, PeriodTypeSchema } from './period'
@@ -24,10 +24,10 @@ export const IndicatorSchema = z
     /** 序号 in the 自查表. */
     seq: wholeBetween(1, 999),
     /** 类型: the category row group of the 自查表. */
-    category: text(30, 1),
-    title: text(40, 1),
+    category: prose(30, 1),
+    title: prose(40, 1),
     /** 指标内容及指标值, as the bureau wrote it. */
-    description: text(500),
+    description: prose(500),
     fields: listOf(FieldSchema, 30),
     targets: listOf(TargetSchema, 12, 1),
     /** How often the reporting unit reports. */

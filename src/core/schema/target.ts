@@ -1,12 +1,12 @@
 import * as z from 'zod/mini'
 import { KEY_PATTERN } from '../patterns'
 import { VERDICTS } from '../target'
-import { between, listOf, matching, positive, text } from './builders'
+import { between, listOf, matching, positive, prose } from './builders'
 
 const targetBase = {
   id: matching(KEY_PATTERN),
   /** The target as the bureau writes it: "新建服务网点8个". */
-  label: text(60, 1)
+  label: prose(60, 1)
 }
 
 /** ≥ N of something: "新建老年幸福食堂3个". */
