@@ -145,6 +145,12 @@ export const MIGRATIONS: string[] = [
     at TEXT NOT NULL
   );
   CREATE INDEX narrative_history_key ON narrative_history(indicator_code, org_unit_id, year, id);
+  `,
+  // 4: the 自查表's evidence column and reviewer lists filter reports by
+  // indicator and period, newest first: a bounded index read instead of
+  // every report of the indicator.
+  `
+  CREATE INDEX reports_indicator_period ON reports(indicator_code, period, updated_at);
   `
 ]
 
