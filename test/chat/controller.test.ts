@@ -157,3 +157,4 @@ test('待办 and 进度 from the lobby switch tabs; an unknown sentence gets hel
   await c.send('今天天气不错')
   expect(lastBot().text).toContain('没太明白')
 })
+

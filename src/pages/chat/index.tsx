@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { ScrollView, View, Text } from '@tarojs/components'
 import { useEffect, useMemo, useState } from 'react'
 import ChatBubble from '../../components/ChatBubble'
@@ -11,6 +10,7 @@ import { useIdentity } from '../../hooks/useIdentity'
 import { useQueue } from '../../hooks/useQueue'
 import { getServices } from '../../services'
 import { takePendingChoice } from '../inbox/handoff'
+import { LOCAL_PHOTO } from './photos'
 import { createChatController } from './wiring'
 import { pickPhoto } from './photo'
 import type { ChatController, ChatView } from './controller'
@@ -51,16 +51,14 @@ export default function ChatPage() {
   const lines = view.lines.slice(-shown)
   const lastId = lines.length ? lines[lines.length - 1].id : 'top'
 
+  // A photo is kept as a local file and travels with its report through the
+  // offline queue, so a basement without signal loses nothing.
   const onPhoto = async () => {
     const photo = await pickPhoto()
     if (!photo) return
-    try {
-      const uploaded = await getServices().api.transport.upload(photo.path, photo.name)
-      setPreviews((p) => ({ ...p, [uploaded.id]: photo.path }))
-      await controller.addEvidence({ id: uploaded.id, name: uploaded.name, kind: 'image' })
-    } catch {
-      await Taro.showToast({ title: '照片没传上，请稍后再试', icon: 'none' })
-    }
+    const id = LOCAL_PHOTO + photo.path
+    setPreviews((p) => ({ ...p, [id]: photo.path }))
+    await controller.addEvidence({ id, name: photo.name, kind: 'image' })
   }
 
   return (

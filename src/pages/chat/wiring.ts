@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { Services } from '../../services'
+import { splitPhotos } from './photos'
 import { ChatController } from './controller'
 
 let counter = 0
@@ -16,7 +17,10 @@ export function createChatController(services: Services): ChatController {
     api: services.api,
     drafts: services.drafts,
     clock: services.clock,
-    submit: (draft) => services.submitReport(draft),
+    submit: (draft) => {
+      const split = splitPhotos(draft)
+      return services.submitReport(split.draft, split.files)
+    },
     navigate: (to) => void Taro.switchTab({ url: to === 'inbox' ? '/pages/inbox/index' : '/pages/progress/index' }),
     newClientId: () => newClientId(services.clock.now()),
     delay: (ms) => new Promise((r) => setTimeout(r, ms))
