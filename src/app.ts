@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { getServices } from './services'
+import { enableKeyboardAccess } from './services/keyboardAccess'
 import { startQueue } from './services/queueTriggers'
 import './app.scss'
 
@@ -8,6 +9,7 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     // Reports confirmed offline start going out as soon as the app runs.
     void getServices().ready.then(() => startQueue(getServices()))
+    if (process.env.TARO_ENV === 'h5') enableKeyboardAccess()
   })
   return children
 }
