@@ -1,3 +1,4 @@
+import fastifyCompress from '@fastify/compress'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { randomUUID } from 'node:crypto'
@@ -141,6 +142,10 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
     if (status === 413) return reply.code(413).send({ ok: false, error: new ApiError('BAD_INPUT', '内容太大，请分开提交').toBody() })
     return send(reply, { ok: false, error: new ApiError(status < 500 ? 'BAD_INPUT' : 'INTERNAL').toBody() })
   })
+
+  // The H5 bundle is one 780 KB file: gzip makes it ~245 KB, about 4 s less
+  // on a field worker's 1 Mbit/s connection.
+  await app.register(fastifyCompress, { global: true, threshold: 1024 })
 
   if (opts.staticDir && existsSync(join(opts.staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.staticDir, prefix: '/', index: ['index.html'] })
