@@ -1,25 +1,8 @@
-import type { Field } from '../field'
 import { periodType } from '../period'
 
 /** How figures, dates and periods read in a bubble; one spelling everywhere. */
 
-/** Binary float dust never reaches the screen: 0.1 + 0.2 shows as 0.3. */
-export function plainNumber(x: number): string {
-  return String(Number(x.toFixed(4)))
-}
-
-export function formatValue(field: Field, value: number): string {
-  switch (field.kind) {
-    case 'fraction':
-      return `${plainNumber(value * 100)}%`
-    case 'flag':
-      return value === 1 ? '是' : '否'
-    case 'step':
-      return value === 1 ? '已完成' : '未完成'
-    default:
-      return `${plainNumber(value)}${field.unit}`
-  }
-}
+export { formatValue, plainNumber } from '../fieldFormat'
 
 /** "12月19日" within the period's year, "2019年12月19日" outside it. */
 export function formatDate(date: string, year: number): string {

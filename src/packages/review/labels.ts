@@ -1,5 +1,6 @@
 import { chinaDate } from '../../core/clock'
 import type { Field } from '../../core/field'
+import { formatValue, plainNumber } from '../../core/fieldFormat'
 import type { Verdict } from '../../core/target'
 import type { HistoryData } from '../../services/api'
 
@@ -32,29 +33,6 @@ export function timeLabel(iso: string, today: string): string {
   const hm = `${String(china.getUTCHours()).padStart(2, '0')}:${String(china.getUTCMinutes()).padStart(2, '0')}`
   const md = `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`
   return `${day.slice(0, 4) === today.slice(0, 4) ? '' : `${day.slice(0, 4)}年`}${md} ${hm}`
-}
-
-/** Binary float dust never reaches the screen: 0.1 + 0.2 shows as 0.3. */
-function plainNumber(x: number): string {
-  return String(Number(x.toFixed(4)))
-}
-
-/**
- * A figure with its unit: "2000人次", "50%", "是", "已完成". The same
- * wording as the chat's formatValue (src/core/chat/format.ts); kept here so
- * the chat's module is not pulled into the main package's shared chunk.
- */
-export function formatValue(field: Field, value: number): string {
-  switch (field.kind) {
-    case 'fraction':
-      return `${plainNumber(value * 100)}%`
-    case 'flag':
-      return value === 1 ? '是' : '否'
-    case 'step':
-      return value === 1 ? '已完成' : '未完成'
-    default:
-      return `${plainNumber(value)}${field.unit}`
-  }
 }
 
 /** One value in a change line: "5000", "50%", "是"; the unit is left out. */

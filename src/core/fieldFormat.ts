@@ -1,0 +1,24 @@
+import type { Field } from './field'
+
+/** Binary float dust never reaches the screen: 0.1 + 0.2 shows as 0.3. */
+export function plainNumber(x: number): string {
+  return String(Number(x.toFixed(4)))
+}
+
+/**
+ * A figure with its unit, as every screen writes it: "2000人次", "50%",
+ * "是", "已完成". Its own small module so any page can use it without
+ * pulling in the conversation engine.
+ */
+export function formatValue(field: Field, value: number): string {
+  switch (field.kind) {
+    case 'fraction':
+      return `${plainNumber(value * 100)}%`
+    case 'flag':
+      return value === 1 ? '是' : '否'
+    case 'step':
+      return value === 1 ? '已完成' : '未完成'
+    default:
+      return `${plainNumber(value)}${field.unit}`
+  }
+}
