@@ -16,6 +16,14 @@ export interface TextChecker {
 /** Passes everything: local mode has no WeChat to ask. */
 export const ALLOW_ALL_TEXT: TextChecker = { check: async () => 'pass' }
 
+/**
+ * Files uploaded for `plan.import` through cloud storage (CloudBase): `take`
+ * reads one and deletes it, so an import leaves nothing behind.
+ */
+export interface ImportFiles {
+  take(fileId: string): Promise<Buffer>
+}
+
 /** The person behind a request, resolved by the platform layer. */
 export interface Caller {
   person: Person
@@ -54,4 +62,6 @@ export interface ApiContext {
   reminders?: ReminderService
   /** Where exported files go (local folder or cloud storage); absent: `export.file` cannot run. */
   files?: FileSink
+  /** Absent: `plan.import` takes only base64 (the local server). */
+  imports?: ImportFiles
 }

@@ -5,6 +5,7 @@ import type { ApiContext } from './context'
 import { ApiError, type ApiResult } from '../../src/core/errors'
 import { assignIndicator, createInvite, putIndicator } from './handlers/admin'
 import { catalog } from './handlers/catalog'
+import { planImport } from './handlers/planImport'
 import { exportFile, exportNarrative, exportTable } from './handlers/export'
 import { bind, me } from './handlers/identity'
 import { pending } from './handlers/pending'
@@ -16,7 +17,8 @@ import { submit, sync } from './handlers/submit'
 const ACTIONS: Action[] = [
   ...[bind, me, catalog, pending, submit, sync, review, reports, history, progress, putIndicator, assignIndicator, createInvite],
   ...[reminderStatus, reminderGrant, reminderRun, reminderOutbox],
-  ...[exportTable, exportNarrative, exportFile]
+  ...[exportTable, exportNarrative, exportFile],
+  planImport
 ] as Action[]
 
 /** Actions that make sense before the caller is known. */

@@ -8,6 +8,7 @@ import type { Clock } from '../../src/core/clock'
 import { ALLOW_ALL_TEXT, DEFAULT_CONFIG, type ApiConfig, type ApiContext, type Caller, type ReminderService } from '../api/context'
 import { ApiError, httpStatus, type ApiResult } from '../../src/core/errors'
 import { dispatch, useChineseMessages } from '../api/router'
+import { MAX_IMPORT_BASE64 } from '../api/handlers/planImport'
 import { LocalFileSink } from '../export/files'
 import { DEFAULT_REMINDER_CONFIG, withDemoTemplate, type ReminderConfig } from '../reminders/config'
 import { seedDemoGrants } from '../reminders/demo'
@@ -50,6 +51,8 @@ export interface LocalServer {
   /** The reminder schedule, when `reminders.cron` was given. */
   schedule: ReminderSchedule | null
 }
+
+const IMPORT_BODY_LIMIT = MAX_IMPORT_BASE64 + 64 * 1024
 
 const systemClock: Clock = { now: () => new Date() }
 
@@ -116,6 +119,14 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
     })
   }
 
+  // plan.import carries a whole docx or xlsx as base64 (up to 10 MB, so about
+  // 14 MB of JSON): only this route gets a body limit that large.
+  app.post('/api/plan.import', { bodyLimit: IMPORT_BODY_LIMIT }, async (req, reply) => {
+    const body = req.body as { payload?: unknown } | null | undefined
+    const payload = body && typeof body === 'object' && 'payload' in body ? body.payload : body
+    return send(reply, await dispatch(context(await callerOf(req.headers.authorization)), 'plan.import', payload, req.log))
+  })
+
   app.post<{ Params: { action: string } }>('/api/:action', async (req, reply) => {
     const { action } = req.params
     const caller = await callerOf(req.headers.authorization)
@@ -139,6 +150,7 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
     // whole, in the same envelope as every other error.
     const status = (err as { statusCode?: number }).statusCode ?? 500
     if (status >= 500) req.log.error(err)
+    if (status === 413 && req.url === '/api/plan.import') return reply.code(413).send({ ok: false, error: new ApiError('BAD_INPUT', '文件超过10MB，请删去图片等内容后再上传').toBody() })
     if (status === 413) return reply.code(413).send({ ok: false, error: new ApiError('BAD_INPUT', '内容太大，请分开提交').toBody() })
     return send(reply, { ok: false, error: new ApiError(status < 500 ? 'BAD_INPUT' : 'INTERNAL').toBody() })
   })

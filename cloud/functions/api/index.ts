@@ -1,6 +1,6 @@
 import cloud from 'wx-server-sdk'
 import type { Clock } from '../../../src/core/clock'
-import { DEFAULT_CONFIG, type ApiContext, type Caller, type ReminderService } from '../../api/context'
+import { DEFAULT_CONFIG, type ApiContext, type Caller, type ImportFiles, type ReminderService } from '../../api/context'
 import { ApiError, type ApiResult } from '../../../src/core/errors'
 import { dispatch, type Logger, useChineseMessages } from '../../api/router'
 import { CloudFileSink } from '../../export/files'
@@ -45,6 +45,22 @@ const reminders: ReminderService = {
 // one-hour temporary link.
 const files = new CloudFileSink(cloud, clock)
 
+// plan.import files: the admin's client uploads to imports/ in cloud storage
+// (a call carries at most 100 KB of text); read once, then deleted.
+const imports: ImportFiles = {
+  async take(fileId) {
+    try {
+      const { fileContent } = await cloud.downloadFile({ fileID: fileId })
+      return Buffer.from(fileContent)
+    } catch (e) {
+      log.error('plan.import: downloading the file failed', e)
+      throw new ApiError('NOT_FOUND', '没有找到上传的文件，请重新上传')
+    } finally {
+      await cloud.deleteFile({ fileList: [fileId] }).catch((e: unknown) => log.error('plan.import: deleting the file failed', e))
+    }
+  }
+}
+
 function readEvent(event: unknown): { action: string; payload: unknown } {
   const e = (event && typeof event === 'object' ? event : {}) as { action?: unknown; payload?: unknown }
   return { action: typeof e.action === 'string' ? e.action : '', payload: e.payload }
@@ -67,6 +83,6 @@ export async function main(event: unknown, _context?: unknown): Promise<ApiResul
     log.error('resolving the caller failed', e)
     return { ok: false, error: new ApiError('INTERNAL').toBody() }
   }
-  const ctx: ApiContext = { store, clock, caller, text, config: DEFAULT_CONFIG, reminders, files, ...(OPENID ? { openid: OPENID } : {}) }
+  const ctx: ApiContext = { store, clock, caller, text, config: DEFAULT_CONFIG, reminders, files, imports, ...(OPENID ? { openid: OPENID } : {}) }
   return dispatch(ctx, action, payload, log)
 }

@@ -116,6 +116,10 @@ declare module 'wx-server-sdk' {
     getTempFileURL(options: { fileList: (string | { fileID: string; maxAge: number })[] }): Promise<{
       fileList: { fileID: string; tempFileURL: string; status: number; errMsg: string; maxAge?: number }[]
     }>
+    /** Reads a file of cloud storage into memory. A failure throws `{ errCode, errMsg }`. */
+    downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer; statusCode?: number }>
+    /** Deletes up to 50 files; per-file `status` 0 means success. */
+    deleteFile(options: { fileList: string[] }): Promise<{ fileList: { fileID: string; status: number; errMsg: string }[] }>
     /** Calls another cloud function of the environment; resolves `{ result, requestID }`. */
     callFunction(options: { name: string; data?: object }): Promise<{ result: unknown; requestID?: string; errMsg?: string }>
   }
