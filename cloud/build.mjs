@@ -12,7 +12,8 @@
 //   (installed there from the function's package.json), never locally;
 // - so do exceljs and docx (the 自查表 writers, ~3 MB bundled): the api
 //   function's package.json lists them for the cloud to install, and the
-//   export handler loads them only when a file is asked for;
+//   export handler loads them only when a file is asked for; jszip too (the
+//   plan.import reader opens docx with it, loaded only when a file comes);
 // - not minified: stack traces in the cloud log stay readable, and the
 //   bundle is small anyway;
 // - a guard fails the build if the local server or the SQLite store (and
@@ -48,7 +49,7 @@ export async function buildFunctions(out = outDir()) {
       platform: 'node',
       target: 'node16',
       format: 'cjs',
-      external: ['wx-server-sdk', 'exceljs', 'docx'],
+      external: ['wx-server-sdk', 'exceljs', 'docx', 'jszip'],
       tsconfig: join(root, 'tsconfig.json'),
       metafile: true,
       legalComments: 'none',

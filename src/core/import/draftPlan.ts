@@ -95,11 +95,12 @@ function selfInspectionRows(table: Table, c: Columns): RawIndicator[] {
   const out: RawIndicator[] = []
   let category = ''
   for (const row of table.slice(c.header + 1)) {
+    const description = normalizeCellText(row[c.content] ?? '')
+    // The header repeated where a Word table breaks across pages.
+    if (/^指标内容/.test(squash(description))) continue
     const cat = c.category >= 0 ? squash(row[c.category]) : ''
     if (cat !== '') category = cat
-    const description = normalizeCellText(row[c.content] ?? '')
-    // Blank rows, and the header repeated where a Word table breaks across pages.
-    if (description === '' || /^指标内容/.test(description)) continue
+    if (description === '') continue
     const parsed = parseIndicatorText(description)
     out.push({ category, title: parsed.title, description, targets: parsed.targets })
   }
