@@ -18,7 +18,10 @@ describe('parseIndicatorText: the issue’s examples', () => {
     ['感染率控制在1%以内', { kind: 'ceiling', max: 0.01, unit: '%' }],
     ['新增社工不少于20人', { kind: 'count', min: 20, unit: '人' }],
     ['每万人10名以上', { kind: 'rate', scale: 10000, min: 10, unit: '名' }],
-    ['每100户3个', { kind: 'rate', scale: 100, min: 3, unit: '个' }]
+    ['每100户3个', { kind: 'rate', scale: 100, min: 3, unit: '个' }],
+    // A share wins over a count in the same clause; otherwise the last figure is the target.
+    ['残疾人两项补贴发放准确率100%', { kind: 'percentage', percent: 1, op: 'eq' }],
+    ['在3个街道新建10个站点', { kind: 'count', min: 10, unit: '个' }]
   ])('%s', (text, expected) => {
     const { targets } = parseIndicatorText(text)
     expect(targets).toEqual([{ label: text, ...expected }])

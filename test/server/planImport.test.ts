@@ -107,6 +107,23 @@ describe('plan.import: the seed 自查表 as docx and xlsx', () => {
   })
 })
 
+describe('plan.import: this year’s own export is next year’s import', () => {
+  test.each(['docx', 'xlsx'] as const)('export.file %s, read back: the nine indicators with their catalog 类型 and targets', async (format) => {
+    const exported = await s.call('export.file', { orgUnitId: 'qk', year: 2020, format }, admin)
+    expect(exported.body.ok).toBe(true)
+    const file = Buffer.from(await (await fetch(`${s.base}${exported.body.data.url}`)).arrayBuffer())
+    const res = await upload(exported.body.data.name, file)
+    expect(res.body.ok).toBe(true)
+    const { draft } = res.body.data
+    expect(draft.layout).toBe('self_inspection')
+    expect(draft.indicators.map((i: any) => [i.category, i.title])).toEqual(SEED_INDICATORS.map((i) => [i.category, i.title]))
+    draft.indicators.forEach((ind: any, i: number) => {
+      expect(ind.targets.map((t: any) => t.kind)).toEqual(SEED_INDICATORS[i].targets.map((t) => t.kind))
+    })
+    expect(draft.warnings).toEqual(['第3项“养老机构疫情防控”没有读出指标值，暂作定性指标'])
+  })
+})
+
 describe('plan.import: who may import', () => {
   test('only the bureau admin; without a session nothing is said about the file', async () => {
     for (const who of [GRID_WORKER, STREET_REVIEWER]) {

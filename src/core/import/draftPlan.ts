@@ -1,7 +1,7 @@
 import { ApiError } from '../errors'
 import type { FieldKind } from '../field'
 import { extractQuantities } from '../quantity'
-import { normalizeCellText, parseIndicatorText, type DraftTarget } from './indicatorText'
+import { normalizeCellText, parseIndicatorText, targetFigure, type DraftTarget } from './indicatorText'
 
 /**
  * Turns the tables of an uploaded file (a 自查表 laid out like the seed, or a
@@ -133,7 +133,7 @@ const cap = (text: string, max: number): string => (text.length <= max ? text : 
 
 /** A target's words without its figure and the words around it: "新建老年幸福食堂". */
 function stem(label: string): string {
-  const f = extractQuantities(label)[0]
+  const f = targetFigure(extractQuantities(label))
   const rest = f ? label.slice(0, f.start) + label.slice(f.end) : label
   return rest.replace(/以上|以下|以内|左右|不超过|不少于|控制在|达到|完成$/g, '').replace(/^[，、]+|[，、]+$/g, '')
 }

@@ -108,7 +108,7 @@ function unitOf(piece: string, f: QuantityMatch): string | undefined {
   return f.unit
 }
 
-/** The target a clause states through its first figure; `label` may carry words from before the clause. */
+/** The target a clause states through its target figure; `label` may carry words from before the clause. */
 function figuredTarget(clause: string, label: string, f: QuantityMatch): DraftTarget {
   const unit = unitOf(clause, f)
   const ceiling = !FLOOR_WORDS.test(clause) && CEILING_WORDS.test(clause)
@@ -128,6 +128,14 @@ function figuredTarget(clause: string, label: string, f: QuantityMatch): DraftTa
     return { kind: 'percentage', label, percent: f.value, op: f.value >= 1 ? 'eq' : 'gte' }
   }
   return { kind: 'count', label, min: f.value, ...(unit ? { unit } : {}) }
+}
+
+/**
+ * Which figure of a clause is its target: a share when there is one
+ * (残疾人两项补贴发放准确率100%), else the last (在3个街道新建10个站点).
+ */
+export function targetFigure(figures: QuantityMatch[]): QuantityMatch | undefined {
+  return figures.find((f) => f.unit === '%' || (f.unit !== undefined && f.unit in PER_MILLE)) ?? figures[figures.length - 1]
 }
 
 /** The steps of a run of completion clauses. */
@@ -164,7 +172,7 @@ export function parseIndicatorText(text: string): IndicatorText {
 
   let previous: Piece | null = null
   for (const piece of piecesOf(body)) {
-    const figure = extractQuantities(piece.text)[0]
+    const figure = targetFigure(extractQuantities(piece.text))
     if (figure) {
       closeRun()
       // "捐赠款物高效管理，调配使用率100%": a bare 调配使用率 needs the words before the comma.
