@@ -37,7 +37,7 @@ async function openZip(bytes: Buffer): Promise<JSZip> {
   if (!zip) throw refuse(`文件已损坏，无法打开。${EXPECTED_LAYOUT}`)
   let unpacked = 0
   for (const entry of Object.values(zip.files)) {
-    if (/(^|\/)vbaProject\.bin$/i.test(entry.name) || /\.bin$/i.test(entry.name) && /vba/i.test(entry.name)) {
+    if (/(^|\/)vba[^/]*\.bin$/i.test(entry.name)) {
       throw refuse('文件里带有宏，不能导入。请另存为不带宏的 docx 或 xlsx 后再上传')
     }
     // JSZip keeps each entry's declared size from the central directory.

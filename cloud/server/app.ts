@@ -150,7 +150,7 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
     // whole, in the same envelope as every other error.
     const status = (err as { statusCode?: number }).statusCode ?? 500
     if (status >= 500) req.log.error(err)
-    if (status === 413 && req.url === '/api/plan.import') return reply.code(413).send({ ok: false, error: new ApiError('BAD_INPUT', '文件超过10MB，请删去图片等内容后再上传').toBody() })
+    if (status === 413 && req.routeOptions.url === '/api/plan.import') return reply.code(413).send({ ok: false, error: new ApiError('BAD_INPUT', '文件超过10MB，请删去图片等内容后再上传').toBody() })
     if (status === 413) return reply.code(413).send({ ok: false, error: new ApiError('BAD_INPUT', '内容太大，请分开提交').toBody() })
     return send(reply, { ok: false, error: new ApiError(status < 500 ? 'BAD_INPUT' : 'INTERNAL').toBody() })
   })
