@@ -583,8 +583,26 @@ function perActionCases(): CategorizedCase[] {
   add('export.narrative', STREET, 'other unit', 'another street', nar({ orgUnitId: 'qk-s01' }))
   add('export.narrative', WORKER, 'other unit', 'a grid worker rewrites their grid', nar({ orgUnitId: UNIT }))
   add('export.narrative', REVIEWER, 'closed period', 'a year that has not begun', nar({ year: 2021 }))
+
+  // plan.import (admin): the file as base64; test/server/planImport.test.ts has the real files.
+  const imp = (over: Record<string, unknown>) => ({ name: '2020年自查表.docx', base64: ZIP_HEADER_ONLY, ...over })
+  add('plan.import', ADMIN, 'NaN', 'base64 "NaN" (not a file)', imp({ base64: NAN }))
+  add('plan.import', ADMIN, 'Infinity', 'fileId "Infinity"', imp({ base64: undefined, fileId: INF }))
+  add('plan.import', ADMIN, 'huge number', 'base64 1e308', imp({ base64: 1e308 }))
+  add('plan.import', ADMIN, 'wrong type', 'base64 a list of bytes', imp({ base64: [80, 75, 3, 4] }))
+  add('plan.import', ADMIN, 'HTML', 'an HTML file named .docx', imp({ base64: Buffer.from('<html><table><tr><td>序号</td></tr></table></html>').toString('base64') }))
+  add('plan.import', ADMIN, 'control chars', 'name with NUL', imp({ name: 'a\u0000.docx' }))
+  add('plan.import', ADMIN, 'long string', 'name 201 characters', imp({ name: long(201) }))
+  add('plan.import', ADMIN, 'missing', 'no name', imp({ name: undefined }))
+  add('plan.import', ADMIN, 'missing', 'no file', imp({ base64: undefined }))
+  add('plan.import', ADMIN, 'unknown id', 'a cloud file id on the local server', imp({ base64: undefined, fileId: 'cloud://env-1.abc/imports/a.docx' }))
+  add('plan.import', ADMIN, 'other unit', 'an orgUnitId beside the file', imp({ orgUnitId: 'qk-s01' }))
+  add('plan.import', WORKER, 'other unit', 'a grid worker imports a plan', imp({}))
   return out
 }
+
+/** A zip's first four bytes and nothing else: the shape of a docx, not one. */
+const ZIP_HEADER_ONLY = 'UEsDBA=='
 
 /**
  * Junk the server once accepted (200), each now refused by a tighter

@@ -4,6 +4,7 @@ import { ERROR_CODES, type ErrorCode } from '../../src/core/errors'
 import { ACTION_TABLE } from '../../cloud/api/router'
 import { badInputCorpus, CORPUS_REPORT_ID, closedGaps, OTHER_STREET_REPORT_ID, type BadCase, type CategorizedCase, type FaultCategory } from './badInputs'
 import { ADMIN, clientId, COMMUNITY_REVIEWER, fingerprint, GRID_WORKER, GRID_WORKER_UNIT, OTHER_GRID_WORKER, startServer, STREET_REVIEWER, type Running } from './harness'
+import { seedXlsx } from '../import/fixtures'
 
 /**
  * The fault suite: every request here is one the server must refuse, and a
@@ -317,6 +318,14 @@ const MATRIX: Record<string, Spec> = {
   'export.table': exportSpec({}),
   'export.file': exportSpec({ format: 'xlsx' }),
   'export.narrative': exportSpec({ indicatorCode: 'YL-133', text: '按时完成。' }),
+  'plan.import': (role) => ({
+    in: { payload: async () => ({ name: '2020年自查表.xlsx', base64: (await seedXlsx()).toString('base64') }), expect: adminOnly(role) },
+    out: {
+      payload: async () => ({ name: '2020年自查表.xlsx', base64: (await seedXlsx()).toString('base64'), orgUnitId: OTHER[asSigned(role)] }),
+      expect: signedIn(role, BAD),
+      note: 'a draft belongs to no unit: a body naming one is BAD_INPUT, checked before the role'
+    }
+  }),
   'reminders.outbox': (role) => ({
     in: { payload: () => ({ personId: GRID_WORKER }), expect: adminOnly(role) },
     out: {

@@ -172,7 +172,7 @@ describe('plan.import: bad files are refused with what was expected, and nothing
     await expectRefused(() => upload('大.docx', big), /文件超过10MB/)
     const huge = 'A'.repeat(20 * 1024 * 1024)
     await expectRefused(() => s.call('plan.import', { name: '大.docx', base64: huge }, admin), /文件超过10MB/, 413)
-  })
+  }, 30_000)
 
   test('no file, both kinds of file, a cloud file id on the local server, and text that is not base64', async () => {
     await expectRefused(() => s.call('plan.import', { name: 'a.docx' }, admin), /请选择一个 docx 或 xlsx 文件/)
