@@ -27,7 +27,7 @@ export interface AssembledTable {
  * district projects).
  */
 export async function tableIndicators(store: Store, unit: OrgUnit, year: number): Promise<Indicator[]> {
-  return (await store.listIndicators()).filter((i) => inTable(i, unit, year))
+  return (await store.listIndicators(year)).filter((i) => inTable(i, unit, year))
 }
 
 export function inTable(ind: Indicator, unit: OrgUnit, year: number): boolean {

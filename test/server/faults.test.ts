@@ -370,11 +370,11 @@ const MATRIX: Record<string, Spec> = {
     out: { payload: () => ({ orgUnitId: OTHER[asSigned(role)], period: '2020' }), expect: signedIn(role, FORBIDDEN) }
   }),
   'indicator.put': (role) => ({
-    in: { payload: async (fx) => ({ indicator: { ...(await fx.s.server.store.getIndicator('SQ-GOV')), title: '社区治理' } }), expect: adminOnly(role) },
+    in: { payload: async (fx) => ({ indicator: { ...(await fx.s.server.store.getIndicator('SQ-GOV', 2020)), title: '社区治理' } }), expect: adminOnly(role) },
     // The catalog is the bureau's; there is no indicator outside its scope.
     // Out of scope for anyone else is the same request: still refused.
     out: {
-      payload: async (fx) => ({ indicator: { ...(await fx.s.server.store.getIndicator('YL-133')), reportLevel: 'district' } }),
+      payload: async (fx) => ({ indicator: { ...(await fx.s.server.store.getIndicator('YL-133', 2020)), reportLevel: 'district' } }),
       expect: adminOnly(role),
       note: 'the catalog is district-wide: no indicator lies outside the bureau’s scope'
     }
@@ -382,6 +382,19 @@ const MATRIX: Record<string, Spec> = {
   'indicator.assign': (role) => ({
     in: { payload: () => ({ code: 'SQ-GOV', reportLevel: 'community' }), expect: adminOnly(role) },
     out: { payload: () => ({ code: 'YL-BED', reportLevel: 'grid' }), expect: adminOnly(role), note: 'the catalog is district-wide: no indicator lies outside the bureau’s scope' }
+  }),
+  'plan.copy': (role) => ({
+    in: { payload: () => ({ year: 2020 }), expect: adminOnly(role) },
+    out: { payload: () => ({ year: 2020 }), expect: adminOnly(role), note: 'plans are district-wide: no plan lies outside the bureau’s scope' }
+  }),
+  'plan.years': noPayloadSpec,
+  'rollups.rebuild': (role) => ({
+    in: { payload: () => ({ code: 'YL-133', year: 2020 }), expect: adminOnly(role) },
+    out: { payload: () => ({}), expect: adminOnly(role), note: 'roll-ups are district-wide: nothing lies outside the bureau’s scope' }
+  }),
+  'rollups.status': (role) => ({
+    in: { payload: () => ({}), expect: adminOnly(role) },
+    out: { payload: () => ({ personId: OTHER_GRID_WORKER }), expect: role === 'none' ? UNAUTH : BAD, note: 'no target exists: a body naming someone is BAD_INPUT' }
   }),
   'invite.create': (role) => ({
     in: { payload: () => ({ person: { id: `u-inv-${clientId('i').toLowerCase().replace(/[^a-z0-9-]/g, '')}`.slice(0, 60), name: '新人', role: 'grid_worker', orgUnitId: 'qk-s11-c01-g6' } }), expect: adminOnly(role) },

@@ -78,7 +78,7 @@ export const exportNarrative = defineAction(
     const caller = requireTableEditor(ctx, '修改')
     const unit = await unitInScope(ctx, caller, input.orgUnitId, '修改')
     assertYearBegun(ctx, input.year)
-    const ind = await ctx.store.getIndicator(input.indicatorCode)
+    const ind = await ctx.store.getIndicator(input.indicatorCode, input.year)
     if (!ind) throw new ApiError('NOT_FOUND', '没有这个指标')
     if (!inTable(ind, unit, input.year)) {
       const message = '这个指标不在该单位这一年的自查表里'

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { chinaDate } from '../../../src/core/clock'
 import { indicatorCompletion } from '../../../src/core/completion'
-import { isActiveIn, type Indicator } from '../../../src/core/indicator'
+import type { Indicator } from '../../../src/core/indicator'
 import { levelIndex, type OrgUnit } from '../../../src/core/org'
 import { PeriodKeySchema } from '../../../src/core/schema/period'
 import { periodOf, periodRange, periodsOfYear, periodType, periodYear } from '../../../src/core/period'
@@ -55,7 +55,7 @@ export const progress = defineAction(
     assertRead(caller, unit.path)
     const today = chinaDate(ctx.clock.now())
     const year = periodYear(input.period)
-    const indicators = (await ctx.store.listIndicators()).filter((i) => isActiveIn(i, year) && levelIndex(i.reportLevel) >= levelIndex(unit.level))
+    const indicators = (await ctx.store.listIndicators(year)).filter((i) => levelIndex(i.reportLevel) >= levelIndex(unit.level))
     const children = await ctx.store.childUnits(unit.id)
     const units = [unit, ...children]
 

@@ -36,9 +36,13 @@ export const IndicatorSchema = z
     accumulation: AccumulationSchema,
     /** Which level of the org tree fills it in. */
     reportLevel: OrgLevelSchema,
-    /** The first and last year it applies to. */
-    activeFrom: wholeBetween(2000, 2100),
-    activeTo: z.optional(wholeBetween(2000, 2100))
+    /**
+     * The plan year this definition belongs to. The code stays the same
+     * across years; everything else here (text, fields, targets, schedule,
+     * reporting level) is that year's plan, so editing 2021 never changes
+     * what 2020's reports, table and narratives read.
+     */
+    year: wholeBetween(2000, 2100)
   })
   .check(
     z.superRefine((ind, ctx) => {
