@@ -15,7 +15,7 @@ const ind = (code: string) => SEED_INDICATORS.find((i) => i.code === code)!
 
 function row(code: string, figures: Figures, counts = { expected: 12, received: 10, onTime: 9 }) {
   const i = ind(code)
-  return { code, seq: i.seq, category: i.category, title: i.title, period: '2021', figures, completion: indicatorCompletion(i, figures), declaredRate: null, approved: 0, ...counts }
+  return { code, seq: i.seq, category: i.category, title: i.title, period: '2021', figures, completion: indicatorCompletion(i, figures), declaredRate: null, approved: 0, returned: 0, unitsReported: 2, unitsExpected: 3, reportLevel: i.reportLevel, splits: [], ...counts }
 }
 
 function childRow(u: OrgUnit, figures: Record<string, Figures>) {
@@ -23,7 +23,7 @@ function childRow(u: OrgUnit, figures: Record<string, Figures>) {
     unit: u,
     indicators: Object.entries(figures).map(([code, f]) => {
       const c = indicatorCompletion(ind(code), f)
-      return { code, rate: c.rate, rateOfKnown: c.rateOfKnown, expected: 3, received: 2, onTime: 2 }
+      return { code, rate: c.rate, rateOfKnown: c.rateOfKnown, expected: 3, received: 2, onTime: 2, returned: 0, unitsReported: 1, unitsExpected: 1 }
     })
   }
 }

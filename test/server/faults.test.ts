@@ -388,6 +388,19 @@ const MATRIX: Record<string, Spec> = {
     out: { payload: () => ({ year: 2020 }), expect: adminOnly(role), note: 'plans are district-wide: no plan lies outside the bureau’s scope' }
   }),
   'plan.years': noPayloadSpec,
+  'plan.allocate': (role) => ({
+    // The bureau splits the district's target; a street splits its own share; no one else splits.
+    in: {
+      payload: () => ({ code: 'YL-133', year: 2020, targetId: 'canteens', parentId: role === 'street_reviewer' ? 'qk-s11' : 'qk', shares: [{ unitId: role === 'street_reviewer' ? 'qk-s11-c01' : 'qk-s11', value: 1 }] }),
+      expect: role === 'none' ? UNAUTH : role === 'admin' || role === 'street_reviewer' ? OK : role === 'grid_worker' || role === 'community_reviewer' ? { code: 'NOT_FOUND' } : FORBIDDEN,
+      ...(role === 'grid_worker' || role === 'community_reviewer' ? { note: 'a unit above the caller is NOT_FOUND (not revealed)' } : {})
+    },
+    out: {
+      payload: () => ({ code: 'YL-133', year: 2020, targetId: 'canteens', parentId: 'qk-s01', shares: [{ unitId: 'qk-s01-c01', value: 1 }] }),
+      expect: role === 'none' ? UNAUTH : role === 'admin' ? OK : { code: 'NOT_FOUND' },
+      ...(role === 'admin' ? {} : { note: 'another street is NOT_FOUND (not revealed)' })
+    }
+  }),
   'rollups.rebuild': (role) => ({
     in: { payload: () => ({ code: 'YL-133', year: 2020 }), expect: adminOnly(role) },
     out: { payload: () => ({}), expect: adminOnly(role), note: 'roll-ups are district-wide: nothing lies outside the bureau’s scope' }

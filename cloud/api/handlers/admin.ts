@@ -28,6 +28,8 @@ const thisYear = (ctx: ApiContext) => Number(chinaDate(ctx.clock.now()).slice(0,
 export const putIndicator = defineAction('indicator.put', z.strictObject({ indicator: IndicatorSchema }), async (ctx, { indicator }) => {
   requireAdmin(ctx)
   const before = await ctx.store.getIndicator(indicator.code, indicator.year)
+  // Shares are set with plan.allocate: an edit that does not send them keeps them.
+  if (indicator.allocations === undefined && before?.allocations) indicator.allocations = before.allocations
   await ctx.store.putIndicator(indicator)
   const rebuild = affectsRollups(before, indicator) ? (await rebuildNow(ctx, [{ indicatorCode: indicator.code, year: indicator.year }])).map(jobView) : []
   return { indicator, rebuild }
