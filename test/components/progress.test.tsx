@@ -34,6 +34,7 @@ const COMMUNITY: ProgressData = {
   unit: community,
   period: '2021',
   today: '2021-03-15',
+  now: '2021-03-15T02:00:00.000Z',
   indicators: [row('YL-133', { service_points: 8, canteens: 2, trainees: 2000 }), row('YL-BED', {}, { expected: 0, received: 0, onTime: 0 })],
   children: [
     childRow(g1, { 'YL-133': { service_points: 10, canteens: 1, trainees: 500 }, 'YL-BED': {} }),
@@ -45,6 +46,7 @@ const GRID: ProgressData = {
   unit: g1,
   period: '2021',
   today: '2021-03-15',
+  now: '2021-03-15T02:00:00.000Z',
   indicators: [row('YL-133', { service_points: 10, canteens: 1, trainees: 500 }, { expected: 3, received: 2, onTime: 2 })],
   children: []
 }

@@ -64,6 +64,7 @@ export const pending = defineAction('pending', NoInput, async (ctx) => {
   }
   return {
     today,
+    now: ctx.clock.now().toISOString(),
     items,
     toReview: reviewable.map((r) => ({ reportId: r.id, indicatorCode: r.indicatorCode, orgUnitId: r.orgUnitId, period: r.period, updatedAt: r.updatedAt })),
     counts,

@@ -108,6 +108,6 @@ export const progress = defineAction(
       }
       childRows.push({ unit: child, indicators: perIndicator })
     }
-    return { unit, period: input.period, today, indicators: rows, children: childRows }
+    return { unit, period: input.period, today, now: ctx.clock.now().toISOString(), indicators: rows, children: childRows }
   }
 )
