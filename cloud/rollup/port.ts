@@ -56,8 +56,12 @@ export interface RollupPort {
   /** Units with a unit-year of this indicator-year, by id, after `afterUnitId`. */
   unitYearsOf(indicatorCode: string, year: number, afterUnitId: string | null, limit: number): Promise<string[]>
   countUnitYears(indicatorCode: string, year: number): Promise<number>
-  /** Applies one reconcile atomically; `stale` (nothing written) when the stamp moved. */
-  writeRollup(w: RollupWrite): Promise<'ok' | 'stale'>
+  /**
+   * Applies reconciles, each atomically and only if its stamp is unchanged
+   * (else `stale`, nothing written for it); one outcome per write, in order.
+   * A store may apply a batch in one transaction.
+   */
+  writeRollups(ws: RollupWrite[]): Promise<('ok' | 'stale')[]>
   /** Aggregates per unit for each indicator, for one roll-up key (period, year or approved key). */
   rollups(indicatorCodes: string[], unitIds: string[], period: string): Promise<Map<string, Map<string, Aggregates>>>
   putRebuildJob(job: RebuildJob): Promise<void>

@@ -1,7 +1,7 @@
 import type { Indicator } from '../../src/core/indicator'
 import { pathIds } from '../../src/core/org'
 import { countedDeltas, unitYearCounted } from '../../src/core/rollup'
-import type { RebuildJob, RollupPort } from './port'
+import type { RebuildJob, RollupPort, RollupWrite } from './port'
 
 const MAX_ATTEMPTS = 5
 
@@ -22,10 +22,31 @@ export async function reconcileUnitYear(port: RollupPort, ind: Indicator, unitId
     if (deltas.length === 0) return false
     const path = unit?.path ?? reports[0]?.unitPath
     if (!path) return false
-    const outcome = await port.writeRollup({ indicatorCode: ind.code, orgUnitId: unitId, year, expectedYearStamp: stamp, rollupUnitIds: pathIds(path), deltas, counted: after })
+    const [outcome] = await port.writeRollups([{ indicatorCode: ind.code, orgUnitId: unitId, year, expectedYearStamp: stamp, rollupUnitIds: pathIds(path), deltas, counted: after }])
     if (outcome === 'ok') return true
   }
   throw new Error(`rebuild: unit-year ${ind.code} ${unitId} ${year} kept changing`)
+}
+
+/**
+ * Reconciles a page of unit-years with one batched write (the store may
+ * sum the deltas of shared ancestors); any that went stale meanwhile are
+ * done again one by one.
+ */
+async function reconcilePage(port: RollupPort, ind: Indicator, year: number, unitIds: string[]): Promise<void> {
+  const writes: RollupWrite[] = []
+  for (const unitId of unitIds) {
+    const unit = await port.getOrgUnit(unitId)
+    const { stamp, counted } = await port.unitYear(ind.code, unitId, year)
+    const reports = await port.reportsInYear(ind.code, unitId, year)
+    const after = unit ? unitYearCounted(ind, unit.level, reports) : {}
+    const deltas = countedDeltas(ind.code, counted, after)
+    const path = unit?.path ?? reports[0]?.unitPath
+    if (deltas.length === 0 || !path) continue
+    writes.push({ indicatorCode: ind.code, orgUnitId: unitId, year, expectedYearStamp: stamp, rollupUnitIds: pathIds(path), deltas, counted: after })
+  }
+  const outcomes = writes.length ? await port.writeRollups(writes) : []
+  for (const [i, o] of outcomes.entries()) if (o === 'stale') await reconcileUnitYear(port, ind, writes[i].orgUnitId, year)
 }
 
 /** Queues a rebuild of one indicator-year (or restarts one already queued). */
@@ -66,7 +87,7 @@ export async function runRebuildJob(
   while (reconciled < budget) {
     const want = Math.min(pageSize, budget - reconciled)
     const ids = await port.unitYearsOf(ind.code, job.year, cur.cursor, want)
-    for (const id of ids) await reconcileUnitYear(port, ind, id, job.year)
+    await reconcilePage(port, ind, job.year, ids)
     reconciled += ids.length
     const finished = ids.length < want
     cur = { ...cur, cursor: ids.length ? ids[ids.length - 1] : cur.cursor, done: cur.done + ids.length, state: finished ? 'done' : 'pending', updatedAt: now() }

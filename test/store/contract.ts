@@ -169,15 +169,36 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
         deltas: [{ indicatorCode: ind.code, period: '2020-11', field: 'canteens', dSum: -1, dN: -1 }],
         counted: {}
       }
-      expect(await store.writeRollup({ ...move, expectedYearStamp: 0 })).toBe('stale')
+      expect(await store.writeRollups([{ ...move, expectedYearStamp: 0 }])).toEqual(['stale'])
       expect((await store.rollups([ind.code], ['d'], '2020-11')).get(ind.code)?.get('d')).toEqual({ canteens: { sum: 2, n: 2 } })
-      expect(await store.writeRollup({ ...move, expectedYearStamp: 1 })).toBe('ok')
+      expect(await store.writeRollups([{ ...move, expectedYearStamp: 1 }, { ...move, orgUnitId: g10.id, rollupUnitIds: ['d', 'd-s10', g10.id], expectedYearStamp: 7 }])).toEqual(['ok', 'stale'])
       expect(await store.unitYear(ind.code, g1.id, 2020)).toEqual({ stamp: 2, counted: {} })
       expect((await store.rollups([ind.code], ['d', 'd-s1'], '2020-11')).get(ind.code)?.get('d')).toEqual({ canteens: { sum: 1, n: 1 } })
       // The report write after it must have read the new stamp.
       const edit = report({ clientId: 'client-0011', version: 2 })
       expect(await store.writeReport(write(edit, { expectedYearStamp: 1 }))).toEqual({ kind: 'stale' })
       expect(await store.writeReport(write(edit, { expectedYearStamp: 2 }))).toEqual({ kind: 'ok' })
+    })
+
+    test('roll-up port: a batch of reconciles sharing ancestors adds up in each of them', async () => {
+      const w = (unit: OrgUnit, ids: string[], dSum: number) => ({
+        indicatorCode: ind.code,
+        orgUnitId: unit.id,
+        year: 2020,
+        expectedYearStamp: 0,
+        rollupUnitIds: ids,
+        deltas: [{ indicatorCode: ind.code, period: '2020', field: 'canteens', dSum, dN: 1 }],
+        counted: { '2020': { canteens: dSum } }
+      })
+      const out = await store.writeRollups([w(g1, ['d', 'd-s1', 'd-s1-c1', g1.id], 2), w(g2, ['d', 'd-s1', 'd-s1-c1', g2.id], 3), w(g10, ['d', 'd-s10', g10.id], 4)])
+      expect(out).toEqual(['ok', 'ok', 'ok'])
+      const rolled = (await store.rollups([ind.code], ['d', 'd-s1', 'd-s10', g2.id], '2020')).get(ind.code)!
+      expect(rolled.get('d')).toEqual({ canteens: { sum: 9, n: 3 } })
+      expect(rolled.get('d-s1')).toEqual({ canteens: { sum: 5, n: 2 } })
+      expect(rolled.get('d-s10')).toEqual({ canteens: { sum: 4, n: 1 } })
+      expect(rolled.get(g2.id)).toEqual({ canteens: { sum: 3, n: 1 } })
+      expect(await store.unitYear(ind.code, g2.id, 2020)).toEqual({ stamp: 1, counted: { '2020': { canteens: 3 } } })
+      expect(await store.writeRollups([])).toEqual([])
     })
 
     test('roll-up rebuild jobs: put replaces, pending ones oldest first, done ones drop out', async () => {

@@ -176,8 +176,11 @@ export class CloudBaseStore implements Store {
     return (await this.col(C.unitYears).where({ indicatorCode, year }).count()).total
   }
 
-  async writeRollup(w: RollupWrite): Promise<'ok' | 'stale'> {
-    return writeRollupTx(this.db, w)
+  /** One transaction per unit-year: CloudBase transactions are single-document operations, kept small. */
+  async writeRollups(ws: RollupWrite[]): Promise<('ok' | 'stale')[]> {
+    const out: ('ok' | 'stale')[] = []
+    for (const w of ws) out.push(await writeRollupTx(this.db, w))
+    return out
   }
 
   async putRebuildJob(job: RebuildJob): Promise<void> {

@@ -172,8 +172,8 @@ export class SqliteStore implements Store {
     return (this.db.prepare('SELECT count(*) AS c FROM unit_years WHERE indicator_code = ? AND year = ?').get(indicatorCode, year) as { c: number }).c
   }
 
-  /** Checks and bumps the unit-year stamp, stores the new counted contribution and applies the deltas; in the caller's transaction. */
-  private applyRollup(code: string, unitId: string, year: number, expectedStamp: number, counted: Counted, unitIds: string[], deltas: RollupDelta[]): boolean {
+  /** Checks and bumps the unit-year stamp and stores the new counted contribution; in the caller's transaction. */
+  private stampUnitYear(code: string, unitId: string, year: number, expectedStamp: number, counted: Counted): boolean {
     const stamp = this.db.prepare('SELECT stamp FROM unit_years WHERE indicator_code = ? AND org_unit_id = ? AND year = ?').get(code, unitId, year) as { stamp: number } | undefined
     if ((stamp?.stamp ?? 0) !== expectedStamp) return false
     this.db
@@ -182,18 +182,43 @@ export class SqliteStore implements Store {
          ON CONFLICT(indicator_code, org_unit_id, year) DO UPDATE SET stamp = stamp + 1, counted = excluded.counted`
       )
       .run(code, unitId, year, JSON.stringify(counted))
+    return true
+  }
+
+  /** Adds deltas to roll-up rows; in the caller's transaction. */
+  private addRollups(rows: Iterable<{ code: string; unitId: string; period: string; field: string; dSum: number; dN: number }>): void {
     const inc = this.db.prepare(
       `INSERT INTO rollups (indicator_code, unit_id, period, field, sum, n) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(indicator_code, unit_id, period, field) DO UPDATE SET sum = sum + excluded.sum, n = n + excluded.n`
     )
-    for (const id of unitIds) for (const d of deltas) inc.run(d.indicatorCode, id, d.period, d.field, d.dSum, d.dN)
+    for (const r of rows) inc.run(r.code, r.unitId, r.period, r.field, r.dSum, r.dN)
+  }
+
+  private applyRollup(code: string, unitId: string, year: number, expectedStamp: number, counted: Counted, unitIds: string[], deltas: RollupDelta[]): boolean {
+    if (!this.stampUnitYear(code, unitId, year, expectedStamp, counted)) return false
+    this.addRollups(unitIds.flatMap((id) => deltas.map((d) => ({ code: d.indicatorCode, unitId: id, period: d.period, field: d.field, dSum: d.dSum, dN: d.dN }))))
     return true
   }
 
-  async writeRollup(w: RollupWrite): Promise<'ok' | 'stale'> {
-    return this.db.transaction(() =>
-      this.applyRollup(w.indicatorCode, w.orgUnitId, w.year, w.expectedYearStamp, w.counted, w.rollupUnitIds, w.deltas) ? ('ok' as const) : ('stale' as const)
-    )()
+  /** A batch in one transaction; deltas for shared ancestors are summed first, so each row is written once. */
+  async writeRollups(ws: RollupWrite[]): Promise<('ok' | 'stale')[]> {
+    return this.db.transaction(() => {
+      const merged = new Map<string, { code: string; unitId: string; period: string; field: string; dSum: number; dN: number }>()
+      const out = ws.map((w) => {
+        if (!this.stampUnitYear(w.indicatorCode, w.orgUnitId, w.year, w.expectedYearStamp, w.counted)) return 'stale' as const
+        for (const unitId of w.rollupUnitIds) {
+          for (const d of w.deltas) {
+            const key = `${d.indicatorCode}\u0000${unitId}\u0000${d.period}\u0000${d.field}`
+            const cur = merged.get(key)
+            if (cur) (cur.dSum += d.dSum), (cur.dN += d.dN)
+            else merged.set(key, { code: d.indicatorCode, unitId, period: d.period, field: d.field, dSum: d.dSum, dN: d.dN })
+          }
+        }
+        return 'ok' as const
+      })
+      this.addRollups(merged.values())
+      return out
+    })()
   }
 
   async putRebuildJob(job: RebuildJob): Promise<void> {
