@@ -29,6 +29,14 @@ const toReport = (row: ReportRow): StoredReport => ({ ...JSON.parse(row.body), u
  */
 export class SqliteStore implements Store {
   readonly db: Database.Database
+  private readonly statements = new Map<string, Database.Statement>()
+
+  /** A prepared statement, compiled once: the roll-up paths run these per unit-year. */
+  private q(sql: string): Database.Statement {
+    let st = this.statements.get(sql)
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)))
+    return st
+  }
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
@@ -51,7 +59,7 @@ export class SqliteStore implements Store {
   }
 
   async getOrgUnit(id: string): Promise<OrgUnit | null> {
-    return (this.db.prepare('SELECT id, name, level, parent_id AS parentId, path FROM org_units WHERE id = ?').get(id) as OrgUnit) ?? null
+    return (this.q('SELECT id, name, level, parent_id AS parentId, path FROM org_units WHERE id = ?').get(id) as OrgUnit) ?? null
   }
 
   async childUnits(parentId: string): Promise<OrgUnit[]> {
@@ -145,7 +153,7 @@ export class SqliteStore implements Store {
 
   async reportsInYear(indicatorCode: string, orgUnitId: string, year: number): Promise<StoredReport[]> {
     return (
-      this.db.prepare('SELECT body, unit_path FROM reports WHERE indicator_code = ? AND org_unit_id = ? AND year = ? ORDER BY period').all(indicatorCode, orgUnitId, year) as ReportRow[]
+      this.q('SELECT body, unit_path FROM reports WHERE indicator_code = ? AND org_unit_id = ? AND year = ? ORDER BY period').all(indicatorCode, orgUnitId, year) as ReportRow[]
     ).map(toReport)
   }
 
@@ -155,15 +163,15 @@ export class SqliteStore implements Store {
   }
 
   async unitYear(indicatorCode: string, orgUnitId: string, year: number): Promise<UnitYearState> {
-    const row = this.db.prepare('SELECT stamp, counted FROM unit_years WHERE indicator_code = ? AND org_unit_id = ? AND year = ?').get(indicatorCode, orgUnitId, year) as
+    const row = this.q('SELECT stamp, counted FROM unit_years WHERE indicator_code = ? AND org_unit_id = ? AND year = ?').get(indicatorCode, orgUnitId, year) as
       | { stamp: number; counted: string }
       | undefined
     return row ? { stamp: row.stamp, counted: JSON.parse(row.counted) } : { stamp: 0, counted: {} }
   }
 
   async unitYearsOf(indicatorCode: string, year: number, afterUnitId: string | null, limit: number): Promise<string[]> {
-    const rows = this.db
-      .prepare('SELECT org_unit_id AS id FROM unit_years WHERE indicator_code = ? AND year = ? AND org_unit_id > ? ORDER BY org_unit_id LIMIT ?')
+    const rows = this
+      .q('SELECT org_unit_id AS id FROM unit_years WHERE indicator_code = ? AND year = ? AND org_unit_id > ? ORDER BY org_unit_id LIMIT ?')
       .all(indicatorCode, year, afterUnitId ?? '', limit) as { id: string }[]
     return rows.map((r) => r.id)
   }
@@ -174,10 +182,10 @@ export class SqliteStore implements Store {
 
   /** Checks and bumps the unit-year stamp and stores the new counted contribution; in the caller's transaction. */
   private stampUnitYear(code: string, unitId: string, year: number, expectedStamp: number, counted: Counted): boolean {
-    const stamp = this.db.prepare('SELECT stamp FROM unit_years WHERE indicator_code = ? AND org_unit_id = ? AND year = ?').get(code, unitId, year) as { stamp: number } | undefined
+    const stamp = this.q('SELECT stamp FROM unit_years WHERE indicator_code = ? AND org_unit_id = ? AND year = ?').get(code, unitId, year) as { stamp: number } | undefined
     if ((stamp?.stamp ?? 0) !== expectedStamp) return false
-    this.db
-      .prepare(
+    this
+      .q(
         `INSERT INTO unit_years (indicator_code, org_unit_id, year, stamp, counted) VALUES (?, ?, ?, 1, ?)
          ON CONFLICT(indicator_code, org_unit_id, year) DO UPDATE SET stamp = stamp + 1, counted = excluded.counted`
       )
@@ -187,7 +195,7 @@ export class SqliteStore implements Store {
 
   /** Adds deltas to roll-up rows; in the caller's transaction. */
   private addRollups(rows: Iterable<{ code: string; unitId: string; period: string; field: string; dSum: number; dN: number }>): void {
-    const inc = this.db.prepare(
+    const inc = this.q(
       `INSERT INTO rollups (indicator_code, unit_id, period, field, sum, n) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(indicator_code, unit_id, period, field) DO UPDATE SET sum = sum + excluded.sum, n = n + excluded.n`
     )
@@ -296,7 +304,7 @@ export class SqliteStore implements Store {
   async rollups(indicatorCodes: string[], unitIds: string[], period: string): Promise<Map<string, Map<string, Aggregates>>> {
     const out = new Map<string, Map<string, Aggregates>>()
     if (indicatorCodes.length === 0 || unitIds.length === 0) return out
-    const stmt = this.db.prepare('SELECT unit_id, field, sum, n FROM rollups WHERE indicator_code = ? AND unit_id = ? AND period = ?')
+    const stmt = this.q('SELECT unit_id, field, sum, n FROM rollups WHERE indicator_code = ? AND unit_id = ? AND period = ?')
     for (const code of indicatorCodes) {
       const byUnit = new Map<string, Aggregates>()
       for (const unitId of unitIds) {
