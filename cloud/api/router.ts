@@ -6,6 +6,7 @@ import { ApiError, type ApiResult } from '../../src/core/errors'
 import { assignIndicator, copyPlan, createInvite, planYears, putIndicator, rebuildRollups, rebuildStatus } from './handlers/admin'
 import { allocate } from './handlers/allocate'
 import { catalog } from './handlers/catalog'
+import { openPeriod } from './handlers/late'
 import { exportFile, exportNarrative, exportTable } from './handlers/export'
 import { bind, me } from './handlers/identity'
 import { pending } from './handlers/pending'
@@ -18,7 +19,7 @@ const ACTIONS: Action[] = [
   ...[bind, me, catalog, pending, submit, sync, review, reports, history, progress, putIndicator, assignIndicator, createInvite],
   ...[reminderStatus, reminderGrant, reminderRun, reminderOutbox],
   ...[exportTable, exportNarrative, exportFile],
-  ...[copyPlan, planYears, allocate, rebuildRollups, rebuildStatus]
+  ...[copyPlan, planYears, allocate, rebuildRollups, rebuildStatus, openPeriod]
 ] as Action[]
 
 /** Actions that make sense before the caller is known. */

@@ -41,7 +41,11 @@ export async function submitDraft(ctx: ApiContext, caller: Caller, draft: Report
   }
   const checked = checkDraft(ind, draft, today)
   if (!checked.ok) throw new ApiError('BAD_INPUT', checked.issues[0].message, { issues: checked.issues })
-  if (!openPeriods(ind.period, ind.due, today, ctx.config.graceDays).includes(draft.period)) throw new ApiError('CLOSED')
+  // A closed period takes a report only where a reviewer opened it again for this unit (a late report).
+  if (!openPeriods(ind.period, ind.due, today, ctx.config.graceDays).includes(draft.period)) {
+    const opening = await ctx.store.periodOpening(ind.code, caller.unit.id, draft.period)
+    if (!opening || opening.until < today) throw new ApiError('CLOSED')
+  }
   const text = [draft.narrative, ...Object.values(draft.reasons)].join('\n').trim()
   if (text && (await ctx.text.check(text, ctx.openid)) === 'risky') throw new ApiError('REJECTED_TEXT')
 

@@ -175,6 +175,22 @@ export interface NarrativeOverride {
 /** One change to an override, oldest first in the history; `text: null` is a clear. */
 export type NarrativeChange = Omit<NarrativeOverride, 'text'> & { text: string | null }
 
+/**
+ * A closed period opened again for one unit: its report may come in until
+ * `until` (a China date, inclusive) and counts as late. Opening the same
+ * (indicator, unit, period) again replaces the end date and reason.
+ */
+export interface PeriodOpening {
+  indicatorCode: string
+  orgUnitId: string
+  period: string
+  until: string
+  reason: string
+  byId: string
+  byName: string
+  at: string
+}
+
 export interface Store extends RollupPort {
   // Org tree
   putOrgUnits(units: OrgUnit[]): Promise<void>
@@ -233,6 +249,12 @@ export interface Store extends RollupPort {
   /** Removes the text and records who did it; false (and no history entry) when there was none. */
   clearNarrative(change: Omit<NarrativeChange, 'text'>): Promise<boolean>
   narrativeHistory(indicatorCode: string, orgUnitId: string, year: number): Promise<NarrativeChange[]>
+
+  // Late reports: closed periods opened again for one unit.
+  putPeriodOpening(o: PeriodOpening): Promise<void>
+  periodOpening(indicatorCode: string, orgUnitId: string, period: string): Promise<PeriodOpening | null>
+  /** The unit's openings still open on `today` (until ≥ today), by period. */
+  periodOpeningsOf(orgUnitId: string, today: string): Promise<PeriodOpening[]>
 
   close(): Promise<void>
 }

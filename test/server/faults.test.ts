@@ -388,6 +388,15 @@ const MATRIX: Record<string, Spec> = {
     out: { payload: () => ({ year: 2020 }), expect: adminOnly(role), note: 'plans are district-wide: no plan lies outside the bureau’s scope' }
   }),
   'plan.years': noPayloadSpec,
+  'period.open': (role) => ({
+    in: {
+      // YL-BED: other cells move YL-133 to another level.
+      payload: () => ({ indicatorCode: 'YL-BED', orgUnitId: REVIEWABLE_GRID[asSigned(role)], period: '2020-Q2', until: '2020-12-31', reason: '补报二季度' }),
+      expect: role === 'none' ? UNAUTH : role === 'grid_worker' ? FORBIDDEN : OK,
+      ...(role === 'grid_worker' ? { note: 'only reviewers open a closed period' } : {})
+    },
+    out: { payload: () => ({ indicatorCode: 'YL-BED', orgUnitId: OTHER_DISTRICT[3].id, period: '2020-Q2', until: '2020-12-31', reason: '补报二季度' }), expect: role === 'none' ? UNAUTH : FORBIDDEN }
+  }),
   'plan.allocate': (role) => ({
     // The bureau splits the district's target; a street splits its own share; no one else splits.
     in: {

@@ -201,6 +201,20 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(await store.writeRollups([])).toEqual([])
     })
 
+    test('period openings: one per indicator, unit and period; put replaces; the unit\'s still-open ones by period', async () => {
+      const o = (period: string, until: string, over: Record<string, unknown> = {}) => ({ indicatorCode: ind.code, orgUnitId: g1.id, period, until, reason: '补报', byId: 'r', byName: '王芳', at: '2020-12-20T02:00:00.000Z', ...over })
+      expect(await store.periodOpening(ind.code, g1.id, '2020-09')).toBeNull()
+      await store.putPeriodOpening(o('2020-09', '2020-12-31'))
+      await store.putPeriodOpening(o('2020-08', '2020-12-21'))
+      await store.putPeriodOpening(o('2020-07', '2020-12-01'))
+      await store.putPeriodOpening(o('2020-09', '2020-12-31', { orgUnitId: g2.id }))
+      expect(await store.periodOpening(ind.code, g1.id, '2020-09')).toEqual(o('2020-09', '2020-12-31'))
+      await store.putPeriodOpening(o('2020-09', '2021-01-10', { reason: '延期' }))
+      expect(await store.periodOpening(ind.code, g1.id, '2020-09')).toEqual(o('2020-09', '2021-01-10', { reason: '延期' }))
+      expect((await store.periodOpeningsOf(g1.id, '2020-12-21')).map((x) => x.period)).toEqual(['2020-08', '2020-09'])
+      expect((await store.periodOpeningsOf(g1.id, '2020-12-22')).map((x) => x.period)).toEqual(['2020-09'])
+    })
+
     test('roll-up rebuild jobs: put replaces, pending ones oldest first, done ones drop out', async () => {
       const job = (code: string, year: number, requestedAt: string, state: 'pending' | 'done' = 'pending') => ({ indicatorCode: code, year, state, cursor: null, done: 0, total: 3, requestedAt, updatedAt: requestedAt })
       expect(await store.rebuildJob(ind.code, 2020)).toBeNull()

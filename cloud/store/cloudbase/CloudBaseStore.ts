@@ -2,6 +2,7 @@ import type { Aggregates } from '../../../src/core/figures'
 import type { Indicator } from '../../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
+import type { PeriodOpening } from '../types'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
 import { C, chunks, fetchAll, fromDoc, planId, plain, prefixPattern, readDoc, rollupId, unitYearId } from './docs'
 import { decodeFieldKey } from './fieldKeys'
@@ -286,6 +287,22 @@ export class CloudBaseStore implements Store {
 
   async narrativeHistory(indicatorCode: string, orgUnitId: string, year: number): Promise<NarrativeChange[]> {
     return narratives.narrativeHistory(this.db, indicatorCode, orgUnitId, year)
+  }
+
+  async putPeriodOpening(o: PeriodOpening): Promise<void> {
+    await this.col(C.periodOpenings).doc(`${o.indicatorCode}~${o.orgUnitId}~${o.period}`).set({ data: plain(o) as unknown as DocData })
+  }
+
+  async periodOpening(indicatorCode: string, orgUnitId: string, period: string): Promise<PeriodOpening | null> {
+    const doc = await readDoc(this.col(C.periodOpenings).doc(`${indicatorCode}~${orgUnitId}~${period}`))
+    if (!doc) return null
+    const { _id, ...o } = doc
+    return o as unknown as PeriodOpening
+  }
+
+  async periodOpeningsOf(orgUnitId: string, today: string): Promise<PeriodOpening[]> {
+    const q = this.col(C.periodOpenings).where({ orgUnitId, until: this.db.command.gte(today) }).orderBy('period', 'asc').orderBy('_id', 'asc')
+    return (await fetchAll(q)).map(({ _id, ...o }) => o as unknown as PeriodOpening)
   }
 
   async close(): Promise<void> {

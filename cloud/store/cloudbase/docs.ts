@@ -17,6 +17,8 @@ export const C = {
   plans: 'plans',
   /** Roll-up rebuild jobs: `_id` = code~~year. */
   rollupJobs: 'rollup_jobs',
+  /** Late reports: `_id` = code~unit~period; index (orgUnitId, until). */
+  periodOpenings: 'period_openings',
   /** `schema` → `{ version }`: which one-time migrations ran (migrate.ts). */
   meta: 'meta',
   reports: 'reports',

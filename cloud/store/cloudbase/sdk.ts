@@ -24,6 +24,8 @@ export interface Command {
   lt(value: unknown): unknown
   /** Query operator: field value is greater than `value` (a cursor). */
   gt(value: unknown): unknown
+  /** Query operator: field value is at least `value`. */
+  gte(value: unknown): unknown
 }
 
 /**

@@ -7,6 +7,7 @@ import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
 import type { Counted, RollupDelta } from '../../../src/core/rollup'
 import type { RebuildJob, RollupWrite, UnitYearState } from '../../rollup/port'
+import type { PeriodOpening } from '../types'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
 import { migrate } from './migrations'
 import * as narratives from './narratives'
@@ -367,6 +368,24 @@ export class SqliteStore implements Store {
 
   async narrativeHistory(indicatorCode: string, orgUnitId: string, year: number): Promise<NarrativeChange[]> {
     return narratives.narrativeHistory(this.db, indicatorCode, orgUnitId, year)
+  }
+
+  async putPeriodOpening(o: PeriodOpening): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO period_openings (indicator_code, org_unit_id, period, until, body) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(indicator_code, org_unit_id, period) DO UPDATE SET until = excluded.until, body = excluded.body`
+      )
+      .run(o.indicatorCode, o.orgUnitId, o.period, o.until, JSON.stringify(o))
+  }
+
+  async periodOpening(indicatorCode: string, orgUnitId: string, period: string): Promise<PeriodOpening | null> {
+    const row = this.db.prepare('SELECT body FROM period_openings WHERE indicator_code = ? AND org_unit_id = ? AND period = ?').get(indicatorCode, orgUnitId, period) as { body: string } | undefined
+    return row ? JSON.parse(row.body) : null
+  }
+
+  async periodOpeningsOf(orgUnitId: string, today: string): Promise<PeriodOpening[]> {
+    return (this.db.prepare('SELECT body FROM period_openings WHERE org_unit_id = ? AND until >= ? ORDER BY period, indicator_code').all(orgUnitId, today) as { body: string }[]).map((r) => JSON.parse(r.body))
   }
 
   async close(): Promise<void> {

@@ -203,6 +203,18 @@ export const MIGRATIONS: string[] = [
          json_object('indicatorCode', indicator_code, 'year', year, 'state', 'pending', 'cursor', NULL, 'done', 0, 'total', count(*),
                      'requestedAt', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'updatedAt', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
   FROM unit_years GROUP BY indicator_code, year;
+  `,
+  // 6: late reports: a closed period opened again for one unit, until a date.
+  `
+  CREATE TABLE period_openings (
+    indicator_code TEXT NOT NULL,
+    org_unit_id TEXT NOT NULL,
+    period TEXT NOT NULL,
+    until TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (indicator_code, org_unit_id, period)
+  ) WITHOUT ROWID;
+  CREATE INDEX period_openings_unit ON period_openings(org_unit_id, until);
   `
 ]
 
