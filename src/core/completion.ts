@@ -135,9 +135,13 @@ export function indicatorCompletion(ind: Indicator, figures: Figures, verdicts: 
   }
 }
 
-/** A rate as the table shows it: "66.7", "100", or "—" when unknown. */
+/**
+ * A rate as the table shows it: "66.7", "100", or "—" when unknown. A rate
+ * short of 1 never rounds up to "100" (99.96 % reads "99.9"): 100 means met.
+ */
 export function formatRate(rate: number | null): string {
   if (rate === null) return '—'
-  const pct = Math.round(rate * 1000) / 10
+  let pct = Math.round(rate * 1000) / 10
+  if (pct >= 100 && rate < 1 - 1e-9) pct = 99.9
   return Number.isInteger(pct) ? String(pct) : pct.toFixed(1)
 }

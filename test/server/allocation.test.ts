@@ -68,7 +68,7 @@ test('the district splits 8 service points; more than 8 is allowed with a warnin
   const street = await call('progress', { period: '2020' }, STREET_REVIEWER)
   expect(target(street, 'YL-133', 'service_points')).toMatchObject({ actual: 2, required: 2, rate: 1 })
   const t = await call('export.table', { year: 2020 }, STREET_REVIEWER)
-  expect(row(t, 'YL-133').narrative).toContain('新建服务网点2个（园博北社区2个）；')
+  expect(row(t, 'YL-133').narrative).toContain('新建服务网点2个（园博北社区2个），完成目标；')
   expect(row(t, 'YL-133').narrative).toContain('新建幸福食堂1个（园博北社区1个）（未分解）')
 
   // An edit of the plan item that does not send shares keeps them.

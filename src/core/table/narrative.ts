@@ -111,11 +111,11 @@ function clause(ind: Indicator, t: Target, c: TargetCompletion | undefined, figu
   }
 }
 
-/** "" when met exactly or unknown; the share reached when short; a note when beyond. */
+/** "" when unknown; "完成目标" when met exactly; the share reached when short; a note when beyond. */
 function versusTarget(c: TargetCompletion | undefined, targetText: string): string {
   if (!c || c.ratio === null || c.rate === null) return ''
   if (c.ratio > 1 + 1e-9) return `，超额完成（目标${targetText}）`
-  if (c.met) return ''
+  if (c.met) return '，完成目标'
   return `，完成目标的${formatRate(c.rate)}%`
 }
 
