@@ -3,9 +3,11 @@ import { zhCN } from 'zod/locales'
 import type { Action } from './action'
 import type { ApiContext } from './context'
 import { ApiError, type ApiResult } from '../../src/core/errors'
-import { assignIndicator, createInvite, putIndicator } from './handlers/admin'
+import { assignIndicator, copyPlan, createInvite, planYears, putIndicator, rebuildRollups, rebuildStatus } from './handlers/admin'
+import { allocate } from './handlers/allocate'
 import { catalog } from './handlers/catalog'
 import { planImport } from './handlers/planImport'
+import { openPeriod } from './handlers/late'
 import { exportFile, exportNarrative, exportTable } from './handlers/export'
 import { bind, me } from './handlers/identity'
 import { pending } from './handlers/pending'
@@ -18,7 +20,8 @@ const ACTIONS: Action[] = [
   ...[bind, me, catalog, pending, submit, sync, review, reports, history, progress, putIndicator, assignIndicator, createInvite],
   ...[reminderStatus, reminderGrant, reminderRun, reminderOutbox],
   ...[exportTable, exportNarrative, exportFile],
-  planImport
+  planImport,
+  ...[copyPlan, planYears, allocate, rebuildRollups, rebuildStatus, openPeriod]
 ] as Action[]
 
 /** Actions that make sense before the caller is known. */

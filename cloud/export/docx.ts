@@ -1,4 +1,6 @@
 import {
+  Footer,
+  PageNumber,
   AlignmentType,
   Document,
   Packer,
@@ -78,6 +80,12 @@ export async function writeDocx(table: SelfInspectionTable): Promise<Buffer> {
     styles: { default: { document: { run: { font: RUN_FONT, size: halfPoints(BODY_SIZE_PT) } } } },
     sections: [
       {
+        // Pages numbered like the xlsx footer: "第 1 页，共 3 页".
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['第 ', PageNumber.CURRENT, ' 页，共 ', PageNumber.TOTAL_PAGES, ' 页'], font: RUN_FONT, size: halfPoints(BODY_SIZE_PT) })] })]
+          })
+        },
         properties: {
           page: {
             // docx swaps width and height for a landscape page.
@@ -92,7 +100,9 @@ export async function writeDocx(table: SelfInspectionTable): Promise<Buffer> {
             spacing: { after: 120 },
             children: [run(unitLine(table)), new TextRun({ children: [new Tab(), signerLine(table)], font: RUN_FONT, size: halfPoints(BODY_SIZE_PT) })]
           }),
-          new Table({ width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [header, ...body] })
+          new Table({ width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [header, ...body] }),
+          // Which figures the table rests on (working copy or the approved, official version).
+          new Paragraph({ spacing: { before: 120 }, children: [run(table.versionLine)] })
         ]
       }
     ]

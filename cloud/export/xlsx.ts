@@ -26,7 +26,7 @@ function boxed(cell: Cell, value: string, horizontal: Alignment['horizontal'], b
  * The 自查表 as an Excel workbook laid out like the seed: merged title,
  * 单位名称 left and 责任人（签字） right, the header row repeated on every
  * printed page, 类型 merged down each category group, A4 landscape fitted
- * to one page wide. Cells hold text (the 完成率 may read "88.9（自报100）").
+ * to one page wide. 序号 and a plain 完成率 are numbers; other cells hold text (the 完成率 may read "88.9（自报100）").
  */
 export async function writeXlsx(table: SelfInspectionTable): Promise<Buffer> {
   const wb = new Workbook()
@@ -84,6 +84,12 @@ export async function writeXlsx(table: SelfInspectionTable): Promise<Buffer> {
     const cells = rowCells(row)
     const xr = ws.getRow(XLSX_FIRST_DATA_ROW + r)
     cells.forEach((text, c) => boxed(xr.getCell(c + 1), text, COLUMNS[c].align))
+    // 序号 and a plain 完成率 are numbers, the rate with one decimal, so the sheet can sort and sum them.
+    xr.getCell(1).value = row.seq
+    if (/^\d+(\.\d)?$/.test(row.rateText)) {
+      xr.getCell(5).value = Number(row.rateText)
+      xr.getCell(5).numFmt = '0.0'
+    }
     xr.height = rowHeightPt(cells, widths)
   })
 
@@ -92,6 +98,14 @@ export async function writeXlsx(table: SelfInspectionTable): Promise<Buffer> {
     const top = XLSX_FIRST_DATA_ROW + g.start
     ws.mergeCells(top, 2, top + g.span - 1, 2)
   }
+
+  // Which figures the table rests on (working copy or the approved, official version).
+  const versionRow = XLSX_FIRST_DATA_ROW + table.rows.length
+  ws.mergeCells(versionRow, 1, versionRow, NCOL)
+  const version = ws.getCell(versionRow, 1)
+  version.value = table.versionLine
+  version.font = font()
+  version.alignment = { horizontal: 'left', vertical: 'middle' }
 
   const out = await wb.xlsx.writeBuffer()
   return Buffer.from(out as ArrayBuffer)

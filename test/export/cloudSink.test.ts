@@ -108,7 +108,7 @@ describe('the cloud path end to end: actions over the CloudBase adapter (in-memo
     const ws = await readXlsx(upload.args.fileContent)
     expect(ws.getCell('A2').value).toBe('单位名称：硚口区民政局')
     const row = (i: number) => [4, 5].map((c) => String(ws.getCell(XLSX_FIRST_DATA_ROW + i, c).value))
-    expect(row(0)).toEqual(['新建服务网点8个（长丰街8个）；新建幸福食堂2个（长丰街2个），完成目标的66.7%；培训护理人员2000人次（长丰街2000人次）。', '88.9'])
+    expect(row(0)).toEqual(['新建服务网点8个（长丰街8个），完成目标；新建幸福食堂2个（长丰街2个），完成目标的66.7%；培训护理人员2000人次（长丰街2000人次），完成目标。', '88.9'])
     expect(row(1)).toEqual(['床位数据待民政部门核实。', '—'])
     expect(await store.narrativeHistory('YL-BED', 'd', 2020)).toHaveLength(1)
   })

@@ -20,6 +20,14 @@ describe('writeDocx on the 2020 seed table', () => {
     xml = await zipPart(buf, 'word/document.xml')
   })
 
+  test('pages are numbered in the footer, and the version line follows the table', async () => {
+    const buf = await writeDocx(table)
+    const footer = await zipPart(buf, 'word/footer1.xml')
+    expect(footer).toContain('第 ')
+    expect(footer).toMatch(/PAGE[\s\S]*NUMPAGES/)
+    expect(xml.indexOf('数据口径：已报送数据（含待审核），工作稿')).toBeGreaterThan(xml.lastIndexOf('</w:tbl>'))
+  })
+
   test('title paragraph, centred and bold, before the unit line', () => {
     const title = xml.indexOf('2020年度区民政局全面建成小康社会目标完成情况自查表')
     expect(title).toBeGreaterThan(-1)

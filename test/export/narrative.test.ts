@@ -21,7 +21,7 @@ describe('draftNarrative', () => {
       figures: { service_points: i === 7 ? 0 : i + 1 }
     }))
     const text = draft('YL-133', { service_points: 28, canteens: 3, trainees: 2100 }, breakdown)
-    expect(text).toBe('新建服务网点28个（庚街7个、己街6个、戊街5个、丁街4个、丙街3个、乙街2个等），超额完成（目标8个）；新建幸福食堂3个；培训护理人员2100人次，超额完成（目标2000人次）。')
+    expect(text).toBe('新建服务网点28个（庚街7个、己街6个、戊街5个、丁街4个、丙街3个、乙街2个等），超额完成（目标8个）；新建幸福食堂3个，完成目标；培训护理人员2100人次，超额完成（目标2000人次）。')
     expect(draft('YL-133', { service_points: 8, canteens: 3, trainees: 2000 }, breakdown, { breakdownLimit: 2 })).toMatch(/（庚街7个、己街6个等）/)
   })
 
@@ -33,7 +33,7 @@ describe('draftNarrative', () => {
 
   test('a rate whose population is 0 says so', () => {
     expect(draft('YL-BED', { beds: 10, elderly: 0 })).toBe('每千名户籍老人养老床位无法计算（户籍老人为0）。')
-    expect(draft('YL-BED', { beds: 7000, elderly: 155900 })).toBe('每千名户籍老人养老床位44.9张（养老床位7000张，户籍老人155900人），完成目标的89.8%。')
+    expect(draft('YL-BED', { beds: 7000, elderly: 155900 })).toBe('每千名户籍老人养老床位44.9张（养老床位7000张，户籍老人15.59万人），完成目标的89.8%。')
   })
 
   test('milestones: done with dates, pending, unknown, and the stretch step', () => {
@@ -59,7 +59,7 @@ describe('draftNarrative', () => {
 
   test('progress short of its target', () => {
     expect(draft('QH-BORDER', { info_progress: 0.4, border_progress: 0.25, atlas_done: 0 })).toBe(
-      '街道机构设置和基础信息采集完成40%，完成目标的80%；全区界线勘界工作完成25%；尚未完成地名图集编撰。'
+      '街道机构设置和基础信息采集完成40%，完成目标的80%；全区界线勘界工作完成25%，完成目标；尚未完成地名图集编撰。'
     )
   })
 

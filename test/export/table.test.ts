@@ -61,16 +61,16 @@ describe('the 2020 district table from the seed figures', () => {
 
   test('drafted narratives carry the figures', () => {
     expect(byCode('YL-133').narrative).toBe(
-      '新建服务网点8个（宗关街2个、长丰街2个、韩家墩街1个、易家街1个、六角亭街1个、汉正街1个）；新建幸福食堂2个（宗关街1个、长丰街1个），完成目标的66.7%；培训护理人员2000人次。'
+      '新建服务网点8个（宗关街2个、长丰街2个、韩家墩街1个、易家街1个、六角亭街1个、汉正街1个），完成目标；新建幸福食堂2个（宗关街1个、长丰街1个），完成目标的66.7%；培训护理人员2000人次，完成目标。'
     )
-    expect(byCode('YL-BED').narrative).toBe('每千名户籍老人养老床位58.6张（养老床位9133张，户籍老人155900人），超额完成（目标50张）。')
+    expect(byCode('YL-BED').narrative).toBe('每千名户籍老人养老床位58.6张（养老床位9133张，户籍老人15.59万人），超额完成（目标50张）。')
     expect(byCode('SW-AFF').narrative).toContain('流浪人员救助安置率100%（54/54）')
     expect(byCode('SW-AID').narrative).toContain('社区精神康复网络服务覆盖街道18.2%（2/11，韩家墩街、六角亭街），完成目标的90.9%')
     expect(byCode('FLY-2').narrative).toBe('已完成土地转让、招投标、地质勘察；开工建设（力争）尚未完成。')
     expect(byCode('QH-BORDER').narrative).toBe(
       '街道机构设置和基础信息采集完成100%，超额完成（目标50%）；全区界线勘界工作完成100%，超额完成（目标25%）；已完成地名图集编撰。'
     )
-    expect(byCode('SQ-GOV').narrative).toBe('居民公约全覆盖100%（136/136）；心理疏导项目16个；新培育社会组织610支，超额完成（目标110支）。')
+    expect(byCode('SQ-GOV').narrative).toBe('居民公约全覆盖100%（136/136）；心理疏导项目16个，完成目标；新培育社会组织610支，超额完成（目标110支）。')
     expect(byCode('SQ-TEAM').narrative).toBe(
       '已完成核定转岗招聘、全覆盖培训、考核机制建立、岗位等级报酬确定；新增持证社工未填报；每万名常住人口持证社工总数未填报。'
     )

@@ -19,7 +19,11 @@ export interface PendingItem {
   version: number | null
   reviewComment?: string
   returnedFields?: string[]
+  /** A closed period opened again for the unit: report by `until`; it counts as late. */
+  late?: { until: string; reason: string }
 }
+
+const daysUntil = (day: string, today: string) => Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86400_000)
 
 /**
  * What the caller owes for the open periods, and for reviewers what waits
@@ -30,7 +34,8 @@ export const pending = defineAction('pending', NoInput, async (ctx) => {
   const { person, unit } = requireCaller(ctx)
   const today = chinaDate(ctx.clock.now())
   const items: PendingItem[] = []
-  for (const ind of await ctx.store.listIndicators()) {
+  const year = Number(today.slice(0, 4))
+  for (const ind of [...(await ctx.store.listIndicators(year - 1)), ...(await ctx.store.listIndicators(year))]) {
     if (ind.reportLevel !== unit.level) continue
     for (const period of openPeriods(ind.period, ind.due, today, ctx.config.graceDays)) {
       if (!isActiveIn(ind, periodYear(period))) continue
@@ -51,6 +56,27 @@ export const pending = defineAction('pending', NoInput, async (ctx) => {
       })
     }
   }
+  // Closed periods a reviewer opened again for this unit, until their end date.
+  for (const o of await ctx.store.periodOpeningsOf(unit.id, today)) {
+    if (items.some((i) => i.indicatorCode === o.indicatorCode && i.period === o.period)) continue
+    const ind = await ctx.store.getIndicator(o.indicatorCode, periodYear(o.period))
+    if (!ind || ind.reportLevel !== unit.level) continue
+    const id = reportId(ind.code, unit.id, o.period)
+    const report = await ctx.store.getReport(id)
+    const daysLeft = daysUntil(o.until, today)
+    items.push({
+      indicatorCode: ind.code,
+      title: ind.title,
+      period: o.period,
+      dueDate: o.until,
+      daysLeft,
+      state: report ? report.status : 'overdue',
+      reportId: id,
+      version: report?.version ?? null,
+      late: { until: o.until, reason: o.reason },
+      ...(report?.status === 'returned' ? { reviewComment: report.reviewComment, returnedFields: report.returnedFields } : {})
+    })
+  }
   const order: Record<PendingState, number> = { returned: 0, overdue: 1, due: 2, submitted: 3, approved: 4 }
   items.sort((a, b) => order[a.state] - order[b.state] || a.daysLeft - b.daysLeft || a.indicatorCode.localeCompare(b.indicatorCode))
   const toReview = isReviewer(person.role) ? await ctx.store.queryReports({ underPath: unit.path, status: 'submitted', limit: 100 }) : []
@@ -63,6 +89,7 @@ export const pending = defineAction('pending', NoInput, async (ctx) => {
   }
   return {
     today,
+    now: ctx.clock.now().toISOString(),
     items,
     toReview: reviewable.map((r) => ({ reportId: r.id, indicatorCode: r.indicatorCode, orgUnitId: r.orgUnitId, period: r.period, updatedAt: r.updatedAt })),
     counts,

@@ -12,8 +12,13 @@ export function cleanText(s: string): string {
   return s.replace(/\r\n?/g, '\n').replace(NOT_XML, '').trim()
 }
 
-/** A figure as the table writes it: whole numbers plain, others to 2 places. */
+/**
+ * A figure as the table writes it: whole numbers plain, others to 2 places;
+ * from 100,000 on in 万 to 2 places, as the bureau writes large counts
+ * (155900 → "15.59万").
+ */
 export function formatNumber(n: number): string {
+  if (Math.abs(n) >= 100_000) return `${String(Math.round(n / 100) / 100)}万`
   if (Number.isInteger(n)) return String(n)
   return String(Math.round(n * 100) / 100)
 }
