@@ -9,7 +9,7 @@ import { normalizeCellText } from '../../src/core/import/indicatorText'
  * "——") runs into the next row's first cell. The cut below undoes exactly
  * that, by position, for this one file.
  */
-export const SEED_TEXT_PATH = join(__dirname, '../../../../shared/seed/000_be8d8d45c270cf59.txt')
+export const SEED_TEXT_PATH = join(__dirname, '../../../shared/seed/000_be8d8d45c270cf59.txt')
 
 export interface SeedRow {
   seq: string
