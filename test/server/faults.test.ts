@@ -470,3 +470,5 @@ describe('authorization matrix: every action × every role × in and out of scop
 
 import './faults/sessions'
 import './faults/install'
+import './faults/uploads'
+import './faults/small'
