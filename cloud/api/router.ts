@@ -9,7 +9,7 @@ import { catalog } from './handlers/catalog'
 import { planImport } from './handlers/planImport'
 import { openPeriod } from './handlers/late'
 import { exportFile, exportNarrative, exportTable } from './handlers/export'
-import { bind, me } from './handlers/identity'
+import { bind, logout, me } from './handlers/identity'
 import { pending } from './handlers/pending'
 import { progress } from './handlers/progress'
 import { reminderGrant, reminderOutbox, reminderRun, reminderStatus } from './handlers/reminders'
@@ -17,7 +17,7 @@ import { history, reports, review } from './handlers/review'
 import { submit, sync } from './handlers/submit'
 
 const ACTIONS: Action[] = [
-  ...[bind, me, catalog, pending, submit, sync, review, reports, history, progress, putIndicator, assignIndicator, createInvite],
+  ...[bind, me, logout, catalog, pending, submit, sync, review, reports, history, progress, putIndicator, assignIndicator, createInvite],
   ...[reminderStatus, reminderGrant, reminderRun, reminderOutbox],
   ...[exportTable, exportNarrative, exportFile],
   planImport,

@@ -375,7 +375,8 @@ function perActionCases(): CategorizedCase[] {
     ['reminders.status', WORKER],
     ['reminders.run', ADMIN],
     ['plan.years', WORKER],
-    ['rollups.status', ADMIN]
+    ['rollups.status', ADMIN],
+    ['logout', WORKER]
   ] as const) {
     add(action, who, 'wrong type', 'payload a number', 42)
     add(action, who, 'wrong type', 'payload a list', [])

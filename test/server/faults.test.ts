@@ -30,6 +30,9 @@ const OTHER_DISTRICT_WORKER: Person = { id: 'u-xx-grid', name: '外区网格员'
 
 type Who = string | null
 
+/** The corpus and the matrix test answers, not rate limits (those have their own section). */
+const UNLIMITED = { bindPerAddress: 1e6, bindPerCode: 1e6, signInPerAddress: 1e6 }
+
 async function submitAs(s: Running, who: string, indicatorCode: string, orgUnitId: string, period: string, values: Record<string, number>, extra: Record<string, unknown> = {}) {
   const res = await s.call('submit', { report: { clientId: clientId('f'), indicatorCode, orgUnitId, period, values, ...extra } }, s.tokenFor(who))
   if (!res.body.ok) throw new Error(`fixture ${indicatorCode} ${orgUnitId} ${period}: ${JSON.stringify(res.body.error)}`)
@@ -56,7 +59,7 @@ const expectRefusedUnchanged = async (s: Running, who: Who, action: string, payl
 describe('bad inputs: 4xx, a known code, a Chinese message, nothing changed', () => {
   let s: Running
   beforeAll(async () => {
-    s = await startServer()
+    s = await startServer(undefined, { rateLimits: UNLIMITED })
     await s.server.store.putOrgUnits(OTHER_DISTRICT)
     // Reports for the review and history cases to aim at: the reviewer's
     // own community, the neighbour grid, and another street.
@@ -238,6 +241,7 @@ const OK: Outcome = { ok: true }
 const FORBIDDEN: Outcome = { code: 'FORBIDDEN' }
 const UNAUTH: Outcome = { code: 'UNAUTHENTICATED' }
 const BAD: Outcome = { code: 'BAD_INPUT' }
+const NOT_FOUND: Outcome = { code: 'NOT_FOUND' }
 
 interface Fixtures {
   s: Running
@@ -304,6 +308,8 @@ const exportSpec =
 
 const MATRIX: Record<string, Spec> = {
   me: noPayloadSpec,
+  // Ends the caller's own sessions (the next cell's token is of the new generation).
+  logout: noPayloadSpec,
   catalog: noPayloadSpec,
   pending: noPayloadSpec,
   'reminders.status': noPayloadSpec,
@@ -345,7 +351,7 @@ const MATRIX: Record<string, Spec> = {
       },
       expect: OK
     },
-    out: { payload: (fx) => ({ code: fx.usedInvite }), expect: { code: 'CONFLICT' }, note: 'a code already bound to someone else cannot be taken over' }
+    out: { payload: (fx) => ({ code: fx.usedInvite }), expect: { code: 'NOT_FOUND' }, note: 'a code already bound to someone else cannot be taken over, and says no more than a code that never existed' }
   }),
   submit: (role) => ({
     in: { payload: () => ({ report: ownDraft(asSigned(role), 'submit') }), expect: signedIn(role, OK) },
@@ -364,7 +370,11 @@ const MATRIX: Record<string, Spec> = {
       expect: role === 'none' ? UNAUTH : role === 'grid_worker' ? FORBIDDEN : OK,
       ...(role === 'grid_worker' ? { note: 'grid workers review nothing, their own grid included' } : {})
     },
-    out: { payload: (fx) => ({ reportId: fx.reportOut[asSigned(role)], version: 1, decision: 'approve' }), expect: signedIn(role, FORBIDDEN) }
+    out: {
+      payload: (fx) => ({ reportId: fx.reportOut[asSigned(role)], version: 1, decision: 'approve' }),
+      expect: role === 'grid_worker' ? FORBIDDEN : signedIn(role, NOT_FOUND),
+      note: 'a report outside the area answers like one that does not exist'
+    }
   }),
   reports: (role) => ({
     in: { payload: () => ({ orgUnitId: OWN[asSigned(role)] }), expect: signedIn(role, OK) },
@@ -372,7 +382,7 @@ const MATRIX: Record<string, Spec> = {
   }),
   history: (role) => ({
     in: { payload: (fx) => ({ reportId: fx.reportIn[asSigned(role)] }), expect: signedIn(role, OK) },
-    out: { payload: (fx) => ({ reportId: fx.reportOut[asSigned(role)] }), expect: signedIn(role, FORBIDDEN) }
+    out: { payload: (fx) => ({ reportId: fx.reportOut[asSigned(role)] }), expect: signedIn(role, NOT_FOUND), note: 'a report outside the area answers like one that does not exist' }
   }),
   progress: (role) => ({
     in: { payload: () => ({ orgUnitId: OWN[asSigned(role)], period: '2020' }), expect: signedIn(role, OK) },
@@ -440,7 +450,7 @@ const MATRIX: Record<string, Spec> = {
 describe('authorization matrix: every action × every role × in and out of scope', () => {
   let fx: Fixtures
   beforeAll(async () => {
-    const s = await startServer()
+    const s = await startServer(undefined, { rateLimits: UNLIMITED })
     await s.server.store.putOrgUnits(OTHER_DISTRICT)
     await s.server.store.putPeople([OTHER_DISTRICT_WORKER])
     // Targets for reads and refused reviews: one report in each role's
@@ -497,3 +507,12 @@ describe('authorization matrix: every action × every role × in and out of scop
     }
   })
 })
+
+// ---------------------------------------------------------------------------
+// 4. Faults of a real install (issue 12): each section names the fault.
+// ---------------------------------------------------------------------------
+
+import './faults/sessions'
+import './faults/install'
+import './faults/uploads'
+import './faults/small'

@@ -6,6 +6,8 @@ const ROOT = join(__dirname, '../..')
 export interface ServerProcess {
   child: ChildProcess
   base: string
+  /** Everything the server printed so far (stdout and stderr). */
+  output(): string
   kill(signal?: NodeJS.Signals): Promise<void>
 }
 
@@ -31,9 +33,11 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}): 
       if (m) {
         clearTimeout(timer)
         child.stdout?.off('data', onData)
+        child.stdout?.on('data', (c: Buffer) => (out += c.toString()))
         resolve({
           child,
           base: m[1],
+          output: () => out,
           kill: (signal = 'SIGKILL') =>
             new Promise((done) => {
               if (child.exitCode !== null || child.signalCode !== null) return done()

@@ -9,9 +9,11 @@ import type { Counted, RollupDelta } from '../../../src/core/rollup'
 import type { RebuildJob, RollupWrite, UnitYearState } from '../../rollup/port'
 import type { PeriodOpening } from '../types'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
+import type { Health, InstallMode, ServerStore, StoredUpload } from '../server'
 import { migrate } from './migrations'
 import * as narratives from './narratives'
 import * as reminders from './reminders'
+import * as server from './serverTables'
 
 /** The upper bound of a path-prefix range: '/' + 1 is '0'. */
 const prefixEnd = (path: string) => `${path.slice(0, -1)}0`
@@ -26,9 +28,12 @@ const toReport = (row: ReportRow): StoredReport => ({ ...JSON.parse(row.body), u
 /**
  * The embedded store: one SQLite file in WAL mode (readers never block the
  * writer, and a crash loses nothing that was acknowledged), foreign keys on,
- * every report write in one transaction.
+ * every report write in one transaction. Every transaction that writes
+ * begins IMMEDIATE: a deferred one reads, then fails with
+ * SQLITE_BUSY_SNAPSHOT when another connection wrote in between (the admin
+ * command beside a running server).
  */
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, ServerStore {
   readonly db: Database.Database
   private readonly statements = new Map<string, Database.Statement>()
 
@@ -56,7 +61,7 @@ export class SqliteStore implements Store {
       `INSERT INTO org_units (id, name, level, parent_id, path) VALUES (@id, @name, @level, @parentId, @path)
        ON CONFLICT(id) DO UPDATE SET name = excluded.name`
     )
-    this.db.transaction(() => units.forEach((u) => stmt.run(u)))()
+    this.db.transaction(() => units.forEach((u) => stmt.run(u))).immediate()
   }
 
   async getOrgUnit(id: string): Promise<OrgUnit | null> {
@@ -83,7 +88,17 @@ export class SqliteStore implements Store {
       `INSERT INTO people (id, name, role, org_unit_id) VALUES (@id, @name, @role, @orgUnitId)
        ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, org_unit_id = excluded.org_unit_id`
     )
-    this.db.transaction(() => people.forEach((p) => stmt.run(p)))()
+    const before = this.db.prepare('SELECT role, org_unit_id AS orgUnitId FROM people WHERE id = ?')
+    this.db
+      .transaction(() =>
+        people.forEach((p) => {
+          // A new role or unit changes what the person may do: sessions issued before end.
+          const cur = before.get(p.id) as { role: string; orgUnitId: string } | undefined
+          if (cur && (cur.role !== p.role || cur.orgUnitId !== p.orgUnitId)) server.endSessions(this.db, p.id)
+          stmt.run(p)
+        })
+      )
+      .immediate()
   }
 
   private static PERSON = 'SELECT id, name, role, org_unit_id AS orgUnitId FROM people'
@@ -119,7 +134,7 @@ export class SqliteStore implements Store {
       this.db.prepare('UPDATE people SET openid = NULL WHERE openid = ?').run(openid)
       this.db.prepare('UPDATE people SET openid = ? WHERE id = ?').run(openid, inv.person_id)
       return { kind: 'ok', person: this.db.prepare(`${SqliteStore.PERSON} WHERE id = ?`).get(inv.person_id) as Person }
-    })()
+    }).immediate()
   }
 
   async putIndicator(ind: Indicator): Promise<void> {
@@ -131,7 +146,7 @@ export class SqliteStore implements Store {
       this.db
         .prepare('INSERT INTO plans (code, year, seq, body) VALUES (?, ?, ?, ?) ON CONFLICT(code, year) DO UPDATE SET seq = excluded.seq, body = excluded.body')
         .run(ind.code, ind.year, ind.seq, JSON.stringify(ind))
-    })()
+    }).immediate()
   }
 
   async getIndicator(code: string, year: number): Promise<Indicator | null> {
@@ -227,7 +242,7 @@ export class SqliteStore implements Store {
       })
       this.addRollups(merged.values())
       return out
-    })()
+    }).immediate()
   }
 
   async putRebuildJob(job: RebuildJob): Promise<void> {
@@ -274,7 +289,7 @@ export class SqliteStore implements Store {
         .prepare('INSERT INTO history (report_id, at, actor_id, actor_name, action, version, changes, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(h.reportId, h.at, h.actorId, h.actorName, h.action, h.version, JSON.stringify(h.changes), h.comment ?? null)
       return { kind: 'ok' }
-    })()
+    }).immediate()
   }
 
   async queryReports(q: ReportQuery): Promise<StoredReport[]> {
@@ -386,6 +401,54 @@ export class SqliteStore implements Store {
 
   async periodOpeningsOf(orgUnitId: string, today: string): Promise<PeriodOpening[]> {
     return (this.db.prepare('SELECT body FROM period_openings WHERE org_unit_id = ? AND until >= ? ORDER BY period, indicator_code').all(orgUnitId, today) as { body: string }[]).map((r) => JSON.parse(r.body))
+  }
+
+  async installMode(): Promise<InstallMode | null> {
+    return server.installMode(this.db)
+  }
+
+  async setInstallMode(mode: InstallMode): Promise<void> {
+    server.setInstallMode(this.db, mode)
+  }
+
+  async sessionGeneration(personId: string): Promise<number> {
+    return server.sessionGeneration(this.db, personId)
+  }
+
+  async endSessions(personId: string): Promise<number> {
+    return server.endSessions(this.db, personId)
+  }
+
+  async hitRate(key: string, windowMs: number, nowMs: number): Promise<{ count: number; resetAt: number }> {
+    return server.hitRate(this.db, key, windowMs, nowMs)
+  }
+
+  async putUpload(u: StoredUpload): Promise<void> {
+    server.putUpload(this.db, u)
+  }
+
+  async getUpload(id: string): Promise<StoredUpload | null> {
+    return server.getUpload(this.db, id)
+  }
+
+  async uploadedBytesSince(personId: string, since: string): Promise<number> {
+    return server.uploadedBytesSince(this.db, personId, since)
+  }
+
+  async knownUploads(ids: string[]): Promise<Set<string>> {
+    return server.knownUploads(this.db, ids)
+  }
+
+  async orphanUploads(before: string, limit: number): Promise<StoredUpload[]> {
+    return server.orphanUploads(this.db, before, limit)
+  }
+
+  async deleteUpload(id: string): Promise<void> {
+    server.deleteUpload(this.db, id)
+  }
+
+  async health(): Promise<Health> {
+    return server.health(this.db)
   }
 
   async close(): Promise<void> {
