@@ -225,7 +225,6 @@ describe('authorization: out of scope is FORBIDDEN and changes nothing', () => {
     ['grid worker reviews', GRID_WORKER, 'review', () => ({ reportId: reportId('YL-133', GRID_WORKER_UNIT, '2020-11'), version: 1, decision: 'approve' })],
     ['a street reviewer of another street', STREET_REVIEWER, 'progress', () => ({ orgUnitId: 'qk-s01', period: '2020' })],
     ['a grid worker reads the district', GRID_WORKER, 'progress', () => ({ orgUnitId: 'qk', period: '2020' })],
-    ['a grid worker reads another grid history', OTHER_GRID_WORKER, 'history', () => ({ reportId: reportId('YL-133', GRID_WORKER_UNIT, '2020-11') })],
     ['a reviewer edits indicators', STREET_REVIEWER, 'indicator.assign', () => ({ code: 'YL-133', reportLevel: 'community' })],
     ['a community reviewer lists another community', COMMUNITY_REVIEWER, 'reports', () => ({ orgUnitId: 'qk-s11-c02' })]
   ])('%s', async (_name, who, action, payload) => {
@@ -235,6 +234,14 @@ describe('authorization: out of scope is FORBIDDEN and changes nothing', () => {
     expect(res.body.error.code).toBe('FORBIDDEN')
     expect(fingerprint(s.db)).toBe(before)
   })
+})
+
+test('a grid worker asking for another grid’s history gets the answer of a report that does not exist, nothing changed', async () => {
+  const before = fingerprint(s.db)
+  const res = await s.call('history', { reportId: reportId('YL-133', GRID_WORKER_UNIT, '2020-11') }, s.tokenFor(OTHER_GRID_WORKER))
+  expect(res.status).toBe(404)
+  expect(res.body.error).toEqual((await s.call('history', { reportId: reportId('YL-133', 'qk-s11-c01-g9', '2020-11') }, s.tokenFor(OTHER_GRID_WORKER))).body.error)
+  expect(fingerprint(s.db)).toBe(before)
 })
 
 describe('admin', () => {
