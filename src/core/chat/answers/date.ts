@@ -1,5 +1,5 @@
 import dayjs from 'dayjs'
-import { parseQuantity } from '../../quantity'
+import { parseFigure } from '../../quantity'
 import { formatDate, quote } from '../format'
 import { fail, normalize, ok, type Parsed } from './parsed'
 
@@ -41,8 +41,8 @@ const MONTH_DAY = /^([0-9〇零一二三四五六七八九十]{1,3})[-/.月]([0-
 
 /** 12, 十二 or 一十二: a month or day number; NaN when it is none. */
 function smallNumber(s: string): number {
-  const q = parseQuantity(s)
-  return q && q.unit === undefined && Number.isInteger(q.value) ? q.value : NaN
+  const q = parseFigure(s)
+  return q && q.unit === undefined && !q.approx && Number.isInteger(q.value) ? q.value : NaN
 }
 
 function pad(n: number): string {
