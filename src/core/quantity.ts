@@ -59,7 +59,7 @@ export interface QuantityMatch extends Quantity {
  * Words around a lone figure that leave what it counts unchanged; longest
  * first. The approximate ones mark the figure, the others are just talk.
  */
-const EXACT_LEADING = ['一共是', '一共有', '总共有', '一共', '总共', '共计', '共有', '合计', '累计', '总计', '应该是', '就是', '是', '有', '共', '为']
+const EXACT_LEADING = ['这个月', '这一期', '这季度', '本季度', '本月', '本期', '这期', '今年', '一共是', '一共有', '总共有', '一共', '总共', '共计', '共有', '合计', '累计', '总计', '应该是', '就是', '是', '有', '共', '为']
 const APPROX_LEADING = ['大概有', '大约有', '差不多有', '估计有', '大概是', '大约是', '大概', '大约', '差不多', '将近', '接近', '估计', '大致', '约莫', '约', '近']
 const EXACT_TRAILING = ['吧', '呢', '啊', '呀', '的样子']
 const APPROX_TRAILING = ['以上', '以下', '左右', '上下', '之多', '出头', '不到', '余', '多', '来']
@@ -119,8 +119,9 @@ function exactFigure(input: string): Quantity | null {
 
 const TENTH_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
 
-/** 六成 is 60%, 八成五 85%, 十成 100%. */
+/** 六成 is 60%, 八成五 85%, 十成 100%, 一半 50%. */
 function readTenths(input: string): Quantity | null {
+  if (input === '一半') return { value: 0.5, unit: '%' }
   const m = /^([一二两三四五六七八九十1-9])成([一二三四五六七八九1-9])?$/.exec(input)
   if (!m) return null
   const digit = (c: string): number => TENTH_DIGITS[c] ?? Number(c)

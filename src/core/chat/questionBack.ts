@@ -51,7 +51,8 @@ export function explainField(ctx: ChatContext, field: Field | undefined): Draft 
   const ind = ctx.indicator
   const lines: string[] = []
   if (!field) {
-    lines.push(`「${ind.title}」：${ind.description}`)
+    lines.push(`「${ind.title}」指标要求：${ind.description}`)
+    lines.push('卡片上列的是本期要报的各项；点哪一项可以修改，问某一项可以带上名称，如“食堂怎么算”')
     return { kind: 'info', text: lines.join('\n') }
   }
   lines.push(`「${field.label}」是「${ind.title}」里的一项。`)

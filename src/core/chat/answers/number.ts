@@ -68,6 +68,7 @@ export function quantityToValue(field: Field, q: Quantity): Parsed<number> {
   const percent = q.unit !== undefined && PERCENT_UNITS.has(q.unit)
   let value = q.value
   if (field.kind === 'fraction') {
+    if (q.unit !== undefined && !percent) return fail(`「${field.label}」要填百分比，如“50%”`)
     if (!percent) value = asShare(value)
   } else if (percent) {
     return fail(`「${field.label}」要填${field.unit || '数字'}，不是百分比`)

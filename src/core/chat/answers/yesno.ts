@@ -6,7 +6,7 @@ import { fail, normalize, ok, type Parsed } from './parsed'
  * Beyond the shared yes/no vocabulary (../vocabulary.ts), the words a step
  * or a flag is answered with: 做了, 已完成, 没做, 未覆盖 ….
  */
-const DONE = new Set(['有', '嗯', '做了', '已', '已经', '完成', '完成了', '已完成', '已经完成', '已经完成了', '搞定', '搞定了', '办好了', '弄好了', '覆盖', '已覆盖', '1', 'y'])
+const DONE = new Set(['有', '嗯', '做了', '已', '已经', '完成', '完成了', '已完成', '已经完成', '已经完成了', '搞定', '搞定了', '好了', '办好了', '弄好了', '覆盖', '已覆盖', '1', 'y'])
 const NOT_DONE = new Set(['否', '不是', '没有', '没', '无', '未', '未完成', '还没', '还没有', '没完成', '没做', '未覆盖', '0', 'n'])
 const NO_PREFIX = ['还没', '没', '未', '不', '否']
 const YES_PREFIX = ['已经', '已', '是', '完成', '有']
