@@ -314,5 +314,21 @@ export const CORPUS: Utterance[] = [
   [STEP, '还没有完成', 'land_done=0'],
   [STEP, '不', 'land_done=0'],
   [STEP, '否', 'land_done=0'],
-  [STEP, '不对，是9个', 'ask']
+  [STEP, '不对，是9个', 'ask'],
+
+  // — as the speech recognizer writes it: Chinese numerals, a full stop —
+  [Q1, '八个。', 'service_points=8'],
+  [Q1, '大概八个吧。', 'service_points~8'],
+  [Q2, '不对，是九个。', 'service_points=9'],
+  [Q2, '网点改成九个。', 'service_points=9'],
+  [Q3, '大概一千二百人次。', 'trainees~1200'],
+  [Q3, '一千两百人次。', 'trainees=1200'],
+  [Q3, '两千左右。', 'trainees~2000'],
+  [Q1, '一个都没有。', 'service_points=0'],
+  [Q1, '还没统计。', 'skip:service_points'],
+  [Q1, '这是什么意思？', 'explain'],
+  [SUM, '确认提交。', 'submit'],
+  [SUM, '好的。', 'submit'],
+  [SUM, '先不交。', 'nosubmit'],
+  [OLD, '十五万五千九百人。', 'elderly=155900']
 ]
