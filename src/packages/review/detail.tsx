@@ -196,7 +196,8 @@ export default function ReviewDetailPage() {
     when: timeLabel(e.at, today),
     action: ACTION_LABEL[e.action] ?? e.action,
     changes: e.changes.map((c) => changeText(c, ind?.fields.find((f) => f.key === c.field))),
-    ...(e.comment ? { comment: e.comment } : {})
+    // A worker's comment comes with a fix: it is a note to the reviewer, not a review opinion.
+    ...(e.comment ? { comment: e.comment, commentLabel: e.action === 'submit' || e.action === 'edit' ? '填报人留言' : '意见' } : {})
   }))
   const unitName = units[report.orgUnitId]?.name ?? report.orgUnitId
   const choosable = (ind?.fields ?? []).filter((f) => f.fixed === undefined)
