@@ -112,3 +112,20 @@ describe('corrections after a soft warning', () => {
     expect(c.current.kind).toBe('warning')
   })
 })
+
+describe('words that only look like corrections', () => {
+  test('a narrative with 改成 is the narrative, not a correction', () => {
+    const c = new Convo(contextFor('YL-COVID')).run(['将旧仓库改成了隔离观察室，全年零感染'])
+    expect(c.state.narrative).toBe('将旧仓库改成了隔离观察室，全年零感染')
+  })
+
+  test('a date question after a step: "不对，是12月1日" answers the date', () => {
+    const c = new Convo(contextFor('FLY-2')).run(['是', '不对，是12月1日'])
+    expect(c.state.dates.land_done).toBe('2020-12-01')
+  })
+
+  test('"没什么变化" is no question', () => {
+    const c = new Convo(contextFor('YL-BED', { previous: { beds: 9000, elderly: 150000 } })).run(['没什么变化'])
+    expect(c.lastText).not.toContain('指标要求')
+  })
+})

@@ -133,6 +133,10 @@ function onCorrection(ctx: ChatContext, state: ChatState, text: string, out: Out
     return { state }
   }
   const field = c.field
+  // At a date, a narrative or the evidence step, words like 改成 are part of
+  // the answer ("旧仓库改成了老年食堂"): only a figure makes them a correction.
+  const textAnswer = asking !== null && asking !== undefined && (asking.kind === 'date' || asking.kind === 'narrative' || asking.kind === 'evidence')
+  if (textAnswer && !c.quantity) return null
   if (c.unreadable) {
     ask(ctx, state, out, { kind: 'error', text: `要把「${field.label}」改成多少？请说一个数，如“${field.label}改成9${field.unit}”` })
     return { state }

@@ -12,11 +12,13 @@ import { unitTarget } from './unitTarget'
  * "指的是什么", "怎么算", "食堂包括哪些". They get the field explained and
  * are never stored as a value or a reason.
  */
-const QUESTION_WORDS = ['什么', '啥', '怎么', '咋', '如何', '哪些', '哪个', '哪种', '算不算', '包不包括', '包括', '是否', '为什么', '指的是', '意思', '含义', '解释', '不懂', '不明白']
+const QUESTION_WORDS = ['什么', '啥', '怎么', '咋', '如何', '哪些', '哪个', '哪种', '算不算', '包不包括', '包括哪', '是否', '为什么', '指的是', '意思', '含义', '解释', '不懂', '不明白']
+/** Said in answers, not questions: 没什么变化, 不怎么样. */
+const NOT_ASKING = ['没什么', '没啥', '不怎么']
 
 /** Whether the message asks something rather than answers. */
 export function isQuestionBack(text: string): boolean {
-  const t = text.trim()
+  const t = NOT_ASKING.reduce((rest, w) => rest.split(w).join(''), text.trim())
   if (!t) return false
   if (/[?？]$/.test(t) && t.length > 1) return true
   if (/[吗呢嘛]$/.test(t.replace(/[。.!！]+$/, ''))) return true

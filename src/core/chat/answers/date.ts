@@ -61,7 +61,8 @@ function calendarDate(y: number, m: number, d: number): string | null {
  * "2020-12-19", "2020年12月19日". Without a year, the period's year is meant.
  */
 export function readDate(text: string, year: number, today: string, bounds: DateBounds): Parsed<string> {
-  const t = normalize(text).replace(/^(是|在|于)/, '').replace(/(完成的|完成|的)$/, '')
+  // "不对，是12月1日" at the date question is its answer, said as a correction.
+  const t = normalize(text).replace(/^(不对|错了|应该是|其实是)[，,]?/, '').replace(/^(是|在|于)/, '').replace(/(完成的|完成|的)$/, '')
   let date = relativeDay(t, today)
   if (date === null) {
     const full = FULL.exec(t)
