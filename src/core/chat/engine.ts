@@ -267,19 +267,40 @@ function onText(ctx: ChatContext, state: ChatState, raw: string, out: Outbox): {
     default:
       break
   }
-  const noted = onNote(ctx, state, text, out)
-  if (noted) return { state: noted }
-  // Read order: a correction, then a question back, then an answer (value, then yes/no).
-  const corrected = onCorrection(ctx, state, text, out)
-  if (corrected) return corrected
-  if (isQuestionBack(text)) return { state: onQuestionBack(ctx, state, text, out) }
-  const exact = onExact(ctx, state, text, out)
-  if (exact) return { state: exact }
-  if (state.confirmZero) return { state: onZeroAnswer(ctx, state, state.confirmZero, text, out) }
-  if (state.awaitReason.length) return { state: answerReason(ctx, state, text, out) }
+  for (const reader of READERS) {
+    const read = reader.read(ctx, state, text, out)
+    if (read) return read
+  }
   const slot = nextSlot(ctx.indicator, state.values, state.done)
   return slot ? { state: answerSlot(ctx, state, slot, text, out) } : onSummaryText(ctx, state, text, out)
 }
+
+/**
+ * One way of reading a typed line; null lets the next one try. Whoever
+ * answers first handles the line, and nothing else sees it.
+ */
+export interface TextReader {
+  name: string
+  read(ctx: ChatContext, state: ChatState, text: string, out: Outbox): { state: ChatState; outcome?: ChatOutcome } | null
+}
+
+const wrap = (s: ChatState | null) => (s ? { state: s } : null)
+
+/**
+ * The read order after the global commands, when words could mean two
+ * things: a pending note to the reviewer, a correction, a question back,
+ * then answers (准数, 本期新增是0吗？, a warning's reason); the slot's own
+ * value and yes/no reading come last. A new intent (e.g. 加照片) goes in
+ * this list at its place; nothing else needs to change.
+ */
+export const READERS: TextReader[] = [
+  { name: 'note', read: (ctx, state, text, out) => wrap(onNote(ctx, state, text, out)) },
+  { name: 'correction', read: (ctx, state, text, out) => onCorrection(ctx, state, text, out) },
+  { name: 'questionBack', read: (ctx, state, text, out) => (isQuestionBack(text) ? { state: onQuestionBack(ctx, state, text, out) } : null) },
+  { name: 'exact', read: (ctx, state, text, out) => wrap(onExact(ctx, state, text, out)) },
+  { name: 'zero', read: (ctx, state, text, out) => (state.confirmZero ? { state: onZeroAnswer(ctx, state, state.confirmZero, text, out) } : null) },
+  { name: 'reason', read: (ctx, state, text, out) => (state.awaitReason.length ? { state: answerReason(ctx, state, text, out) } : null) }
+]
 
 /** A tapped summary row: that item is asked again, with 不改 offered. */
 function onEdit(ctx: ChatContext, state: ChatState, name: string, out: Outbox): ChatState {
