@@ -25,13 +25,13 @@ import type { Bench, BenchContext } from './lib/types'
  * real store; the baseline computes the same district and street totals
  * from the raw values.
  */
-const STREETS = 11
+export const STREETS = 11
 /** BENCH_COMMUNITIES makes a smaller city for trying the benchmark out (the figures in RESULTS.md use 1,500). */
-const COMMUNITIES = Number(process.env.BENCH_COMMUNITIES ?? 1500)
-const GRIDS_PER_COMMUNITY_PER_BATCH = 10
-const INDICATORS = 30
-const MONTHS = 12
-const YEAR = 2020
+export const COMMUNITIES = Number(process.env.BENCH_COMMUNITIES ?? 1500)
+export const GRIDS_PER_COMMUNITY_PER_BATCH = 10
+export const INDICATORS = 30
+export const MONTHS = 12
+export const YEAR = 2020
 /** Batches of 15,000 grids: 1× is batch a; 2× adds b; 4× adds c and d. */
 const STEPS: { label: string; batches: string[] }[] = [
   { label: '1×', batches: ['a'] },
@@ -57,7 +57,7 @@ const value = (g: number, i: number, m: number) => base(g, i) + m
 const onTime = (g: number, i: number, m: number) => !(m === 1 + ((g + i) % 12) && (g + i) % 4 === 0)
 const approved = (g: number, m: number) => m <= 6 + (g % 6)
 
-function indicators(): Indicator[] {
+export function indicators(): Indicator[] {
   const template = SEED_INDICATORS.find((i) => i.code === 'YL-133')!
   return Array.from({ length: INDICATORS }, (_, k) => ({
     ...template,
@@ -71,7 +71,7 @@ function indicators(): Indicator[] {
   })) as Indicator[]
 }
 
-function orgTree(batches: string[]): OrgUnit[] {
+export function orgTree(batches: string[]): OrgUnit[] {
   const units: OrgUnit[] = []
   const streetPath = (s: number) => `/bd/${streetId(s)}/`
   const communityPath = (c: number) => `${streetPath(streetOf(c))}${communityId(c)}/`
@@ -211,7 +211,7 @@ function checkAgainstCore(db: Database.Database, batch: string): void {
   }
 }
 
-const NAIVE_SQL = `
+export const NAIVE_SQL = `
   SELECT indicator_code AS code, substr(unit_path, 1, 11) AS street,
          SUM(value) AS total, COUNT(*) AS received, SUM(on_time) AS on_time, SUM(approved) AS approved
   FROM report_values

@@ -21,9 +21,10 @@ import { submitBench } from './submit'
 import { progressBench } from './progress'
 import { flushBench } from './flush'
 import { exportBench } from './export'
+import { rebuildBench } from './rebuild'
 
 const ROOT = join(__dirname, '..')
-const ALL: Bench[] = [sizeBench, h5Bench, submitBench, progressBench, flushBench, exportBench]
+const ALL: Bench[] = [sizeBench, h5Bench, submitBench, progressBench, flushBench, exportBench, rebuildBench]
 
 async function main() {
   const args = process.argv.slice(2)

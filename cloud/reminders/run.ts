@@ -86,7 +86,8 @@ export async function runReminders(deps: RunDeps): Promise<RunSummary> {
     people.push({ person, unit })
     if (isReviewer(person.role)) for (const child of await store.childUnits(unit.id)) units.set(child.id, child)
   }
-  const indicators = await store.listIndicators()
+  const year = Number(day.slice(0, 4))
+  const indicators = [...(await store.listIndicators(year - 1)), ...(await store.listIndicators(year))]
   const candidates = [...units.values()].flatMap((u) => candidatesFor(u, indicators, day, deps.graceDays))
   const statuses = await statusesOf(store, candidates.map((c) => c.reportId))
   const items = candidates.map((c) => classify(c, statuses.get(c.reportId) ?? null, day, config.dueWithinDays)).filter((i): i is ReminderItem => i !== null)

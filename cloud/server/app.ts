@@ -13,6 +13,7 @@ import { DEFAULT_REMINDER_CONFIG, withDemoTemplate, type ReminderConfig } from '
 import { seedDemoGrants } from '../reminders/demo'
 import { runReminders } from '../reminders/run'
 import { localSender, type MessageSender } from '../reminders/sender'
+import { runPendingRebuilds } from '../rollup/rebuild'
 import { seedIfEmpty } from '../seed'
 import { SqliteStore } from '../store/sqlite/SqliteStore'
 import type { Store } from '../store/types'
@@ -67,6 +68,8 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
   const clock = opts.clock ?? systemClock
   const store = new SqliteStore(join(opts.dataDir, 'gebao.db'))
   await seedIfEmpty(store)
+  // Rebuilds a migration queued (or a stopped server left) run before any request.
+  await runPendingRebuilds(store, (code, year) => store.getIndicator(code, year), Number.POSITIVE_INFINITY, () => clock.now().toISOString())
   const sessions = Sessions.fromDataDir(opts.dataDir)
   const config = { ...DEFAULT_CONFIG, ...opts.config }
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 })

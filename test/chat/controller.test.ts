@@ -28,7 +28,7 @@ const item = (over: Partial<PendingItem>): PendingItem => ({
   ...over
 })
 
-function setup(opts: { items?: PendingItem[]; reports?: Record<string, { values: Record<string, number>; dates?: Record<string, string> }>; outcome?: SubmitOutcome; storage?: ReturnType<typeof memoryStorage> } = {}) {
+function setup(opts: { indicators?: typeof SEED_INDICATORS; items?: PendingItem[]; reports?: Record<string, { values: Record<string, number>; dates?: Record<string, string> }>; outcome?: SubmitOutcome; storage?: ReturnType<typeof memoryStorage> } = {}) {
   const storage = opts.storage ?? memoryStorage()
   const submitted: ReportDraftInput[] = []
   const navigated: string[] = []
@@ -36,7 +36,7 @@ function setup(opts: { items?: PendingItem[]; reports?: Record<string, { values:
   const deps: ChatDeps = {
     api: {
       pending: async () => ({ items, today: '2020-12-20', toReview: [], counts: { due: 2, overdue: 0, returned: 0, toReview: 0 }, actionable: 2 }) as never,
-      catalog: async () => ({ indicators: SEED_INDICATORS, units: [unit] }) as never,
+      catalog: async () => ({ indicators: opts.indicators ?? SEED_INDICATORS, units: [unit] }) as never,
       history: async (id: string) => {
         const r = opts.reports?.[id]
         if (!r) throw new ApiFailure({ code: 'NOT_FOUND', message: '没有找到这份填报' })
@@ -207,3 +207,17 @@ test('待办 and 进度 from the lobby switch tabs; an unknown sentence gets hel
   expect(lastBot().text).toContain('没太明白')
 })
 
+
+test('the unit’s own share from the year’s plan reaches the chat (指标分解)', async () => {
+  const plan = SEED_INDICATORS.map((i) => {
+    if (i.code !== 'YL-133') return i
+    const t = i.targets.find((x) => x.kind === 'count' && x.field === 'service_points')!
+    return { ...i, allocations: { [t.id]: { [unit.id]: 2 } } }
+  })
+  const { c, lastBot } = setup({ indicators: plan })
+  await c.refresh(me)
+  await c.open(item({}))
+  expect(lastBot().text).toContain('本单位2个')
+  await c.send('15')
+  expect(lastBot().text).toContain('是本单位全年目标（2个）的约7.5倍')
+})

@@ -116,3 +116,31 @@ describe('a returned report: a note to the reviewer', () => {
     expect(c.submitted().note).toBeUndefined()
   })
 })
+
+describe('warnings and target lines read the unit’s own target (指标分解)', () => {
+  const ctx = contextFor('YL-133')
+  const points = ctx.indicator.targets.find((t) => t.kind === 'count' && t.field === 'service_points')!
+
+  test('against its share, with the ratio formatted', () => {
+    const c = new Convo({ ...ctx, unitTargets: { [points.id]: 2 } })
+    expect(c.current.text).toContain('本单位2个')
+    c.send('15')
+    expect(c.current.kind).toBe('warning')
+    expect(c.current.text).toContain('是本单位全年目标（2个）的约7.5倍')
+  })
+
+  test('no share allocated: no target to warn against, and the question says so', () => {
+    const c = new Convo({ ...ctx, unitTargets: { [points.id]: null } })
+    expect(c.current.text).toContain('（全区目标，本单位未分解）')
+    c.send('30')
+    expect(c.state.awaitReason).toEqual([])
+    c.send('网点指的是什么')
+    expect(c.lastText).toContain('还没有分解到本单位')
+  })
+
+  test('a small number never warns, however large the ratio', () => {
+    const c = new Convo({ ...ctx, unitTargets: { [points.id]: 1 }, previous: { service_points: 1 } })
+    c.send('6')
+    expect(c.state.awaitReason).toEqual([])
+  })
+})

@@ -71,7 +71,7 @@ function lobbyText(ctx: LobbyContext, text: string): LobbyStep {
   const intent = readGlobalIntent(text)
   if (intent === 'inbox' || intent === 'progress') return { state: IDLE, messages: [], outcome: { navigate: intent } }
   if (intent === 'help') return { state: IDLE, messages: [msg(LOBBY_HELP)] }
-  const reportable = ctx.indicators.filter((i) => ctx.items.some((it) => it.indicatorCode === i.code))
+  const reportable = reportablePlans(ctx)
   const match = quickCheckin(text, reportable)
   if (match) {
     const item = [...ctx.items].reverse().find((i) => i.indicatorCode === match.indicator.code && i.state !== 'approved')
@@ -81,6 +81,20 @@ function lobbyText(ctx: LobbyContext, text: string): LobbyStep {
   const named = ctx.items.filter((i) => text.length >= 2 && i.title.includes(text))
   if (named.length === 1) return { state: IDLE, messages: [], outcome: { open: named[0].reportId } }
   return { state: IDLE, messages: [{ ...greeting(ctx.name, ctx.items, ''), text: '没太明白。可以点下面的事项开始填写，或者说“帮助”。', kind: 'info' }] }
+}
+
+/**
+ * One plan item per indicator the worker owes: the plan of the year of its
+ * latest open period (a catalog may hold several years of the same code).
+ */
+function reportablePlans(ctx: LobbyContext): Indicator[] {
+  const plans: Indicator[] = []
+  for (const code of [...new Set(ctx.items.map((i) => i.indicatorCode))]) {
+    const year = Number([...ctx.items].reverse().find((i) => i.indicatorCode === code)!.period.slice(0, 4))
+    const plan = ctx.indicators.find((i) => i.code === code && i.year === year) ?? ctx.indicators.find((i) => i.code === code)
+    if (plan) plans.push(plan)
+  }
+  return plans
 }
 
 /** One typed line or tapped reply while no report is open. */

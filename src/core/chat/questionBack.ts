@@ -61,7 +61,8 @@ export function explainField(ctx: ChatContext, field: Field | undefined): Draft 
   if (ind.description) lines.push(`指标要求：${ind.description.length > 80 ? `${ind.description.slice(0, 80)}…` : ind.description}`)
   for (const t of targetsNaming(ctx, field.key)) {
     const own = unitTarget(ctx, t)
-    const mine = own !== null && (t.kind === 'count' || t.kind === 'progress') && own !== t.min ? `，本单位分到${formatValue(field, own)}` : ''
+    const unallocated = t.kind === 'count' && own === null
+    const mine = unallocated ? '（这是全区的目标，还没有分解到本单位）' : own !== null && (t.kind === 'count' || t.kind === 'progress') && own !== t.min ? `，本单位分到${formatValue(field, own)}` : ''
     lines.push(`目标：${t.label}${mine}`)
   }
   if (field.kind === 'step' || field.kind === 'flag') lines.push('按实际情况回答“是”或“否”。')

@@ -50,6 +50,8 @@ function targetsOf(ctx: ChatContext, key: string): Target[] {
 function targetLine(ctx: ChatContext, field: Field, t: Target): string {
   const ytd = ctx.yearToDate?.[field.key]
   const goal = unitTarget(ctx, t)
+  if (t.kind === 'count' && goal === null) return `目标：${t.label}（全区目标，本单位未分解）`
+  if (t.kind === 'count' && goal !== t.min && ytd === undefined) return `目标：${t.label}，本单位${formatValue(field, goal!)}`
   if ((t.kind !== 'count' && t.kind !== 'progress') || ytd === undefined || goal === null) return `目标：${t.label}`
   const left = goal - ytd
   return `目标：${t.label}，今年已报${formatValue(field, ytd)}，${left > 1e-9 ? `还差${formatValue(field, left)}` : '已达标'}`

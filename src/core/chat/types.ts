@@ -41,10 +41,11 @@ export interface ChatContext {
   seen?: Record<string, number[]>
   returned?: ReturnedReport
   /**
-   * This unit's own share of a target, by target id, once yearly plans
-   * allocate them; absent: the indicator's target (see unitTarget.ts).
+   * This unit's own figure for a target, by target id, from the year's plan
+   * (指标分解): its share, or null where the plan gave it none. A target
+   * not listed is measured as the indicator states it (see unitTarget.ts).
    */
-  unitTargets?: Record<string, number>
+  unitTargets?: Record<string, number | null>
 }
 
 export type ChatInput =

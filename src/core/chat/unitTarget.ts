@@ -3,15 +3,17 @@ import type { Target } from '../target'
 import type { ChatContext } from './types'
 
 /**
- * The figure this unit is asked for by a count or progress target. Until
- * yearly plans split targets down the tree (branch i11), every unit is
- * measured against the indicator's own target, unless the page passes the
- * unit's share in `ctx.unitTargets`. This is the one place that choice is
- * made: questions back, target lines and warnings all read it.
+ * The figure this unit is asked for by a count, progress or rate target:
+ * its own share from the year's plan (`ctx.unitTargets`, filled by the page
+ * from core/allocation's unitRequired), null where the plan gave it none
+ * (未分解: no target to measure against), else the target as stated. This
+ * is the one place that choice is made: questions back, target lines and
+ * warnings all read it.
  */
 export function unitTarget(ctx: Pick<ChatContext, 'unitTargets'>, t: Target): number | null {
   if (t.kind !== 'count' && t.kind !== 'progress' && t.kind !== 'rate') return null
-  return ctx.unitTargets?.[t.id] ?? t.min
+  if (ctx.unitTargets && t.id in ctx.unitTargets) return ctx.unitTargets[t.id]
+  return t.min
 }
 
 /**

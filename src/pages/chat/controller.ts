@@ -1,6 +1,7 @@
 import { startChat, stepChat, type BotMessage, type ChatContext, type ChatInput, type ChatState, type QuickReply, type SummaryCard } from '../../core/chat'
 import { afterSubmit, greeting, OPEN_PREFIX } from '../../core/chat/lobby'
 import { confirmCard, lobbyStep, resumeQuestion, sameAsLastCard, type LobbyContext, type LobbyState, type LobbyStep, type PendingConfirm } from '../../core/chat/lobbyEngine'
+import { unitRequired } from '../../core/allocation'
 import { chinaDate, type Clock } from '../../core/clock'
 import type { Indicator } from '../../core/indicator'
 import { previousPeriod } from '../../core/period'
@@ -130,8 +131,10 @@ export class ChatController {
     return this.items
   }
 
-  private indicatorOf(code: string): Indicator | undefined {
-    return this.indicators.find((i) => i.code === code)
+  /** The plan item of the period's year: a January report of December reads last year's plan. */
+  private indicatorOf(code: string, period: string): Indicator | undefined {
+    const year = Number(period.slice(0, 4))
+    return this.indicators.find((i) => i.code === code && i.year === year) ?? this.indicators.find((i) => i.code === code)
   }
 
   async send(text: string): Promise<void> {
@@ -195,7 +198,7 @@ export class ChatController {
     }
     if ('checkin' in o) {
       const item = this.items.find((i) => i.reportId === o.checkin.reportId)
-      const ind = this.indicatorOf(o.checkin.indicatorCode)
+      const ind = item && this.indicatorOf(o.checkin.indicatorCode, item.period)
       if (!item || !ind) return
       const current = item.version ? await loadReport(this.deps.api, item.reportId) : null
       const values = { ...(current?.values ?? {}), [o.checkin.field]: o.checkin.value }
@@ -224,7 +227,7 @@ export class ChatController {
 
   /** Opens an item from the lobby or the inbox; offers to resume a saved draft. */
   async open(item: PendingItem, opts: { sameAsLast?: boolean } = {}): Promise<void> {
-    const ind = this.indicatorOf(item.indicatorCode)
+    const ind = this.indicatorOf(item.indicatorCode, item.period)
     if (!ind || !this.me) return this.say('这项指标暂时打不开，请稍后再试。', 'error')
     if (item.state === 'approved') return this.say('这份填报已审核通过，不能再修改。')
     const previous = await loadReport(this.deps.api, reportId(ind.code, this.me.unit.id, previousPeriod(item.period)))
@@ -235,6 +238,8 @@ export class ChatController {
       orgUnitName: this.me.unit.name,
       period: item.period,
       today: chinaDate(this.deps.clock.now()),
+      // The unit's own share of each count target (指标分解), or null where none was allocated.
+      unitTargets: Object.fromEntries(ind.targets.filter((t) => t.kind === 'count').map((t) => [t.id, unitRequired(ind, t, this.me!.unit)])),
       ...(previous ? { previous: previous.values, previousDates: previous.dates, previousApprox: previous.approx ?? [] } : {}),
       ...(current
         ? { returned: { comment: current.reviewComment ?? '', fields: current.returnedFields, values: current.values, dates: current.dates, narrative: current.narrative, evidence: current.evidence, reasons: current.reasons, approx: current.approx ?? [] } }
