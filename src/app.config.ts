@@ -6,6 +6,10 @@ export default defineAppConfig({
   // WeChat's privacy check: privacy-relevant APIs (chooseMedia) wait for the
   // person's consent, asked by PrivacyPrompt on the chat page.
   __usePrivacyCheck__: true,
+  // 同声传译 for hold-to-talk input (src/services/voice): the plugin must be
+  // added in the mini-program console at this version, and the microphone
+  // declared in its privacy guide.
+  plugins: { WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' } },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

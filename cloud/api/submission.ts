@@ -45,12 +45,12 @@ export async function submitDraft(ctx: ApiContext, caller: Caller, draft: Report
   if (!openPeriods(ind.period, ind.due, today, ctx.config.graceDays).includes(draft.period)) {
     const opening = await ctx.store.periodOpening(ind.code, caller.unit.id, draft.period)
     if (!opening || opening.until < today) throw new ApiError('CLOSED')
-    }
+  }
   if (ctx.evidence && draft.evidence.length > 0) {
     const unknown = await ctx.evidence.unknown(draft.evidence.map((e) => e.id), caller)
     if (unknown.length > 0) throw new ApiError('BAD_INPUT', '附件无效，请重新上传照片或文件', { issues: unknown.map(() => ({ path: 'evidence', message: '附件无效，请重新上传' })) })
   }
-  const text = [draft.narrative, ...Object.values(draft.reasons)].join('\n').trim()
+  const text = [draft.narrative, ...Object.values(draft.reasons), draft.note ?? ''].join('\n').trim()
   if (text && (await ctx.text.check(text, ctx.openid)) === 'risky') throw new ApiError('REJECTED_TEXT')
 
   const id = reportId(ind.code, caller.unit.id, draft.period)
@@ -62,6 +62,8 @@ export async function submitDraft(ctx: ApiContext, caller: Caller, draft: Report
     actor: caller,
     action: draft.baseVersion ? 'edit' : 'submit',
     clientId: draft.clientId,
+    // The worker's note with a fix reaches the reviewer through the history.
+    ...(draft.note ? { comment: draft.note } : {}),
     build(current) {
       if (current?.status === 'approved') throw new ApiError('LOCKED')
       if ((current?.version ?? undefined) !== draft.baseVersion) throw new ApiError('CONFLICT', undefined, { current })
@@ -77,6 +79,7 @@ export async function submitDraft(ctx: ApiContext, caller: Caller, draft: Report
         narrative: draft.narrative,
         evidence: draft.evidence,
         reasons: draft.reasons,
+        ...(draft.approx?.length ? { approx: draft.approx } : {}),
         ...(draft.declaredRate !== undefined ? { declaredRate: draft.declaredRate } : {}),
         status: 'submitted',
         version: (current?.version ?? 0) + 1,

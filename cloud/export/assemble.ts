@@ -4,7 +4,8 @@ import { approvedKey } from '../../src/core/rollup'
 import { readUnits } from '../rollup/read'
 import { buildSelfInspectionTable, DEFAULT_TITLE_UNIT, type SelfInspectionTable, type TableEntry, type TableVersion } from '../../src/core/table'
 import type { Store } from '../store/types'
-import { evidenceNames } from './evidence'
+import { estimatedFields } from './estimates'
+import { namesIn, reportsOfYear } from './evidence'
 
 /** Who last replaced a row's draft, for the editing page ("王芳 12月20日改写"). */
 export interface NarrativeEdit {
@@ -70,11 +71,14 @@ export async function assembleTable(store: Store, unit: OrgUnit, year: number, o
       const reading = await read(ind, unit)
       const below = levelIndex(ind.reportLevel) > levelIndex(unit.level)
       const breakdown = below ? await Promise.all(children.map(async (child) => ({ unitName: child.name, figures: (await read(ind, child)).rolled.figures }))) : []
-      const [own, evidence, edited] = await Promise.all([
-        ind.reportLevel === unit.level ? store.reportsInYear(ind.code, unit.id, year).then((rs) => rs.filter((r) => (version === 'approved' ? r.status === 'approved' : r.status !== 'returned'))) : [],
-        evidenceNames(store, unit, ind, year),
+      // The same reports count as in the figures: approved only for the official version, never returned ones.
+      const counts = (r: { status: string }) => (version === 'approved' ? r.status === 'approved' : r.status !== 'returned')
+      const [own, scanned, edited] = await Promise.all([
+        ind.reportLevel === unit.level ? store.reportsInYear(ind.code, unit.id, year).then((rs) => rs.filter(counts)) : [],
+        reportsOfYear(store, unit, ind, year),
         store.getNarrative(ind.code, unit.id, year)
       ])
+      const evidence = namesIn(scanned)
       const declared = [...own].reverse().find((r) => typeof r.declaredRate === 'number')?.declaredRate ?? null
       const dates = Object.assign({}, ...own.map((r) => r.dates ?? {})) as Record<string, string>
       const entry: TableEntry = {
@@ -87,7 +91,8 @@ export async function assembleTable(store: Store, unit: OrgUnit, year: number, o
         declaredRate: declared,
         narrative: edited?.text ?? null,
         evidence,
-        dates
+        dates,
+        approx: estimatedFields(ind, scanned.filter(counts))
       }
       return { entry, edit: edited ? { code: ind.code, byId: edited.byId, byName: edited.byName, at: edited.at } : null }
     })

@@ -17,10 +17,19 @@ export const EVIDENCE_LIMIT = 20
  * EVIDENCE_LIMIT names plus "等共N项".
  */
 export async function evidenceNames(store: Store, unit: OrgUnit, ind: Indicator, year: number): Promise<string[]> {
+  return namesIn(await reportsOfYear(store, unit, ind, year))
+}
+
+/** The reports of the unit and every unit beneath it in the year, in period then unit order (bounded per period). */
+export async function reportsOfYear(store: Store, unit: OrgUnit, ind: Indicator, year: number): Promise<StoredReport[]> {
   const perPeriod = await Promise.all(
     periodsOfYear(ind.period, year).map((period) => store.queryReports({ underPath: unit.path, indicatorCode: ind.code, period, limit: EVIDENCE_SCAN }))
   )
-  const reports: StoredReport[] = perPeriod.flatMap((rs) => [...rs].sort((a, b) => (a.unitPath < b.unitPath ? -1 : a.unitPath > b.unitPath ? 1 : 0)))
+  return perPeriod.flatMap((rs) => [...rs].sort((a, b) => (a.unitPath < b.unitPath ? -1 : a.unitPath > b.unitPath ? 1 : 0)))
+}
+
+/** 支撑材料 from reports already read. */
+export function namesIn(reports: StoredReport[]): string[] {
   const names: string[] = []
   for (const r of reports) {
     for (const e of r.evidence ?? []) {

@@ -80,6 +80,10 @@ export function checkDraft(ind: Indicator, draft: ReportDraft, today: string): D
   for (const key of Object.keys(draft.reasons)) {
     if (!fieldByKey(ind, key)) issues.push({ path: `reasons.${key}`, message: '没有这一项数据' })
   }
+  // 约 marks a figure that was given: an estimate of nothing is a mistake.
+  for (const key of draft.approx ?? []) {
+    if (values[key] === undefined) issues.push({ path: `approx.${key}`, message: '标了“约”的这一项没有填数' })
+  }
   const typed = Object.keys(values).filter((k) => fieldByKey(ind, k)?.fixed === undefined)
   if (typed.length === 0 && draft.narrative.trim() === '') {
     issues.push({ path: 'values', message: '还没有填任何数据' })

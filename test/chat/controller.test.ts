@@ -28,7 +28,7 @@ const item = (over: Partial<PendingItem>): PendingItem => ({
   ...over
 })
 
-function setup(opts: { items?: PendingItem[]; reports?: Record<string, { values: Record<string, number>; dates?: Record<string, string> }>; outcome?: SubmitOutcome; storage?: ReturnType<typeof memoryStorage> } = {}) {
+function setup(opts: { indicators?: typeof SEED_INDICATORS; items?: PendingItem[]; reports?: Record<string, { values: Record<string, number>; dates?: Record<string, string> }>; outcome?: SubmitOutcome; storage?: ReturnType<typeof memoryStorage> } = {}) {
   const storage = opts.storage ?? memoryStorage()
   const submitted: ReportDraftInput[] = []
   const navigated: string[] = []
@@ -36,7 +36,7 @@ function setup(opts: { items?: PendingItem[]; reports?: Record<string, { values:
   const deps: ChatDeps = {
     api: {
       pending: async () => ({ items, today: '2020-12-20', toReview: [], counts: { due: 2, overdue: 0, returned: 0, toReview: 0 }, actionable: 2 }) as never,
-      catalog: async () => ({ indicators: SEED_INDICATORS, units: [unit] }) as never,
+      catalog: async () => ({ indicators: opts.indicators ?? SEED_INDICATORS, units: [unit] }) as never,
       history: async (id: string) => {
         const r = opts.reports?.[id]
         if (!r) throw new ApiFailure({ code: 'NOT_FOUND', message: '没有找到这份填报' })
@@ -122,9 +122,58 @@ test('同上期 from the inbox: last period’s figures on a confirm card; none 
 
   const none = setup()
   await none.c.refresh(me)
-  await none.c.open(item({}), { sameAsLast: true })
+  await none.c.open(item({ indicatorCode: 'YL-BED', title: '养老床位', period: '2020-Q4', reportId: `YL-BED~${unit.id}~2020-Q4` }), { sameAsLast: true })
   expect(none.lastBot().text).toContain('上期没有填报')
   expect(none.submitted).toEqual([])
+
+  // A per-period count is never carried over: it would count new builds twice.
+  const perPeriod = setup({ reports: { [`YL-133~${unit.id}~2020-11`]: { values: { service_points: 2 } } } })
+  await perPeriod.c.refresh(me)
+  await perPeriod.c.open(item({}), { sameAsLast: true })
+  expect(perPeriod.lastBot().text).toContain('按每期新增填，不能“同上期”')
+  expect(perPeriod.submitted).toEqual([])
+})
+
+test('the typed check-in card takes every word of the one yes/no vocabulary', async () => {
+  const { YES_WORDS, NO_WORDS } = await import('../../src/core/chat/vocabulary')
+  for (const word of YES_WORDS) {
+    const { c, submitted } = setup()
+    await c.refresh(me)
+    await c.send('床位 9133')
+    await c.send(word)
+    expect([word, submitted.length]).toEqual([word, 1])
+  }
+  for (const word of NO_WORDS) {
+    const { c, submitted, lastBot } = setup()
+    await c.refresh(me)
+    await c.send('床位 9133')
+    await c.send(word)
+    expect([word, submitted.length]).toEqual([word, 0])
+    expect(lastBot().text).toContain('没有提交')
+  }
+})
+
+test('an estimate in a check-in travels with its 约 mark', async () => {
+  const { c, submitted, lastBot } = setup()
+  await c.refresh(me)
+  await c.send('床位约9100张')
+  expect(lastBot().text).toContain('养老床位 约9100张')
+  await c.send('好的')
+  expect(submitted[0]).toMatchObject({ values: { beds: 9100 }, approx: ['beds'] })
+})
+
+test('the summary card stays tappable after a typed line, and a typed correction works there', async () => {
+  const { c, lastBot } = setup()
+  await c.refresh(me)
+  await c.open(item({}))
+  for (const t of ['8', '2', '300']) await c.send(t)
+  const card = c.snapshot().activeSummary
+  expect(card).not.toBeNull()
+  await c.send('这个我再看看')
+  expect(c.snapshot().activeSummary).toBe(card)
+  await c.send('食堂写错了，是3个')
+  expect(lastBot().summary!.rows.find((r) => r.field === 'canteens')!.value).toBe('3个')
+  expect(c.snapshot().activeSummary).toBe(lastBot().id)
 })
 
 test('offline: the worker is told it waits (待同步); refused: the reason, and the draft is kept', async () => {
@@ -158,3 +207,17 @@ test('待办 and 进度 from the lobby switch tabs; an unknown sentence gets hel
   expect(lastBot().text).toContain('没太明白')
 })
 
+
+test('the unit’s own share from the year’s plan reaches the chat (指标分解)', async () => {
+  const plan = SEED_INDICATORS.map((i) => {
+    if (i.code !== 'YL-133') return i
+    const t = i.targets.find((x) => x.kind === 'count' && x.field === 'service_points')!
+    return { ...i, allocations: { [t.id]: { [unit.id]: 2 } } }
+  })
+  const { c, lastBot } = setup({ indicators: plan })
+  await c.refresh(me)
+  await c.open(item({}))
+  expect(lastBot().text).toContain('本单位2个')
+  await c.send('15')
+  expect(lastBot().text).toContain('是本单位全年目标（2个）的约7.5倍')
+})

@@ -28,6 +28,8 @@ export interface TableEntry {
   evidence?: string[]
   /** Completion dates of milestone steps, by step field key. */
   dates?: Record<string, string>
+  /** Fields whose figure rests on an estimate: written "约1200人次". */
+  approx?: string[]
   /** Units that reported / units expected to (at the indicator's report level), and reports sent back. */
   coverage?: Coverage
 }
@@ -123,7 +125,7 @@ function buildRow(e: TableEntry, year: number): SelfInspectionRow {
     throw new Error(`completion for ${e.completion.code} given with indicator ${ind.code}`)
   }
   const edited = cleanText(e.narrative ?? '')
-  const narrative = edited || partialPrefix(e.coverage) + draftNarrative(ind, e.figures, e.completion, e.breakdown ?? [], { dates: e.dates, year })
+  const narrative = edited || partialPrefix(e.coverage) + draftNarrative(ind, e.figures, e.completion, e.breakdown ?? [], { dates: e.dates, year, approx: e.approx ?? [] })
   const rate = rateCell(e.completion.rate, e.declaredRate ?? null)
   return {
     seq: ind.seq,

@@ -9,6 +9,7 @@ import TypingIndicator from '../../components/TypingIndicator'
 import { useIdentity } from '../../hooks/useIdentity'
 import { useQueue } from '../../hooks/useQueue'
 import { getServices } from '../../services'
+import { getRecognizer } from '../../services/voice'
 import { takePendingChoice } from '../inbox/handoff'
 import { LOCAL_PHOTO } from './photos'
 import { createChatController } from './wiring'
@@ -91,7 +92,7 @@ export default function ChatPage() {
       </ScrollView>
       <QuickReplies replies={view.replies} disabled={view.busy} onPick={(r) => void controller.quick(r)} />
       <PrivacyPrompt />
-      <InputBar expects={view.expects ?? 'text'} disabled={view.busy} onSend={(text) => void controller.send(text)} onPhoto={view.expects === 'evidence' ? onPhoto : undefined} />
+      <InputBar expects={view.expects ?? 'text'} disabled={view.busy} onSend={(text) => void controller.send(text)} onPhoto={view.expects === 'evidence' ? onPhoto : undefined} recognizer={getRecognizer()} />
     </View>
   )
 }
