@@ -38,7 +38,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       __API_BASE__: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       __CLOUD_ENV__: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '')
     },
-    copy: { patterns: [], options: {} },
+    // sitemap.json (every page kept out of WeChat search) belongs to the mini-program only.
+    copy: { patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { ApiResult } from '../../core/errors'
-import { NetworkError, type TokenSource, type Transport } from './types'
+import { NetworkError, networkErrorFrom, type TokenSource, type Transport } from './types'
 
 /**
  * HTTP transport to the local or self-hosted server: `POST {base}/api/<action>`
@@ -18,7 +18,7 @@ export function httpTransport(base: string, tokens: TokenSource): Transport {
       try {
         res = await Taro.request({ url: `${base}/api/${action}`, method: 'POST', data: payload ?? {}, header: headers(), timeout: 15000 })
       } catch (e) {
-        throw new NetworkError(e instanceof Error ? e.message : 'request failed')
+        throw networkErrorFrom(e, 'request failed')
       }
       const body = res.data as ApiResult<T> | undefined
       if (res.statusCode >= 500 || !body || typeof body !== 'object' || !('ok' in body)) {
@@ -31,7 +31,7 @@ export function httpTransport(base: string, tokens: TokenSource): Transport {
       try {
         res = await Taro.uploadFile({ url: `${base}/api/upload`, filePath: localPath, name: 'file', header: headers(), formData: { name } })
       } catch (e) {
-        throw new NetworkError(e instanceof Error ? e.message : 'upload failed')
+        throw networkErrorFrom(e, 'upload failed')
       }
       if (res.statusCode >= 500) throw new NetworkError(`upload answered ${res.statusCode}`, res.statusCode)
       const body = JSON.parse(res.data) as ApiResult<{ id: string; name: string }>

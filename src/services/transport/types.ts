@@ -19,10 +19,41 @@ export interface Transport {
 
 /** No answer, or a 5xx: the outcome is unknown and a retry is safe (writes are idempotent). */
 export class NetworkError extends Error {
-  constructor(message: string, readonly status?: number) {
+  /** WeChat's own reason, when WeChat gave one (e.g. -404011, "cloud.callFunction:fail …"). */
+  readonly errCode?: number
+  readonly errMsg?: string
+  constructor(message: string, readonly status?: number, wx: WxReason = {}) {
     super(message)
     this.name = 'NetworkError'
+    if (wx.errCode !== undefined) this.errCode = wx.errCode
+    if (wx.errMsg !== undefined) this.errMsg = wx.errMsg
   }
+}
+
+export interface WxReason {
+  errCode?: number
+  errMsg?: string
+}
+
+/**
+ * WeChat rejects with plain objects `{ errMsg, errCode? }`, not Errors
+ * (STACK-NOTES): read both, from an Error too (Taro sometimes wraps them).
+ */
+export function wxReason(e: unknown): WxReason {
+  if (!e || typeof e !== 'object') return {}
+  const o = e as { errMsg?: unknown; errCode?: unknown; errno?: unknown }
+  const out: WxReason = {}
+  if (typeof o.errMsg === 'string') out.errMsg = o.errMsg
+  const code = typeof o.errCode === 'number' ? o.errCode : typeof o.errno === 'number' ? o.errno : undefined
+  if (code !== undefined) out.errCode = code
+  return out
+}
+
+/** A NetworkError that keeps WeChat's errCode and errMsg, with them in its message. */
+export function networkErrorFrom(e: unknown, fallback: string, status?: number): NetworkError {
+  const wx = wxReason(e)
+  const base = wx.errMsg ?? (e instanceof Error ? e.message : fallback)
+  return new NetworkError(wx.errCode !== undefined ? `${base} (errCode ${wx.errCode})` : base, status, wx)
 }
 
 /** Keeps the local session token (HTTP mode); cloud mode needs none. */

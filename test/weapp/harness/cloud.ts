@@ -16,6 +16,7 @@ import { seedIfEmpty } from '../../../cloud/seed'
 import type { Store } from '../../../cloud/store/types'
 import { StandInDatabase } from '../../store/cloudbaseStandIn'
 import type { CloudBackend } from './fakeWx'
+import { storageAllows } from './rules'
 
 const SDK_SHIM = `// Written by the weapp harness: hands the bundle the test's stand-in SDK.
 module.exports = globalThis.__gebaoServerSdk`
@@ -76,7 +77,10 @@ export class CloudStandIn {
       async uploadFile({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer }) {
         self.sdkCalls.push({ op: 'uploadFile', args: cloudPath })
         const fileID = self.fileId(cloudPath)
-        self.files.set(fileID, { bytes: Buffer.from(fileContent), owner: 'server' })
+        // ASSUMPTION (not verifiable here, see notes/README): a file the
+        // function uploads while serving a caller is owned by that caller's
+        // OPENID, so the owner rule lets only them read it from the phone.
+        self.files.set(fileID, { bytes: Buffer.from(fileContent), owner: self.openid || 'server' })
         return { fileID, statusCode: 200, errMsg: 'uploadFile:ok' }
       },
       async getTempFileURL({ fileList }: { fileList: { fileID: string; maxAge: number }[] }) {
@@ -93,6 +97,17 @@ export class CloudStandIn {
     }
   }
 
+  /**
+   * Who may read a file from the phone (wx.cloud.downloadFile): the storage
+   * security rule in cloud/rules/storage.json, evaluated by rules.ts. Set by
+   * tests that check the rule; by default the rule file decides.
+   */
+  canRead = (fileID: string, file: CloudFile, openid: string): boolean => storageAllows('read', { openid, path: this.pathOf(fileID), owner: file.owner })
+
+  pathOf(fileID: string): string {
+    return fileID.split('/').slice(3).join('/')
+  }
+
   /** The wx.cloud side of one phone (its OPENID). */
   backend(openid: string, canRead: (fileID: string, file: CloudFile, openid: string) => boolean = () => true): CloudBackend {
     return {
@@ -107,6 +122,7 @@ export class CloudStandIn {
         }
       },
       upload: async (cloudPath, bytes) => {
+        if (!storageAllows('write', { openid, path: cloudPath, owner: openid })) throw { errMsg: 'cloud.uploadFile:fail permission denied', errCode: -403003 }
         const fileID = this.fileId(cloudPath)
         this.files.set(fileID, { bytes: Buffer.from(bytes), owner: openid })
         return { fileID, statusCode: 200 }

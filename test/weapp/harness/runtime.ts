@@ -75,12 +75,15 @@ export class MiniProgram {
   /** Tab pages stay alive once opened. */
   private readonly tabs = new Map<string, PageInstance>()
   readonly errors: unknown[] = []
+  /** Template numbers (`nn`) whose WXML binds an event to `eh`, per event (from base.wxml). */
+  readonly binds: Map<string, Set<string>>
   readonly setDataCount = { n: 0 }
 
   constructor(private readonly opts: BootOptions) {
     this.dist = opts.dist
     this.wx = opts.wx ?? new FakeWx()
     this.appJson = JSON.parse(readFileSync(join(this.dist, 'app.json'), 'utf8'))
+    this.binds = templateBindings(readFileSync(join(this.dist, 'base.wxml'), 'utf8'))
     this.wx.navigator = {
       navigateTo: (url) => this.navigateTo(url),
       redirectTo: (url) => this.redirectTo(url),
@@ -304,27 +307,40 @@ export class MiniProgram {
     return nodes[0]
   }
 
-  /** Sends an event to a node through the page's `eh`, as the view layer would. */
-  dispatch(node: ViewNode, type: string, detail: Record<string, unknown> = {}): void {
+  /**
+   * Sends an event as the view layer would: to the page's `eh`, once for the
+   * node and, for bubbling events (tap), once for each ancestor whose
+   * template binds that event, with `currentTarget` moving up and `target`
+   * staying. Returns how many bound nodes received it.
+   */
+  dispatch(node: ViewNode, type: string, detail: Record<string, unknown> = {}): number {
     const page = this.current
-    const target = { id: node.uid ?? node.sid, dataset: { sid: node.sid } }
-    const event = { type, timeStamp: Date.now(), target, currentTarget: target, detail, touches: [], changedTouches: [], mark: {} }
     if (typeof page.eh !== 'function') throw new Error(`${page.route} has no event handler`)
-    const run = () => page.eh.call(page, event)
+    const ref = (n: ViewNode) => ({ id: n.uid ?? n.sid, dataset: { sid: n.sid } })
+    const target = ref(node)
+    const timeStamp = Date.now()
+    const chain: ViewNode[] = []
+    for (let n: ViewNode | null = node; n; n = type === 'tap' ? n.parent : null) {
+      if (n.sid && this.binds.get(type)?.has(n.nn)) chain.push(n)
+    }
+    const run = () => {
+      for (const n of chain) page.eh.call(page, { type, timeStamp, target, currentTarget: ref(n), detail, touches: [], changedTouches: [], mark: {} })
+    }
     if (type === 'tap') this.wx.duringTap(run)
     else run()
+    return chain.length
   }
 
   /** Taps the node showing `text` (the tap bubbles to its handler) and settles. */
   async tap(text: string | RegExp | ViewNode, opts: { cls?: string } = {}): Promise<void> {
     const node = typeof text === 'object' && !(text instanceof RegExp) ? text : this.find(text, opts)
-    this.dispatch(node, 'tap')
+    if (this.dispatch(node, 'tap') === 0) throw new Error(`nothing under ${String(text)} listens to taps on ${this.current.route}`)
     await this.settle()
   }
 
   /** Types into an input: the `input` event, as the keyboard sends it. */
   async type(node: ViewNode, value: string): Promise<void> {
-    this.dispatch(node, 'input', { value, cursor: value.length, keyCode: 0 })
+    if (this.dispatch(node, 'input', { value, cursor: value.length, keyCode: 0 }) === 0) throw new Error(`node ${node.sid} takes no input`)
     await this.settle()
   }
 
@@ -332,4 +348,20 @@ export class MiniProgram {
   get script() {
     return this.wx.script
   }
+}
+
+/** From base.wxml: for each event, the template numbers whose element binds it to `eh`. */
+export function templateBindings(baseWxml: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>()
+  // tmpl_0_<nn>, or tmpl_0_<nn>_focus / _blur for inputs (chosen by a wxs helper).
+  const re = /<template name="tmpl_0_([0-9]+)(?:_[a-z]+)?">\s*<[a-z-]+([^>]*)>/g
+  let m: RegExpExecArray | null
+  while ((m = re.exec(baseWxml))) {
+    const [, nn, attrs] = m
+    for (const b of attrs.matchAll(/bind([a-z]+)="eh"/g)) {
+      if (!out.has(b[1])) out.set(b[1], new Set())
+      out.get(b[1])!.add(nn)
+    }
+  }
+  return out
 }
