@@ -71,3 +71,22 @@ export function expectAllInTap(mp: MiniProgram): void {
   const outside = mp.wx.taps.filter((t) => !t.inTap).map((t) => t.api)
   expect(outside).toEqual([])
 }
+
+/** Freezes the date (server and phone share this process) without faking timers. */
+export function freezeDate(iso: string): void {
+  jest.useFakeTimers({
+    now: new Date(iso),
+    doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback']
+  })
+}
+
+/** Types into the chat's field and taps 发送. */
+export async function send(mp: MiniProgram, text: string): Promise<void> {
+  await mp.type(inputNode(mp, '输入回答'), text)
+  await mp.tap(mp.find('发送', { cls: 'input-bar__button' }))
+}
+
+/** Taps the chat's quick-reply chip showing `label`. */
+export async function chip(mp: MiniProgram, label: string | RegExp): Promise<void> {
+  await mp.tap(mp.find(label, { cls: 'quick-replies__chip' }))
+}

@@ -263,16 +263,16 @@ export class MiniProgram {
 
   /** Waits until React, timers and fake async APIs have gone quiet. */
   async settle(quietMs = 30, maxMs = 5000): Promise<void> {
-    const start = Date.now()
+    const start = performance.now()
     let last = -1
-    let quietSince = Date.now()
-    while (Date.now() - start < maxMs) {
+    let quietSince = performance.now()
+    while (performance.now() - start < maxMs) {
       await new Promise((r) => setTimeout(r, 5))
       const n = this.setDataCount.n + this.wx.calls.length
       if (n !== last) {
         last = n
-        quietSince = Date.now()
-      } else if (Date.now() - quietSince >= quietMs) return
+        quietSince = performance.now()
+      } else if (performance.now() - quietSince >= quietMs) return
     }
   }
 
@@ -287,9 +287,9 @@ export class MiniProgram {
 
   /** Waits (settling) until `pred` holds, or fails with what the page shows. */
   async waitFor(pred: () => boolean, what: string, maxMs = 8000): Promise<void> {
-    const start = Date.now()
+    const start = performance.now()
     while (!pred()) {
-      if (Date.now() - start > maxMs) throw new Error(`timed out waiting for ${what}; page ${this.stack.length ? this.current.route : '-'} shows:\n${this.stack.length ? this.text() : ''}`)
+      if (performance.now() - start > maxMs) throw new Error(`timed out waiting for ${what}; page ${this.stack.length ? this.current.route : '-'} shows:\n${this.stack.length ? this.text() : ''}`)
       await new Promise((r) => setTimeout(r, 10))
     }
     await this.settle()
