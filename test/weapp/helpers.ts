@@ -40,7 +40,7 @@ export interface PhoneOptions extends FakeWxOptions {
 export async function startPhone(cloud: CloudStandIn, opts: PhoneOptions, url?: string): Promise<MiniProgram> {
   jest.resetModules()
   const wx = opts.wx ?? new FakeWx(opts)
-  wx.cloudBackend = cloud.backend(opts.openid, cloud.canRead)
+  wx.cloudBackend = cloud.backend(opts.openid)
   const mp = new MiniProgram({ dist: DIST, wx, plugins: opts.plugins })
   mp.boot()
   await mp.launch(url)

@@ -8,7 +8,7 @@
  * to a copy of the bundle, so the bundle's own `require("wx-server-sdk")`
  * finds it: no jest module mocking.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CloudBaseStore } from '../../../cloud/store/cloudbase/CloudBaseStore'
@@ -17,6 +17,8 @@ import type { Store } from '../../../cloud/store/types'
 import { StandInDatabase } from '../../store/cloudbaseStandIn'
 import type { CloudBackend } from './fakeWx'
 import { storageAllows } from './rules'
+
+const ROOT = join(__dirname, '../../..')
 
 const SDK_SHIM = `// Written by the weapp harness: hands the bundle the test's stand-in SDK.
 module.exports = globalThis.__gebaoServerSdk`
@@ -51,6 +53,8 @@ export class CloudStandIn {
     cpSync(join(this.functionsDir, 'api'), join(this.dir, 'api'), { recursive: true })
     mkdirSync(join(this.dir, 'node_modules/wx-server-sdk'), { recursive: true })
     writeFileSync(join(this.dir, 'node_modules/wx-server-sdk/index.js'), SDK_SHIM)
+    // What "云端安装依赖" installs from the function's package.json besides the SDK.
+    for (const dep of ['exceljs', 'docx']) symlinkSync(join(ROOT, 'node_modules', dep), join(this.dir, 'node_modules', dep), 'dir')
     ;(globalThis as any).__gebaoServerSdk = this.sdk()
     this.main = require(join(this.dir, 'api/index.js')).main
   }
@@ -109,7 +113,7 @@ export class CloudStandIn {
   }
 
   /** The wx.cloud side of one phone (its OPENID). */
-  backend(openid: string, canRead: (fileID: string, file: CloudFile, openid: string) => boolean = () => true): CloudBackend {
+  backend(openid: string, canRead?: (fileID: string, file: CloudFile, openid: string) => boolean): CloudBackend {
     return {
       call: async (name, data) => {
         if (name !== 'api' || !this.main) throw { errMsg: `cloud.callFunction:fail FunctionName parameter could not be found: ${name}`, errCode: -501000 }
@@ -130,7 +134,7 @@ export class CloudStandIn {
       download: async (fileID) => {
         const f = this.files.get(fileID)
         if (!f) throw { errMsg: 'cloud.downloadFile:fail storage file not exists', errCode: -404006 }
-        if (!canRead(fileID, f, openid)) throw { errMsg: 'cloud.downloadFile:fail permission denied', errCode: -403003 }
+        if (!(canRead ?? this.canRead)(fileID, f, openid)) throw { errMsg: 'cloud.downloadFile:fail permission denied', errCode: -403003 }
         return f.bytes
       }
     }
