@@ -33,7 +33,12 @@ export function evaluate(rule: Rule | undefined, auth: { openid: string } | null
   if (rule === undefined || rule === false) return false
   if (rule === true) return true
   assertRuleGrammar(rule)
-  return Boolean(new Function('auth', 'resource', `return (${rule})`)(auth, resource))
+  try {
+    return new Function('auth', 'resource', `return (${rule})`)(auth, resource) === true
+  } catch {
+    // e.g. `auth.openid` with no one signed in: a rule that cannot be evaluated denies.
+    return false
+  }
 }
 
 export function loadRules(name: 'storage' | 'database'): RuleSet {
