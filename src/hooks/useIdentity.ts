@@ -22,7 +22,12 @@ export function useIdentity(): MeData | null {
     void (async () => {
       await services.ready
       try {
-        cached = await services.api.me()
+        const me = await services.api.me()
+        // Cloud mode learns who is signed in only from `me`.
+        await services.usePerson?.(me.person.id)
+        // Same person as before: keep the object, so pages that refresh on
+        // a new identity do not fetch everything twice.
+        if (!cached || JSON.stringify(cached) !== JSON.stringify(me)) cached = me
         setMe(cached)
       } catch (e) {
         if (e instanceof ApiFailure && e.code === 'UNAUTHENTICATED') {

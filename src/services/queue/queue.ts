@@ -178,6 +178,11 @@ export class SubmissionQueue {
     return this.store.list().reduce((sum, e) => sum + heldBytes(e), 0)
   }
 
+  /** Resolves once no flush is running (before the session changes hands). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running
+  }
+
   async entries(): Promise<readonly QueueEntry[]> {
     await this.ready()
     return this.store.list()

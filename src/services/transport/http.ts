@@ -33,6 +33,9 @@ export function httpTransport(base: string, tokens: TokenSource, readBlob?: Blob
       return body
     },
     async upload(localPath: string, name: string, mime?: string) {
+      // The session is read before anything waits: the caller checked it is
+      // the queue owner's, and it must not change under this upload.
+      const header = auth()
       if (readBlob) {
         const blob = await readBlob(localPath)
         if (!blob) throw new NetworkError('file missing')
@@ -42,7 +45,7 @@ export function httpTransport(base: string, tokens: TokenSource, readBlob?: Blob
         let res: Response
         try {
           // No content-type header: the browser writes multipart/form-data with its boundary.
-          res = await fetch(`${base}/api/upload`, { method: 'POST', body: form, headers: auth() })
+          res = await fetch(`${base}/api/upload`, { method: 'POST', body: form, headers: header })
         } catch (e) {
           throw new NetworkError(e instanceof Error ? e.message : 'upload failed')
         }
@@ -50,7 +53,7 @@ export function httpTransport(base: string, tokens: TokenSource, readBlob?: Blob
       }
       let res: Taro.uploadFile.SuccessCallbackResult
       try {
-        res = await Taro.uploadFile({ url: `${base}/api/upload`, filePath: localPath, name: 'file', header: auth(), formData: { name } })
+        res = await Taro.uploadFile({ url: `${base}/api/upload`, filePath: localPath, name: 'file', header, formData: { name } })
       } catch (e) {
         throw new NetworkError(e instanceof Error ? e.message : 'upload failed')
       }
