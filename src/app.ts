@@ -3,13 +3,17 @@ import { useLaunch } from '@tarojs/taro'
 import { getServices } from './services'
 import { enableKeyboardAccess } from './services/keyboardAccess'
 import { startQueue } from './services/queueTriggers'
+import { registerServiceWorker } from './services/serviceWorker'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     // Reports confirmed offline start going out as soon as the app runs.
     void getServices().ready.then(() => startQueue(getServices()))
-    if (process.env.TARO_ENV === 'h5') enableKeyboardAccess()
+    if (process.env.TARO_ENV === 'h5') {
+      enableKeyboardAccess()
+      registerServiceWorker()
+    }
   })
   return children
 }
