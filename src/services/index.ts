@@ -69,10 +69,18 @@ function createServices(): Services {
   // Every catalog load also refreshes the titles kept for offline lists.
   // Concurrent calls of me / pending / catalog share one request: pages,
   // the identity hook and the badge all ask when the chat opens.
+  // Every answer of `pending` for the signed-in person redraws the 待办
+  // badge, so it is right at login, after a switch and after each sync
+  // without a request of its own.
   const api: Api = {
     ...base,
     me: coalesce(base.me),
-    pending: coalesce(base.pending),
+    pending: coalesce(async () => {
+      const asker = session.person()
+      const data = await base.pending()
+      if (asker && asker === session.person()) void showPendingBadge(data.actionable)
+      return data
+    }),
     catalog: coalesce(async () => {
       const catalog = await base.catalog()
       await rememberTitles(storage, catalog.indicators).catch(() => undefined)
@@ -90,11 +98,8 @@ function createServices(): Services {
   let legacy = false
   const refreshBadge = async () => {
     if (!session.person()) return showPendingBadge(0)
-    try {
-      await showPendingBadge((await api.pending()).actionable)
-    } catch {
-      // Offline: the badge keeps what it showed for this person.
-    }
+    // The answer redraws the badge (see api.pending); offline it keeps what it showed.
+    await api.pending().catch(() => undefined)
   }
   const services: Services = {
     api,
@@ -124,10 +129,11 @@ function createServices(): Services {
         await people.adoptLegacy(personId)
       }
       if (session.person() !== personId) await session.setPerson(personId)
+      const changed = people.current().personId !== personId
       await people.use(personId)
-      // Another person's count must never stay on the tab.
-      await showPendingBadge(0)
-      void refreshBadge()
+      // Another person's count must never stay on the tab; the chat's first
+      // `pending` (the page every sign-in lands on) draws this person's.
+      if (changed) await showPendingBadge(0)
     },
     onPersonChange: (cb) => people.subscribe(cb),
     refreshBadge,
