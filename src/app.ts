@@ -4,6 +4,7 @@ import { getServices } from './services'
 import { checkBaseLibrary } from './services/baseLibrary'
 import { enableKeyboardAccess } from './services/keyboardAccess'
 import { startQueue } from './services/queueTriggers'
+import { registerServiceWorker } from './services/serviceWorker'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
@@ -11,7 +12,10 @@ function App({ children }: PropsWithChildren) {
     checkBaseLibrary()
     // Reports confirmed offline start going out as soon as the app runs.
     void getServices().ready.then(() => startQueue(getServices()))
-    if (process.env.TARO_ENV === 'h5') enableKeyboardAccess()
+    if (process.env.TARO_ENV === 'h5') {
+      enableKeyboardAccess()
+      registerServiceWorker()
+    }
   })
   return children
 }

@@ -12,11 +12,14 @@ export const EVIDENCE_LIMIT = 20
  * 支撑材料 for one indicator of a unit's table: the names of the evidence
  * attached to the reports of the unit and every unit beneath it (what its
  * reviewers see) in the year, each name once, in period then unit order.
+ * A name bound to a figure is prefixed by the figure's label.
  * Unnamed photos carry no information for the table and are left out. The
  * district sees hundreds of grid reports, so a long list is cut to
  * EVIDENCE_LIMIT names plus "等共N项".
  */
 export async function evidenceNames(store: Store, unit: OrgUnit, ind: Indicator, year: number): Promise<string[]> {
+  // Evidence bound to one figure is listed beside it: "新建服务网点：签到表.pdf".
+  const labelOf = (key: string | undefined) => (key ? ind.fields.find((f) => f.key === key)?.label : undefined)
   const perPeriod = await Promise.all(
     periodsOfYear(ind.period, year).map((period) => store.queryReports({ underPath: unit.path, indicatorCode: ind.code, period, limit: EVIDENCE_SCAN }))
   )
@@ -24,7 +27,9 @@ export async function evidenceNames(store: Store, unit: OrgUnit, ind: Indicator,
   const names: string[] = []
   for (const r of reports) {
     for (const e of r.evidence ?? []) {
-      const name = e.name.trim()
+      const base = e.name.trim()
+      const label = labelOf(e.field)
+      const name = base && label ? `${label}：${base}` : base
       if (name && !names.includes(name)) names.push(name)
     }
   }

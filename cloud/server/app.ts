@@ -53,6 +53,16 @@ export interface LocalServer {
 
 const systemClock: Clock = { now: () => new Date() }
 
+/**
+ * Hashed build files (js/app.1a2b3c4d.js) never change: cached for a year,
+ * `immutable`. The shell (index.html) and the service worker are revalidated
+ * on every load, so a new build reaches phones at once.
+ */
+export function staticCacheHeaders(res: { setHeader(name: string, value: string): unknown }, path: string): void {
+  const hashed = /[.-][0-9a-f]{8,}\.(js|css|png|jpe?g|svg|woff2?)$/.test(path)
+  res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')
+}
+
 function send(reply: import('fastify').FastifyReply, result: ApiResult<unknown>) {
   return reply.code(result.ok ? 200 : httpStatus(result.error.code)).send(result)
 }
@@ -148,7 +158,7 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
   await app.register(fastifyCompress, { global: true, threshold: 1024 })
 
   if (opts.staticDir && existsSync(join(opts.staticDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.staticDir, prefix: '/', index: ['index.html'] })
+    await app.register(fastifyStatic, { root: opts.staticDir, prefix: '/', index: ['index.html'], cacheControl: false, setHeaders: staticCacheHeaders })
   }
 
   app.addHook('onClose', async () => {

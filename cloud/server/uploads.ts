@@ -4,11 +4,16 @@ import { randomUUID } from 'node:crypto'
 import { createReadStream, existsSync, mkdirSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { ACCEPTED_TYPES, acceptedType, checkEvidenceFile, DEFAULT_LIMITS, typeByExtension } from '../../src/core/evidence/files'
 import { ApiError, httpStatus } from '../../src/core/errors'
 
-const MAX_BYTES = 10 * 1024 * 1024
-const TYPES: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp', 'image/heic': '.heic' }
-const NAME = /^[0-9a-f-]{36}\.(jpg|png|webp|heic)$/
+// The one evidence rule (src/core/evidence/files). Types are still the
+// declared ones here; checking the bytes is the security branch's work.
+const MAX_BYTES = DEFAULT_LIMITS.maxFileBytes
+const TYPES: Record<string, string> = Object.fromEntries(ACCEPTED_TYPES.map((t) => [t.mime, `.${t.ext}`]))
+const refused = checkEvidenceFile({ mime: 'none/none', bytes: 1 })
+const TYPE_REFUSED = refused.ok ? undefined : refused.message
+const NAME = new RegExp(`^[0-9a-f-]{36}\\.(${ACCEPTED_TYPES.map((t) => t.ext).join('|')})$`)
 
 /**
  * Evidence photos in local mode: `POST /api/upload` (multipart, signed-in
@@ -29,16 +34,18 @@ export async function registerUploads(app: FastifyInstance, dataDir: string, isS
       return reply.code(r.status).send(r.body)
     }
     const file = await req.file().catch(() => undefined)
-    if (!file || !TYPES[file.mimetype]) {
-      const r = refuse('BAD_INPUT', '只能上传照片（jpg、png）')
+    const type = file ? (acceptedType(file.mimetype) ?? (file.mimetype === 'application/octet-stream' ? typeByExtension(file.filename) : undefined)) : undefined
+    if (!file || !type) {
+      const r = refuse('BAD_INPUT', TYPE_REFUSED)
       return reply.code(r.status).send(r.body)
     }
     const buffer = await file.toBuffer().catch(() => null)
-    if (!buffer || file.file.truncated) {
-      const r = refuse('BAD_INPUT', '照片太大，请压缩后再传（10MB 以内）')
+    const size = buffer && !file.file.truncated ? checkEvidenceFile({ mime: type.mime, bytes: buffer.length }) : checkEvidenceFile({ mime: type.mime, bytes: MAX_BYTES + 1 })
+    if (!buffer || !size.ok) {
+      const r = refuse('BAD_INPUT', size.ok ? undefined : size.message)
       return reply.code(r.status).send(r.body)
     }
-    const id = `${randomUUID()}${TYPES[file.mimetype]}`
+    const id = `${randomUUID()}.${type.ext}`
     await writeFile(join(dir, id), buffer)
     const name = typeof (file.fields.name as { value?: unknown } | undefined)?.value === 'string' ? String((file.fields.name as { value: string }).value).slice(0, 100) : '现场照片'
     return { ok: true, data: { id: `local:${id}`, name } }

@@ -80,6 +80,9 @@ export function checkDraft(ind: Indicator, draft: ReportDraft, today: string): D
   for (const key of Object.keys(draft.reasons)) {
     if (!fieldByKey(ind, key)) issues.push({ path: `reasons.${key}`, message: '没有这一项数据' })
   }
+  for (const [i, e] of draft.evidence.entries()) {
+    if (e.field !== undefined && !fieldByKey(ind, e.field)) issues.push({ path: `evidence.${i}.field`, message: '照片对应的这一项数据不存在' })
+  }
   const typed = Object.keys(values).filter((k) => fieldByKey(ind, k)?.fixed === undefined)
   if (typed.length === 0 && draft.narrative.trim() === '') {
     issues.push({ path: 'values', message: '还没有填任何数据' })

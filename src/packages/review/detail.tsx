@@ -224,7 +224,18 @@ export default function ReviewDetailPage() {
 
       <View className="gb-review-detail__section">填报数据</View>
       <View className="gb-review-detail__card">
-        <FigureList lines={figureLines(report, ind, today)} />
+        <FigureList
+          lines={figureLines(report, ind, today)}
+          attached={(key) => {
+            // Evidence bound to this figure sits right under it.
+            const items = report.evidence.filter((e) => e.field === key)
+            return items.length ? (
+              <View className="gb-review-detail__attached" aria-label="这一项的附件">
+                <EvidenceGallery items={items} urlOf={(eid) => evidenceUrl(eid)} onPreview={preview} />
+              </View>
+            ) : null
+          }}
+        />
         {report.declaredRate !== undefined ? <View className="gb-review-detail__line">自报完成率：{report.declaredRate}%</View> : null}
         {qualitative.map((t) => (
           <View key={t.id} className="gb-review-detail__line">
@@ -236,9 +247,9 @@ export default function ReviewDetailPage() {
       <View className="gb-review-detail__section">情况说明</View>
       <View className="gb-review-detail__card gb-review-detail__text">{report.narrative.trim() || '没有写'}</View>
 
-      <View className="gb-review-detail__section">现场照片</View>
+      <View className="gb-review-detail__section">整份填报的附件</View>
       <View className="gb-review-detail__card">
-        <EvidenceGallery items={report.evidence} urlOf={(eid) => evidenceUrl(eid)} onPreview={preview} />
+        <EvidenceGallery items={report.evidence.filter((e) => !e.field || !ind?.fields.some((f) => f.key === e.field))} urlOf={(eid) => evidenceUrl(eid)} onPreview={preview} />
       </View>
 
       {canAct && mode === null ? (

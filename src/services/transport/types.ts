@@ -13,8 +13,13 @@ export interface Transport {
    * it did not, or answered with a server failure, so the caller may retry.
    */
   call<T>(action: string, payload?: unknown): Promise<ApiResult<T>>
-  /** Uploads a local file (a photo from chooseMedia); returns its stored id. */
-  upload(localPath: string, name: string): Promise<{ id: string; name: string }>
+  /**
+   * Uploads a file kept on the phone (see services/files); returns its
+   * stored id. Rejects with `UploadRefused` when the server answered and
+   * said no (a 4xx: wrong type, too big, over quota), with `NetworkError`
+   * when it could not be asked.
+   */
+  upload(localPath: string, name: string, mime?: string): Promise<{ id: string; name: string }>
 }
 
 /** No answer, or a 5xx: the outcome is unknown and a retry is safe (writes are idempotent). */
@@ -59,4 +64,38 @@ export function networkErrorFrom(e: unknown, fallback: string, status?: number):
 /** Keeps the local session token (HTTP mode); cloud mode needs none. */
 export interface TokenSource {
   token(): string | null
+}
+
+/**
+ * The server answered an upload and refused it. Sending the same bytes again
+ * gets the same answer, so the queue shows `message` (the server's reason)
+ * instead of retrying. `code` is the server's error code.
+ */
+export class UploadRefused extends Error {
+  constructor(readonly code: string, message: string, readonly status?: number) {
+    super(message)
+    this.name = 'UploadRefused'
+  }
+}
+
+/**
+ * What an upload's HTTP answer means: the stored id, a refusal (4xx other
+ * than a login or rate limit, which may pass), or no answer (5xx, garbage).
+ * Shared by the H5 fetch upload and Taro.uploadFile.
+ */
+export function readUploadAnswer(status: number, text: string): { id: string; name: string } {
+  let body: { ok?: unknown; data?: { id?: unknown; name?: unknown }; error?: { code?: unknown; message?: unknown } } | null = null
+  try {
+    body = JSON.parse(text)
+  } catch {
+    body = null
+  }
+  if (status >= 200 && status < 300 && body?.ok === true && typeof body.data?.id === 'string') {
+    return { id: body.data.id, name: typeof body.data.name === 'string' ? body.data.name : '' }
+  }
+  const code = typeof body?.error?.code === 'string' ? body.error.code : status === 413 ? 'BAD_INPUT' : 'INTERNAL'
+  const message = typeof body?.error?.message === 'string' ? body.error.message : status === 413 ? '文件太大，服务器不收' : `上传被拒绝（${status}）`
+  if (status === 401 || status === 429 || code === 'UNAUTHENTICATED' || code === 'RATE_LIMITED') throw new NetworkError(message, status)
+  if (status >= 400 && status < 500) throw new UploadRefused(code, message, status)
+  throw new NetworkError(`upload answered ${status}`, status)
 }

@@ -71,7 +71,7 @@ export class FakeWx {
   navigator: { navigateTo(url: string): Promise<void>; redirectTo(url: string): Promise<void>; reLaunch(url: string): Promise<void>; switchTab(url: string): Promise<void>; navigateBack(delta: number): Promise<void> } | null = null
   /** Set by the cloud stand-in: what wx.cloud reaches. */
   cloudBackend: CloudBackend | null = null
-  readonly wx: Record<string, any>
+  wx: Record<string, any>
 
   constructor(readonly options: FakeWxOptions = {}) {
     this.wx = this.build()
@@ -87,6 +87,14 @@ export class FakeWx {
   /** The app is killed and started again: temp files are gone. */
   restart(): void {
     for (const path of [...this.files.keys()]) if (path.startsWith('wxfile://tmp_')) this.files.delete(path)
+    // The old run's listeners die with it.
+    this.netListeners = []
+    this.showListeners = []
+    this.privacyListener = null
+    this.calls.length = 0
+    this.taps.length = 0
+    // A new process: nothing the old run hung on `wx` (webpack's chunk list) survives.
+    this.wx = this.build()
   }
 
   setOnline(online: boolean): void {
