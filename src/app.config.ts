@@ -10,6 +10,10 @@ export default defineAppConfig({
   lazyCodeLoading: 'requiredComponents',
   // An internal tool: sitemap.json keeps every page out of WeChat search.
   sitemapLocation: 'sitemap.json',
+  // 同声传译 for hold-to-talk input (src/services/voice): the plugin must be
+  // added in the mini-program console at this version, and the microphone
+  // declared in its privacy guide.
+  plugins: { WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' } },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

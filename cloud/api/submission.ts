@@ -42,7 +42,7 @@ export async function submitDraft(ctx: ApiContext, caller: Caller, draft: Report
   if (!checked.ok) throw new ApiError('BAD_INPUT', checked.issues[0].message, { issues: checked.issues })
   if (periodRange(draft.period).start > today) throw new ApiError('BAD_INPUT', '这一期还没开始，不能提前填报')
   if (!openPeriods(ind.period, ind.due, today, ctx.config.graceDays).includes(draft.period)) throw new ApiError('CLOSED')
-  const text = [draft.narrative, ...Object.values(draft.reasons)].join('\n').trim()
+  const text = [draft.narrative, ...Object.values(draft.reasons), draft.note ?? ''].join('\n').trim()
   if (text && (await ctx.text.check(text, ctx.openid)) === 'risky') throw new ApiError('REJECTED_TEXT')
 
   const id = reportId(ind.code, caller.unit.id, draft.period)
@@ -54,6 +54,8 @@ export async function submitDraft(ctx: ApiContext, caller: Caller, draft: Report
     actor: caller,
     action: draft.baseVersion ? 'edit' : 'submit',
     clientId: draft.clientId,
+    // The worker's note with a fix reaches the reviewer through the history.
+    ...(draft.note ? { comment: draft.note } : {}),
     build(current) {
       if (current?.status === 'approved') throw new ApiError('LOCKED')
       if ((current?.version ?? undefined) !== draft.baseVersion) throw new ApiError('CONFLICT', undefined, { current })
@@ -69,6 +71,7 @@ export async function submitDraft(ctx: ApiContext, caller: Caller, draft: Report
         narrative: draft.narrative,
         evidence: draft.evidence,
         reasons: draft.reasons,
+        ...(draft.approx?.length ? { approx: draft.approx } : {}),
         ...(draft.declaredRate !== undefined ? { declaredRate: draft.declaredRate } : {}),
         status: 'submitted',
         version: (current?.version ?? 0) + 1,

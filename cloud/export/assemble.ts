@@ -5,7 +5,8 @@ import { levelIndex, type OrgLevel, type OrgUnit } from '../../src/core/org'
 import { readRollup } from '../../src/core/rollup'
 import { buildSelfInspectionTable, DEFAULT_TITLE_UNIT, type SelfInspectionTable, type TableEntry } from '../../src/core/table'
 import type { Store } from '../store/types'
-import { evidenceNames } from './evidence'
+import { estimatedFields } from './estimates'
+import { namesIn, reportsOfYear } from './evidence'
 
 /** Who last replaced a row's draft, for the editing page ("王芳 12月20日改写"). */
 export interface NarrativeEdit {
@@ -85,11 +86,12 @@ export async function assembleTable(store: Store, unit: OrgUnit, year: number, o
       const { figures, judgements } = await rolledUp(unit, ind)
       const below = levelIndex(ind.reportLevel) > levelIndex(unit.level)
       const breakdown = below ? await Promise.all(children.map(async (child) => ({ unitName: child.name, figures: (await rolledUp(child, ind)).figures }))) : []
-      const [own, evidence, edited] = await Promise.all([
+      const [own, scanned, edited] = await Promise.all([
         ind.reportLevel === unit.level ? store.reportsInYear(ind.code, unit.id, year) : [],
-        evidenceNames(store, unit, ind, year),
+        reportsOfYear(store, unit, ind, year),
         store.getNarrative(ind.code, unit.id, year)
       ])
+      const evidence = namesIn(scanned, ind)
       const declared = [...own].reverse().find((r) => typeof r.declaredRate === 'number')?.declaredRate ?? null
       const dates = Object.assign({}, ...own.map((r) => r.dates ?? {})) as Record<string, string>
       const entry: TableEntry = {
@@ -100,7 +102,8 @@ export async function assembleTable(store: Store, unit: OrgUnit, year: number, o
         declaredRate: declared,
         narrative: edited?.text ?? null,
         evidence,
-        dates
+        dates,
+        approx: estimatedFields(ind, scanned)
       }
       return { entry, edit: edited ? { code: ind.code, byId: edited.byId, byName: edited.byName, at: edited.at } : null }
     })

@@ -18,12 +18,21 @@ export const EVIDENCE_LIMIT = 20
  * EVIDENCE_LIMIT names plus "等共N项".
  */
 export async function evidenceNames(store: Store, unit: OrgUnit, ind: Indicator, year: number): Promise<string[]> {
-  // Evidence bound to one figure is listed beside it: "新建服务网点：签到表.pdf".
-  const labelOf = (key: string | undefined) => (key ? ind.fields.find((f) => f.key === key)?.label : undefined)
+  return namesIn(await reportsOfYear(store, unit, ind, year), ind)
+}
+
+/** The reports of the unit and every unit beneath it in the year, in period then unit order (bounded per period). */
+export async function reportsOfYear(store: Store, unit: OrgUnit, ind: Indicator, year: number): Promise<StoredReport[]> {
   const perPeriod = await Promise.all(
     periodsOfYear(ind.period, year).map((period) => store.queryReports({ underPath: unit.path, indicatorCode: ind.code, period, limit: EVIDENCE_SCAN }))
   )
-  const reports: StoredReport[] = perPeriod.flatMap((rs) => [...rs].sort((a, b) => (a.unitPath < b.unitPath ? -1 : a.unitPath > b.unitPath ? 1 : 0)))
+  return perPeriod.flatMap((rs) => [...rs].sort((a, b) => (a.unitPath < b.unitPath ? -1 : a.unitPath > b.unitPath ? 1 : 0)))
+}
+
+/** 支撑材料 from reports already read; a name bound to a figure of `ind` is prefixed by the figure's label. */
+export function namesIn(reports: StoredReport[], ind?: Indicator): string[] {
+  // Evidence bound to one figure is listed beside it: "新建服务网点：签到表.pdf".
+  const labelOf = (key: string | undefined) => (key ? ind?.fields.find((f) => f.key === key)?.label : undefined)
   const names: string[] = []
   for (const r of reports) {
     for (const e of r.evidence ?? []) {

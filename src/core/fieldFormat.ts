@@ -22,3 +22,12 @@ export function formatValue(field: Field, value: number): string {
       return `${plainNumber(value)}${field.unit}`
   }
 }
+
+/** The prefix an estimated figure carries everywhere it is shown: "约1200人次". */
+export const APPROX_MARK = '约'
+
+/** formatValue, with 约 in front when the figure was said as an estimate. */
+export function formatFigure(field: Field, value: number, approx: boolean): string {
+  const text = formatValue(field, value)
+  return approx && (field.kind === 'count' || field.kind === 'amount' || field.kind === 'fraction') ? `${APPROX_MARK}${text}` : text
+}

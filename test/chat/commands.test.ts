@@ -76,7 +76,7 @@ describe('撤销, 重填 and editing from the summary', () => {
 
   test('figures named on the summary change them directly', () => {
     const c = new Convo(contextFor('YL-133')).run(['8', '2', '300', '食堂3个'])
-    expect(c.lastText).toContain('记下了：新建幸福食堂 3个')
+    expect(c.lastText).toContain('已改：新建幸福食堂 2个 → 3个')
     expect(c.current.kind).toBe('summary')
     expect(c.state.values.canteens).toBe(3)
   })
@@ -113,28 +113,42 @@ describe('撤销, 重填 and editing from the summary', () => {
 describe('quick replies: 同上期, 0, 跳过', () => {
   const previous = { service_points: 2, canteens: 1, trainees: 300 }
 
-  test('同上期 copies last period, 0 is zero, 跳过 leaves it unknown', () => {
+  test('per-period counts offer no 同上期; saying it asks whether this period is 0', () => {
     const c = new Convo(contextFor('YL-133', { previous }))
-    expect(c.quickLabels()).toEqual(['同上期（2个）', '0', '跳过'])
-    c.quick('同上期')
+    expect(c.quickLabels()).toEqual(['0', '跳过'])
+    c.send('跟上个月一样')
+    expect(c.current.text).toContain('本期新增是0吗？')
+    expect(c.state.values.service_points).toBeUndefined()
+    c.send('不是')
+    expect(c.current.text).toContain('请填「新建服务网点」')
+    c.send('同上')
+    c.quick('是，本期是0')
+    expect(c.state.values.service_points).toBe(0)
     c.quick('0')
     c.quick('跳过')
     expect(c.current.kind).toBe('summary')
-    expect(c.current.summary!.rows.map((r) => r.value)).toEqual(['2个', '0个', '未填'])
+    expect(c.current.summary!.rows.map((r) => r.value)).toEqual(['0个', '0个', '未填'])
     expect(c.current.text).toContain('有1项未填')
     c.send('确认')
-    expect(c.submitted().values).toEqual({ service_points: 2, canteens: 0 })
+    expect(c.submitted().values).toEqual({ service_points: 0, canteens: 0 })
+  })
+
+  test('同上期 carries a stock over (YL-BED)', () => {
+    const c = new Convo(contextFor('YL-BED', { previous: { beds: 9133, elderly: 155900 } }))
+    expect(c.quickLabels()[0]).toBe('同上期（9133张）')
+    c.send('没变化')
+    expect(c.state.values.beds).toBe(9133)
   })
 
   test('values seen before are offered', () => {
     const c = new Convo(contextFor('YL-133', { previous, seen: { service_points: [3, 2, 3, 5, 6] } }))
-    expect(c.quickLabels()).toEqual(['同上期（2个）', '3个', '5个', '6个', '0', '跳过'])
+    expect(c.quickLabels()).toEqual(['3个', '2个', '5个', '0', '跳过'])
     c.quick('5个')
     expect(c.state.values.service_points).toBe(5)
   })
 
   test('同上期 without a last period says so', () => {
-    const c = new Convo(contextFor('YL-133'))
+    const c = new Convo(contextFor('YL-BED'))
     c.send('同上期')
     expect(c.current.kind).toBe('error')
     expect(c.current.text).toContain('没有上期的数')

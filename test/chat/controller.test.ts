@@ -122,9 +122,58 @@ test('同上期 from the inbox: last period’s figures on a confirm card; none 
 
   const none = setup()
   await none.c.refresh(me)
-  await none.c.open(item({}), { sameAsLast: true })
+  await none.c.open(item({ indicatorCode: 'YL-BED', title: '养老床位', period: '2020-Q4', reportId: `YL-BED~${unit.id}~2020-Q4` }), { sameAsLast: true })
   expect(none.lastBot().text).toContain('上期没有填报')
   expect(none.submitted).toEqual([])
+
+  // A per-period count is never carried over: it would count new builds twice.
+  const perPeriod = setup({ reports: { [`YL-133~${unit.id}~2020-11`]: { values: { service_points: 2 } } } })
+  await perPeriod.c.refresh(me)
+  await perPeriod.c.open(item({}), { sameAsLast: true })
+  expect(perPeriod.lastBot().text).toContain('按每期新增填，不能“同上期”')
+  expect(perPeriod.submitted).toEqual([])
+})
+
+test('the typed check-in card takes every word of the one yes/no vocabulary', async () => {
+  const { YES_WORDS, NO_WORDS } = await import('../../src/core/chat/vocabulary')
+  for (const word of YES_WORDS) {
+    const { c, submitted } = setup()
+    await c.refresh(me)
+    await c.send('床位 9133')
+    await c.send(word)
+    expect([word, submitted.length]).toEqual([word, 1])
+  }
+  for (const word of NO_WORDS) {
+    const { c, submitted, lastBot } = setup()
+    await c.refresh(me)
+    await c.send('床位 9133')
+    await c.send(word)
+    expect([word, submitted.length]).toEqual([word, 0])
+    expect(lastBot().text).toContain('没有提交')
+  }
+})
+
+test('an estimate in a check-in travels with its 约 mark', async () => {
+  const { c, submitted, lastBot } = setup()
+  await c.refresh(me)
+  await c.send('床位约9100张')
+  expect(lastBot().text).toContain('养老床位 约9100张')
+  await c.send('好的')
+  expect(submitted[0]).toMatchObject({ values: { beds: 9100 }, approx: ['beds'] })
+})
+
+test('the summary card stays tappable after a typed line, and a typed correction works there', async () => {
+  const { c, lastBot } = setup()
+  await c.refresh(me)
+  await c.open(item({}))
+  for (const t of ['8', '2', '300']) await c.send(t)
+  const card = c.snapshot().activeSummary
+  expect(card).not.toBeNull()
+  await c.send('这个我再看看')
+  expect(c.snapshot().activeSummary).toBe(card)
+  await c.send('食堂写错了，是3个')
+  expect(lastBot().summary!.rows.find((r) => r.field === 'canteens')!.value).toBe('3个')
+  expect(c.snapshot().activeSummary).toBe(lastBot().id)
 })
 
 test('offline: the worker is told it waits (待同步); refused: the reason, and the draft is kept', async () => {

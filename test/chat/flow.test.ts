@@ -41,7 +41,7 @@ describe('YL-133, the 133 home-care brand, asked one figure at a time', () => {
 
     c.quick('确认提交')
     const draft = c.submitted()
-    expect(draft).toEqual({ values: { service_points: 8, canteens: 2, trainees: 2000 }, dates: {}, narrative: '', evidence: [], reasons: {} })
+    expect(draft).toEqual({ values: { service_points: 8, canteens: 2, trainees: 2000 }, dates: {}, narrative: '', evidence: [], reasons: {}, approx: [] })
     expect(c.current).toMatchObject({ kind: 'info', text: '好的，正在提交…' })
 
     const full = ReportDraftSchema.parse({ ...draft, clientId: 'abcdefgh12', indicatorCode: 'YL-133', orgUnitId: 'grid-3', period: ctx.period })

@@ -45,7 +45,8 @@ describe('milestones step by step (FLY-2, 2020-Q4, today 2020-12-21)', () => {
         { id: 'land', name: 'land.jpg', kind: 'image' },
         { id: 'tender', name: 'tender.jpg', kind: 'image' }
       ],
-      reasons: {}
+      reasons: {},
+      approx: []
     })
   })
 

@@ -28,7 +28,8 @@ describe('qualitative targets (YL-COVID): a narrative and evidence', () => {
       dates: {},
       narrative: '全区12家养老机构建立常态防控机制，全年零感染。\n另外10月起有序恢复家属探视',
       evidence: [{ id: 'cloud://x/1', name: '防控台账.pdf', kind: 'file' }],
-      reasons: {}
+      reasons: {},
+      approx: []
     })
   })
 
@@ -78,7 +79,7 @@ describe('a returned report asks only what the reviewer pointed at', () => {
     expect(c.log.filter((m) => m.kind === 'question').map((m) => m.text.split('\n')[0])).toEqual(['请填「培训护理人员」（人次）'])
     c.send('确认')
     // The new figure drops the old reason; everything else is kept.
-    expect(c.submitted()).toEqual({ values: { service_points: 8, canteens: 2, trainees: 1800 }, dates: {}, narrative: '', evidence: returned.evidence, reasons: {} })
+    expect(c.submitted()).toEqual({ values: { service_points: 8, canteens: 2, trainees: 1800 }, dates: {}, narrative: '', evidence: returned.evidence, reasons: {}, approx: [] })
   })
 
   test('不改 keeps the value and its reason', () => {

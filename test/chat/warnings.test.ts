@@ -6,7 +6,7 @@ describe('soft warnings ask for a reason, stored in reasons[field]', () => {
     c.run(['8', '2', '9000人次'])
     expect(c.current.kind).toBe('warning')
     expect(c.current.text).toContain('「培训护理人员」填了9000人次')
-    expect(c.current.text).toContain('比全年目标（2000人次）的3倍还多')
+    expect(c.current.text).toContain('是本单位全年目标（2000人次）的约4.5倍')
     expect(c.current.expects).toBe('text')
     expect(c.quickLabels()).toEqual(['改一下'])
     // The figure is kept while the reason is asked.
@@ -50,8 +50,12 @@ describe('soft warnings ask for a reason, stored in reasons[field]', () => {
   test('more than three times last period', () => {
     const c = new Convo(contextFor('YL-133', { previous: { service_points: 2, canteens: 1, trainees: 300 } }))
     c.send('7')
+    // Small numbers stay quiet: 2 → 7 is an ordinary month.
+    expect(c.current.kind).toBe('question')
+    c.send('撤销')
+    c.send('23')
     expect(c.current.kind).toBe('warning')
-    expect(c.current.text).toContain('是上期（2个）的3.5倍')
+    expect(c.current.text).toContain('是上期（2个）的约11.5倍')
     c.send('新建了一批社区网点')
     expect(c.state.reasons).toEqual({ service_points: '新建了一批社区网点' })
   })
@@ -76,7 +80,7 @@ describe('soft warnings ask for a reason, stored in reasons[field]', () => {
     c.run(['9133', '1559'])
     expect(c.current.kind).toBe('warning')
     expect(c.current.text).toContain('「户籍老人」填了1559人')
-    expect(c.current.text).toContain('超过目标3倍')
+    expect(c.current.text).toContain('达到5858.2，是目标（50）的约117.2倍')
     c.send('15.59万')
     expect(c.state.values.elderly).toBe(155900)
     expect(c.current.kind).toBe('summary')

@@ -233,3 +233,13 @@ test('a grid worker sees the report but no review buttons', async () => {
   expect(screen.getByText('500人次')).toBeTruthy()
   expect(screen.queryByText('通过')).toBeNull()
 })
+
+test('an estimate reads 约 for the reviewer, and the worker’s note with a fix shows as 填报人留言', async () => {
+  const estimated = { ...GRID_REPORT, approx: ['trainees'] }
+  const entries = [GRID_ENTRIES[0], { ...GRID_ENTRIES[1], comment: '已核对签到表，改为500人次' }]
+  await openDetail(reviewer, [{ report: estimated, entries }])
+  await waitFor(() => expect(screen.getByText('约500人次')).toBeTruthy())
+  expect(screen.getByText('2个')).toBeTruthy()
+  const items = Array.from(document.querySelectorAll('.gb-timeline__item')).map((e) => e.textContent)
+  expect(items[0]).toContain('填报人留言：已核对签到表，改为500人次')
+})

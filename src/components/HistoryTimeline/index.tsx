@@ -14,6 +14,8 @@ export interface TimelineItem {
   /** Figures changed: "培训护理人员 5000→500". */
   changes: string[]
   comment?: string
+  /** What the comment is: 意见 (a reviewer's, the default) or 填报人留言. */
+  commentLabel?: string
 }
 
 export interface HistoryTimelineProps {
@@ -40,7 +42,7 @@ export default function HistoryTimeline({ items, pageSize = 20 }: HistoryTimelin
               {c}
             </View>
           ))}
-          {it.comment ? <View className="gb-timeline__comment">意见：{it.comment}</View> : null}
+          {it.comment ? <View className="gb-timeline__comment">{it.commentLabel ?? '意见'}：{it.comment}</View> : null}
         </View>
       ))}
       <LoadMore shown={Math.min(shown, items.length)} total={items.length} onMore={() => setShown((n) => n + pageSize)} />

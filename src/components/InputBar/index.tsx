@@ -1,5 +1,6 @@
 import { View, Input, Text } from '@tarojs/components'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
+import type { Recognizer } from '../../services/voice/types'
 import './index.scss'
 
 export interface InputBarProps {
@@ -11,6 +12,8 @@ export interface InputBarProps {
   onFile?(): void
   disabled?: boolean
   placeholder?: string
+  /** Hold-to-talk speech input; the button shows only when it is available (never on H5). */
+  recognizer?: Recognizer
 }
 
 // Browsers' number inputs refuse "两千人次"; only the mini-program's digit
@@ -19,8 +22,29 @@ export interface InputBarProps {
 const NUMBER_KEYBOARD_BY_DEFAULT = process.env.TARO_ENV === 'weapp'
 
 /** The text field at the bottom of the chat, with send and photo buttons. */
-export default function InputBar({ expects, onSend, onPhoto, onFile, disabled, placeholder }: InputBarProps) {
+export default function InputBar({ expects, onSend, onPhoto, onFile, disabled, placeholder, recognizer }: InputBarProps) {
   const [value, setValue] = useState('')
+  const [voice, setVoice] = useState<'idle' | 'listening' | string>('idle')
+  // What was typed before the hold: speech is added after it.
+  const before = useRef('')
+  const canTalk = recognizer?.available === true
+  // Heard text lands in the field and waits for 发送: it counts only once the worker has seen it.
+  const talk = () => {
+    if (!recognizer || disabled || voice === 'listening') return
+    before.current = value
+    setVoice('listening')
+    recognizer.start({
+      onPartial: (t) => setValue(before.current + t),
+      onFinal: (t) => {
+        setValue(before.current + t)
+        setVoice(t.trim() ? 'idle' : '没有听清，请再说一次')
+      },
+      onError: (message) => setVoice(message)
+    })
+  }
+  const release = () => {
+    if (voice === 'listening') recognizer?.stop()
+  }
   const [fullKeyboard, setFullKeyboard] = useState(!NUMBER_KEYBOARD_BY_DEFAULT)
   const numeric = expects === 'number' && !fullKeyboard
   const send = () => {
@@ -46,15 +70,30 @@ export default function InputBar({ expects, onSend, onPhoto, onFile, disabled, p
           <Text>{fullKeyboard ? '123' : '中'}</Text>
         </View>
       ) : null}
+      {canTalk ? (
+        <View
+          className={`input-bar__button input-bar__button--ghost${voice === 'listening' ? ' input-bar__button--live' : ''}`}
+          role="button"
+          aria-label="按住说话"
+          onTouchStart={talk}
+          onTouchEnd={release}
+          onTouchCancel={release}
+        >
+          <Text>{voice === 'listening' ? '松开' : '说话'}</Text>
+        </View>
+      ) : null}
       <Input
         className="input-bar__field"
         type={numeric ? 'digit' : 'text'}
         value={value}
-        placeholder={placeholder ?? (expects === 'number' ? '输入数字，如 2000 或 两千' : '输入回答')}
+        placeholder={voice === 'listening' ? '正在听…' : voice !== 'idle' ? voice : placeholder ?? (expects === 'number' ? '输入数字，如 2000 或 两千' : '输入回答')}
         confirmType="send"
         disabled={disabled}
         aria-label="输入回答"
-        onInput={(e) => setValue(e.detail.value)}
+        onInput={(e) => {
+          setValue(e.detail.value)
+          if (voice !== 'idle' && voice !== 'listening') setVoice('idle')
+        }}
         onConfirm={send}
       />
       <View className={`input-bar__button${value.trim() ? '' : ' input-bar__button--idle'}`} role="button" aria-label="发送" onClick={send}>

@@ -36,7 +36,7 @@ export default function PrivacyPrompt() {
     <View className="gb-privacy" role="dialog" aria-label="隐私保护提示">
       <View className="gb-privacy__card">
         <View className="gb-privacy__title">隐私保护提示</View>
-        <Text className="gb-privacy__text">拍照或选照片作为佐证材料前，请先阅读并同意</Text>
+        <Text className="gb-privacy__text">拍照、选照片作为佐证材料或语音输入前，请先阅读并同意</Text>
         <Text className="gb-privacy__link" onClick={() => Taro.openPrivacyContract({})}>
           《格报隐私保护指引》
         </Text>

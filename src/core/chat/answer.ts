@@ -1,13 +1,13 @@
 import type { Field } from '../field'
 import { fieldByKey } from '../indicator'
-import { parseQuantity } from '../quantity'
+import { parseFigure } from '../quantity'
 import { periodYear } from '../period'
 import { readDate } from './answers/date'
-import { quantityToValue, readNumber } from './answers/number'
+import { quantityToValue, rangeQuestion, readQuantity } from './answers/number'
 import type { Parsed } from './answers/parsed'
 import { readNarrative, readReason } from './answers/text'
 import { readYesNo } from './answers/yesno'
-import { formatDate, formatValue, quote } from './format'
+import { formatDate, formatFigure, formatValue, plainNumber, quote } from './format'
 import { says } from './intents'
 import { labelledFigures } from './match'
 import { pairProblem } from './pairs'
@@ -16,7 +16,8 @@ import { stepDateBounds } from './questions'
 import { dateSlot, EVIDENCE, isQualitative, NARRATIVE, numberFields, slotIdsFor, type Slot } from './slots'
 import { commit, withIds, withoutIds, type Change, type ChatState } from './state'
 import type { ChatContext } from './types'
-import { softWarnings } from './warnings'
+import { carriesOver } from './unitTarget'
+import { softWarningsFor } from './warnings'
 
 /**
  * How one answer changes the state. Every handler commits through the undo
@@ -24,9 +25,34 @@ import { softWarnings } from './warnings'
  * re-asks with what was wrong.
  */
 
-interface Entry {
+export interface Entry {
   field: Field
   value: Parsed<number>
+  /** Said as an estimate (约1200, 200多): stored with the 约 mark. */
+  approx?: boolean
+  /** As written, when it differs from how the value reads (1.5万人 → 15000人). */
+  said?: string
+}
+
+/** How each figure reads back: "网点 9个", after a correction "网点 8个 → 9个". */
+function noteFor(state: ChatState, e: Entry, value: number, corrected: boolean): string {
+  const before = state.values[e.field.key]
+  const now = formatFigure(e.field, value, e.approx === true)
+  const from = corrected && before !== undefined && before !== value ? `${formatFigure(e.field, before, (state.approx ?? []).includes(e.field.key))} → ` : ''
+  return `${e.field.label} ${from}${now}`
+}
+
+/** 1.5万人 is stored as 15000人: say so, so the worker sees the conversion. */
+function conversionNote(e: Entry, value: number): string | null {
+  if (!e.said || e.field.kind === 'fraction' || !/[万亿千wWkK]/.test(e.said)) return null
+  const stored = formatValue(e.field, value)
+  return e.said.replace(/\s/g, '') === stored ? null : `“${e.said.trim()}”记为${stored}`
+}
+
+export interface FillOptions {
+  errors?: string[]
+  /** A correction: say what changed even at the field's own question. */
+  corrected?: boolean
 }
 
 /**
@@ -34,11 +60,14 @@ interface Entry {
  * good ones are kept, the bad ones reported and asked again. Figures that
  * set off a soft warning are kept too, and a reason is asked for them.
  */
-export function fill(ctx: ChatContext, state: ChatState, entries: Entry[], current: string | null, out: Outbox, errors: string[] = []): ChatState {
+export function fill(ctx: ChatContext, state: ChatState, entries: Entry[], current: string | null, out: Outbox, opts: FillOptions | string[] = {}): ChatState {
+  const { errors = [], corrected = false } = Array.isArray(opts) ? { errors: opts } : opts
   const ind = ctx.indicator
   const merged = { ...state.values }
   const accepted: Record<string, number> = {}
-  for (const { field, value } of entries) {
+  const kept: Entry[] = []
+  for (const entry of entries) {
+    const { field, value } = entry
     if (!value.ok) {
       errors.push(value.error)
       continue
@@ -50,23 +79,28 @@ export function fill(ctx: ChatContext, state: ChatState, entries: Entry[], curre
     }
     merged[field.key] = value.value
     accepted[field.key] = value.value
+    kept.push(entry)
   }
   const keys = Object.keys(accepted)
   let next = state
   if (keys.length) {
-    const warned = keys.filter((k) => softWarnings(ind, merged, k, ctx.previous).length > 0)
+    const warned = keys.filter((k) => softWarningsFor(ctx, merged, k).length > 0)
+    const approxNow = kept.filter((e) => e.approx).map((e) => e.field.key)
+    const approx = withIds(withoutIds(state.approx ?? [], keys), approxNow)
     const change: Change = {
       values: accepted,
       reasons: Object.fromEntries(keys.map((k) => [k, null])),
       done: withIds(state.done, keys),
       awaitReason: withIds(withoutIds(state.awaitReason, keys), warned)
     }
-    const note = entries
-      .filter((e) => e.field.key in accepted)
-      .map((e) => `${e.field.label} ${formatValue(e.field, accepted[e.field.key])}`)
-      .join('、')
+    if (approx.join() !== (state.approx ?? []).join()) change.approx = approx
+    const note = kept.map((e) => noteFor(state, e, accepted[e.field.key], corrected)).join('、')
     next = commit(state, change, note)
-    if (keys.length > 1 || keys[0] !== current) out.say({ kind: 'info', text: `记下了：${note}` })
+    const conversions = kept.map((e) => conversionNote(e, accepted[e.field.key])).filter((c): c is string => c !== null)
+    const tail = conversions.length ? `（${conversions.join('，')}）` : ''
+    if (corrected) out.say({ kind: 'info', text: `已改：${note}${tail}` })
+    else if (keys.length > 1 || keys[0] !== current) out.say({ kind: 'info', text: `记下了：${note}${tail}` })
+    else if (tail) out.say({ kind: 'info', text: `记下了：${note}${tail}` })
   }
   ask(ctx, next, out, errors.length ? { kind: 'error', text: errors.join('\n') } : undefined)
   return next
@@ -80,24 +114,44 @@ export function fill(ctx: ChatContext, state: ChatState, entries: Entry[], curre
 export function namedEntries(ctx: ChatContext, text: string, current: Field | null): { entries: Entry[]; errors: string[] } {
   const { labelled, unlabelled } = labelledFigures(text, numberFields(ctx.indicator))
   if (labelled.length === 0) return { entries: [], errors: [] }
-  const entries: Entry[] = labelled.map((l) => ({ field: l.field, value: quantityToValue(l.field, l.quantity) }))
+  const entry = (field: Field, q: (typeof unlabelled)[number]): Entry => ({ field, value: quantityToValue(field, q), approx: q.approx === true, said: q.text })
+  const entries: Entry[] = labelled.map((l) => entry(l.field, l.quantity))
   const rest = [...unlabelled]
   if (current && rest.length && !entries.some((e) => e.field.key === current.key)) {
-    entries.unshift({ field: current, value: quantityToValue(current, rest.shift()!) })
+    entries.unshift(entry(current, rest.shift()!))
   }
   const errors = rest.length ? [`${rest.map((q) => quote(q.text)).join('、')}没说是哪一项，请写上名称`] : []
   return { entries, errors }
 }
 
+/** The quick replies under a span question: its two ends. */
+function rangeReplies(field: Field, lo: number, hi: number) {
+  const typed = (v: number) => (field.kind === 'fraction' ? `${plainNumber(v * 100)}%` : `${plainNumber(v)}${field.unit}`)
+  return [lo, hi].map((v) => ({ label: typed(v), value: typed(v) }))
+}
+
 function answerNumber(ctx: ChatContext, state: ChatState, field: Field, text: string, out: Outbox): ChatState {
   const named = namedEntries(ctx, text, field)
   if (named.entries.length) return fill(ctx, state, named.entries, field.key, out, named.errors)
-  const value = readNumber(field, text)
-  if (!value.ok) {
-    ask(ctx, state, out, { kind: 'error', text: value.error })
+  const read = readQuantity(text, field)
+  if (!read.ok) {
+    ask(ctx, state, out, { kind: 'error', text: read.error })
     return state
   }
-  return fill(ctx, state, [{ field, value }], field.key, out)
+  const r = read.value
+  if (r.kind === 'skip') return skipSlot(ctx, state, { id: field.key, kind: 'number', field }, out)
+  if (r.kind === 'range') {
+    // A span is never stored: the worker picks one number.
+    const scale = field.kind === 'fraction' && r.range.unit === undefined ? asShareRange(r.range.range) : r.range.range
+    out.say({ kind: 'question', text: rangeQuestion(field, { ...r.range, range: scale }), quickReplies: rangeReplies(field, scale[0], scale[1]), expects: 'number' })
+    return state
+  }
+  const q = r.quantity
+  return fill(ctx, state, [{ field, value: quantityToValue(field, q), approx: q.approx === true, said: text }], field.key, out)
+}
+
+function asShareRange([lo, hi]: [number, number]): [number, number] {
+  return [lo / 100, hi / 100]
 }
 
 function answerYesNo(ctx: ChatContext, state: ChatState, field: Field, text: string, out: Outbox): ChatState {
@@ -118,7 +172,7 @@ function answerYesNo(ctx: ChatContext, state: ChatState, field: Field, text: str
     change.dates = { [key]: previousDate }
     change.done = withIds(change.done!, [dateSlot(key)])
   }
-  const warned = softWarnings(ctx.indicator, { ...state.values, [key]: value }, key, ctx.previous).length > 0
+  const warned = softWarningsFor(ctx, { ...state.values, [key]: value }, key).length > 0
   change.awaitReason = warned ? withIds(state.awaitReason, [key]) : withoutIds(state.awaitReason, [key])
   const next = commit(state, change, `${field.label} ${formatValue(field, value)}`)
   ask(ctx, next, out)
@@ -174,6 +228,33 @@ function answerEvidence(ctx: ChatContext, state: ChatState, text: string, out: O
   return state
 }
 
+/** 跳过, 还没统计: the slot is left empty and the next one asked. */
+export function skipSlot(ctx: ChatContext, state: ChatState, slot: Slot, out: Outbox): ChatState {
+  const field = slot.field
+  const key = field?.key
+  const change: Change = { done: withIds(state.done, [slot.id]) }
+  if (slot.kind === 'date') change.dates = { [key!]: null }
+  else if (slot.kind === 'narrative') change.narrative = ''
+  else if (key) {
+    Object.assign(change, { values: { [key]: null }, reasons: { [key]: null }, awaitReason: withoutIds(state.awaitReason, [key]) })
+    if ((state.approx ?? []).includes(key)) change.approx = withoutIds(state.approx ?? [], [key])
+    if (slot.kind === 'step') change.dates = { [key]: null }
+  }
+  const next = commit(state, change, `跳过${field ? `「${field.label}」` : ''}`)
+  ask(ctx, next, out)
+  return next
+}
+
+/** "本期新增是0吗？": asked when 同上 is said for a figure that is counted afresh each period. */
+export function zeroQuestion(field: Field) {
+  return {
+    kind: 'question' as const,
+    text: `「${field.label}」按每期新增填，不能照搬上期。本期新增是0吗？`,
+    quickReplies: [{ label: '是，本期是0', value: '是' }, { label: '不是，我来填', value: '不是' }],
+    expects: 'yesno' as const
+  }
+}
+
 /** Slot-level words first (不改, 跳过, 同上期), then the answer for its kind. */
 export function answerSlot(ctx: ChatContext, state: ChatState, slot: Slot, text: string, out: Outbox): ChatState {
   const field = slot.field
@@ -186,25 +267,18 @@ export function answerSlot(ctx: ChatContext, state: ChatState, slot: Slot, text:
     ask(ctx, next, out)
     return next
   }
-  if (says(text, 'skip') && slot.kind !== 'evidence') {
-    const change: Change = { done: withIds(state.done, [slot.id]) }
-    if (slot.kind === 'date') change.dates = { [key!]: null }
-    else if (slot.kind === 'narrative') change.narrative = ''
-    else if (key) {
-      Object.assign(change, { values: { [key]: null }, reasons: { [key]: null }, awaitReason: withoutIds(state.awaitReason, [key]) })
-      if (slot.kind === 'step') change.dates = { [key]: null }
-    }
-    const next = commit(state, change, `跳过${field ? `「${field.label}」` : ''}`)
-    ask(ctx, next, out)
-    return next
-  }
+  if (says(text, 'skip') && slot.kind !== 'evidence') return skipSlot(ctx, state, slot, out)
   if (says(text, 'same') && field && slot.kind !== 'date') {
+    if (slot.kind === 'number' && !carriesOver(ctx.indicator)) {
+      out.say(zeroQuestion(field))
+      return { ...state, confirmZero: field.key }
+    }
     const previous = ctx.previous?.[field.key]
     if (previous === undefined) {
       ask(ctx, state, out, { kind: 'error', text: '没有上期的数，请直接填' })
       return state
     }
-    if (slot.kind === 'number') return fill(ctx, state, [{ field, value: { ok: true, value: previous } }], field.key, out)
+    if (slot.kind === 'number') return fill(ctx, state, [{ field, value: { ok: true, value: previous }, approx: (ctx.previousApprox ?? []).includes(field.key) }], field.key, out)
   }
   switch (slot.kind) {
     case 'number':
@@ -246,8 +320,8 @@ export function answerReason(ctx: ChatContext, state: ChatState, text: string, o
     ask(ctx, next, out)
     return next
   }
-  const q = field.kind === 'step' || field.kind === 'flag' ? null : parseQuantity(text)
-  if (q) return fill(ctx, state, [{ field, value: quantityToValue(field, q) }], key, out)
+  const q = field.kind === 'step' || field.kind === 'flag' ? null : parseFigure(text)
+  if (q) return fill(ctx, state, [{ field, value: quantityToValue(field, q), approx: q.approx === true, said: text }], key, out)
   const reason = readReason(text)
   if (!reason.ok) {
     ask(ctx, state, out, { kind: 'error', text: reason.error })

@@ -13,6 +13,8 @@ export interface CheckinMatch {
   indicator: Indicator
   field: Field
   value: number
+  /** Said as an estimate ("培训约300人次"). */
+  approx: boolean
 }
 
 interface Candidate extends CheckinMatch {
@@ -34,10 +36,10 @@ export function quickCheckin(text: string, indicators: Indicator[]): CheckinMatc
     const value = quantityToValue(l.field, l.quantity)
     if (!value.ok) continue
     const unitFits = l.quantity.unit !== undefined && l.quantity.unit === l.field.unit
-    candidates.push({ indicator, field: l.field, value: value.value, score: (l.byLabel ? 1000 : 0) + l.termLength * 10 + (unitFits ? 1 : 0) })
+    candidates.push({ indicator, field: l.field, value: value.value, approx: l.quantity.approx === true, score: (l.byLabel ? 1000 : 0) + l.termLength * 10 + (unitFits ? 1 : 0) })
   }
   candidates.sort((a, b) => b.score - a.score)
   const [best, second] = candidates
   if (!best || (second && second.score === best.score)) return null
-  return { indicator: best.indicator, field: best.field, value: best.value }
+  return { indicator: best.indicator, field: best.field, value: best.value, approx: best.approx }
 }

@@ -2,7 +2,7 @@ import { periodType } from '../period'
 
 /** How figures, dates and periods read in a bubble; one spelling everywhere. */
 
-export { formatValue, plainNumber } from '../fieldFormat'
+export { formatFigure, formatValue, plainNumber } from '../fieldFormat'
 
 /** "12月19日" within the period's year, "2019年12月19日" outside it. */
 export function formatDate(date: string, year: number): string {

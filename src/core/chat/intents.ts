@@ -1,4 +1,6 @@
+import { SKIP_WORDS } from '../quantity'
 import { normalize } from './answers/parsed'
+import { readConfirm } from './vocabulary'
 
 /**
  * Words that steer the conversation instead of answering it. Only a whole
@@ -31,9 +33,10 @@ const WORDS: Record<Intent, string[]> = {
   undo: ['撤销', '撤回', '上一步', '返回上一步', '回到上一步'],
   restart: ['重填', '重新填', '全部重填', '从头填', '重新开始', '从头开始'],
   exit: ['退出', '不填了', '先不填了', '稍后再填', '以后再填', '结束'],
-  confirm: ['确认', '提交', '确认提交', '确定', '确定提交', '没问题', '无误', '对的', '是的', '是', '好', '好的', '可以'],
-  skip: ['跳过', '先跳过', '不知道', '不清楚', '暂无数据', '不记得', '不记得了', '记不清', '记不清了', '下一个', '下一项'],
-  same: ['同上期', '和上期一样', '跟上期一样', '与上期相同', '同上', '没变', '没有变化', '不变'],
+  // confirm: the shared yes vocabulary, see vocabulary.ts
+  confirm: [],
+  skip: ['跳过', '先跳过', '下一个', '下一项', ...SKIP_WORDS],
+  same: ['同上期', '和上期一样', '跟上期一样', '与上期相同', '同上', '没变', '没有变化', '不变', '没变化', '跟上个月一样', '和上个月一样', '跟上月一样', '同上月', '跟上次一样', '和上次一样', '一样', '还是那么多', '还是一样'],
   keep: ['不改', '不用改', '不修改', '保持不变', '维持原样', '原样'],
   reenter: ['改一下', '改', '重新输入', '修改', '填错了', '写错了', '输错了', '打错了'],
   finished: ['好了', '传好了', '上传好了', '没有了', '就这些', '不传了', '完成', '没有', '无']
@@ -53,5 +56,6 @@ export function readGlobalIntent(text: string): Intent | null {
 
 /** Whether the whole of `text` is one of the words for `intent` (a word may serve several). */
 export function says(text: string, intent: Intent): boolean {
+  if (intent === 'confirm') return readConfirm(text) === 'yes'
   return WORDS[intent].includes(clean(text))
 }

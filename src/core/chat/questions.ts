@@ -5,11 +5,12 @@ import { MAX_EVIDENCE } from '../report'
 import { periodRange, periodYear } from '../period'
 import type { Target } from '../target'
 import type { DateBounds } from './answers/date'
-import { formatDate, formatValue, periodEndPhrase, periodShort, plainNumber } from './format'
+import { formatDate, formatFigure, formatValue, periodEndPhrase, periodShort, plainNumber } from './format'
 import type { ChatState } from './state'
 import type { Slot } from './slots'
 import type { BotMessage, ChatContext, QuickReply } from './types'
-import { softWarnings } from './warnings'
+import { carriesOver, unitTarget } from './unitTarget'
+import { softWarningsFor } from './warnings'
 
 /** A message before the engine numbers it. */
 export type Draft = Omit<BotMessage, 'id'>
@@ -48,8 +49,9 @@ function targetsOf(ctx: ChatContext, key: string): Target[] {
 /** "目标：新建服务网点8个，今年已报5个，还差3个". */
 function targetLine(ctx: ChatContext, field: Field, t: Target): string {
   const ytd = ctx.yearToDate?.[field.key]
-  if ((t.kind !== 'count' && t.kind !== 'progress') || ytd === undefined) return `目标：${t.label}`
-  const left = t.min - ytd
+  const goal = unitTarget(ctx, t)
+  if ((t.kind !== 'count' && t.kind !== 'progress') || ytd === undefined || goal === null) return `目标：${t.label}`
+  const left = goal - ytd
   return `目标：${t.label}，今年已报${formatValue(field, ytd)}，${left > 1e-9 ? `还差${formatValue(field, left)}` : '已达标'}`
 }
 
@@ -61,8 +63,9 @@ function typedValue(field: Field, value: number): string {
 function numberReplies(ctx: ChatContext, state: ChatState, field: Field): QuickReply[] {
   const replies: QuickReply[] = []
   const current = state.values[field.key]
-  const previous = ctx.previous?.[field.key]
-  if (current !== undefined) replies.push({ label: `不改（${formatValue(field, current)}）`, value: '不改' })
+  // Carrying a per-period count over would count the same new builds twice.
+  const previous = carriesOver(ctx.indicator) ? ctx.previous?.[field.key] : undefined
+  if (current !== undefined) replies.push({ label: `不改（${formatFigure(field, current, (state.approx ?? []).includes(field.key))}）`, value: '不改' })
   if (previous !== undefined) replies.push({ label: `同上期（${formatValue(field, previous)}）`, value: '同上期' })
   const seen = (ctx.seen?.[field.key] ?? []).filter((v, i, all) => all.indexOf(v) === i && v !== current && v !== previous && v !== 0)
   for (const v of seen.slice(0, 3)) replies.push({ label: formatValue(field, v), value: typedValue(field, v) })
@@ -115,7 +118,7 @@ function numberQuestion(ctx: ChatContext, state: ChatState, field: Field, brief:
     if (previous !== undefined) lines.push(`上期：${formatValue(field, previous)}`)
     if (field.hint) lines.push(field.hint)
     const current = state.values[field.key]
-    if (current !== undefined) lines.push(`原来填的：${formatValue(field, current)}`)
+    if (current !== undefined) lines.push(`原来填的：${formatFigure(field, current, (state.approx ?? []).includes(field.key))}`)
   }
   return { kind: 'question', text: lines.join('\n'), quickReplies: numberReplies(ctx, state, field), expects: 'number' }
 }
@@ -182,7 +185,7 @@ export function questionFor(ctx: ChatContext, state: ChatState, slot: Slot, brie
 export function reasonQuestion(ctx: ChatContext, state: ChatState, key: string): Draft {
   const field = fieldByKey(ctx.indicator, key)
   const value = state.values[key]
-  const found = softWarnings(ctx.indicator, state.values, key, ctx.previous)
+  const found = softWarningsFor(ctx, state.values, key)
   const said = field && value !== undefined ? formatValue(field, value) : ''
   const head = !field || !said ? '这个数' : field.kind === 'step' || field.kind === 'flag' ? `「${field.label}」选了“${said}”` : `「${field.label}」填了${said}`
   const why = found.length ? `，${found.join('；')}` : '，看起来不太对'

@@ -18,6 +18,8 @@ export interface Change {
   narrative?: string
   done?: string[]
   awaitReason?: string[]
+  /** The whole list of estimated fields before the change (absent: untouched). */
+  approx?: string[]
   /** What the worker did, told back when it is undone: "培训护理人员 300人次". */
   note?: string
 }
@@ -39,6 +41,17 @@ export interface ChatState {
   awaitReason: string[]
   undo: Change[]
   submitted: boolean
+  /**
+   * Fields whose figure was said as an estimate (约1200, 200多): shown and
+   * sent with 约. Absent in drafts saved before it existed.
+   */
+  approx?: string[]
+  /** A per-period figure the worker called 同上: waiting for "本期新增是0吗？". */
+  confirmZero?: string
+  /** Returned reports: what the worker tells the reviewer with the fix. */
+  note?: string
+  /** Waiting for that note. */
+  awaitNote?: boolean
 }
 
 const optional = (x: unknown, check: (v: unknown) => Problem): Problem => (x === undefined ? null : check(x))
@@ -52,7 +65,8 @@ function changeProblem(x: unknown, path: string): Problem {
     optional(x.narrative, (v) => (isString(v) ? null : `${path}.narrative`)),
     optional(x.done, (v) => listOf(v, isString, `${path}.done`)),
     optional(x.awaitReason, (v) => listOf(v, isString, `${path}.awaitReason`)),
-    optional(x.note, (v) => (isString(v) ? null : `${path}.note`))
+    optional(x.note, (v) => (isString(v) ? null : `${path}.note`)),
+    optional(x.approx, (v) => listOf(v, isString, `${path}.approx`))
   )
 }
 
@@ -74,7 +88,11 @@ export function chatStateProblem(x: unknown): Problem {
     listOf(x.done, isString, 'done'),
     listOf(x.awaitReason, isString, 'awaitReason'),
     Array.isArray(x.undo) ? x.undo.map((c, i) => changeProblem(c, `undo.${i}`)).find((p) => p !== null) ?? null : 'undo',
-    isBoolean(x.submitted) ? null : 'submitted'
+    isBoolean(x.submitted) ? null : 'submitted',
+    optional(x.approx, (v) => listOf(v, isString, 'approx')),
+    optional(x.confirmZero, (v) => (isString(v) ? null : 'confirmZero')),
+    optional(x.note, (v) => (isString(v) ? null : 'note')),
+    optional(x.awaitNote, (v) => (isBoolean(v) ? null : 'awaitNote'))
   )
 }
 
@@ -116,6 +134,10 @@ export function applyChange(state: ChatState, change: Change): { state: ChatStat
   if (change.awaitReason) {
     inverse.awaitReason = state.awaitReason
     next.awaitReason = change.awaitReason
+  }
+  if (change.approx) {
+    inverse.approx = state.approx ?? []
+    next.approx = change.approx
   }
   return { state: next, inverse }
 }

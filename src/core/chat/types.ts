@@ -15,6 +15,7 @@ export interface ReturnedReport {
   narrative?: string
   evidence?: Evidence[]
   reasons?: Record<string, string>
+  approx?: string[]
 }
 
 /**
@@ -30,6 +31,8 @@ export interface ChatContext {
   today: string
   /** Last period's values: for 同上期 and the soft warnings. */
   previous?: Figures
+  /** Last period's estimated fields, so 同上期 keeps their 约. */
+  previousApprox?: string[]
   /** Last period's step dates, so 同上期 on a done step keeps its date. */
   previousDates?: Record<string, string>
   /** This year's figures so far, to say what is left of a target. */
@@ -37,6 +40,11 @@ export interface ChatContext {
   /** Values the worker entered before, by field, most recent first. */
   seen?: Record<string, number[]>
   returned?: ReturnedReport
+  /**
+   * This unit's own share of a target, by target id, once yearly plans
+   * allocate them; absent: the indicator's target (see unitTarget.ts).
+   */
+  unitTargets?: Record<string, number>
 }
 
 export type ChatInput =
@@ -67,6 +75,8 @@ export interface SummaryRow {
   /** Ready to show: "8个", "已完成（12月19日）", "未填". */
   value: string
   missing: boolean
+  /** Said as an estimate: the value reads "约…". */
+  approx?: boolean
   reason?: string
   /** Returned reports only: differs from what was sent back. */
   changed?: boolean
@@ -98,6 +108,10 @@ export interface DraftAnswers {
   narrative: string
   evidence: Evidence[]
   reasons: Record<string, string>
+  /** Fields whose figure is an estimate. */
+  approx: string[]
+  /** Returned reports: the worker's note to the reviewer. */
+  note?: string
 }
 
 export type ChatOutcome = { submit: DraftAnswers } | { navigate: 'inbox' | 'progress' } | { exit: true }

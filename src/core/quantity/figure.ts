@@ -21,6 +21,8 @@ export interface Figure {
   percentWord: boolean
   /** Followed by 年, 月, 日, 楼 …: a point in time or space, not an amount. */
   pointFollows: boolean
+  /** Written with 余, 多 or 来 before its unit (100余人, 二十来个): about that many. */
+  approx?: true
 }
 
 /** Line-wrapped dumps put spaces or a line break between a number and its unit ("7795  张"). */
@@ -56,7 +58,11 @@ interface Suffix {
   unit?: string
   multiplier: number
   end: number
+  approx: boolean
 }
+
+/** 100余人, 一百多人, 二十来个: the number named, give or take. */
+const APPROX_MARKS = new Set(['余', '多', '来'])
 
 const MAGNITUDES = new Map([['万', 1e4], ['亿', 1e8]])
 
@@ -68,16 +74,16 @@ const MAGNITUDES = new Map([['万', 1e4], ['亿', 1e8]])
 function readSuffix(text: string, from: number, chinese: boolean): Suffix | null {
   let at = skipGap(text, from)
   const direct = matchUnit(text, at, chinese)
-  if (direct) return { ...direct, multiplier: 1 }
-  const approximate = text.charAt(at) === '余' || text.charAt(at) === '多'
+  if (direct) return { ...direct, multiplier: 1, approx: false }
+  const approximate = APPROX_MARKS.has(text.charAt(at))
   if (approximate) at++
   const magnitude = at > from ? MAGNITUDES.get(text.charAt(at)) : undefined
   if (magnitude !== undefined) at++
   if (!approximate && magnitude === undefined) return null
   const unit = matchUnit(text, skipGap(text, at), chinese)
-  if (unit) return { ...unit, multiplier: magnitude ?? 1 }
+  if (unit) return { ...unit, multiplier: magnitude ?? 1, approx: approximate }
   // Without a unit a magnitude still belongs to the value; a lone 余 does not.
-  return magnitude === undefined ? null : { multiplier: magnitude, end: at }
+  return magnitude === undefined ? null : { multiplier: magnitude, end: at, approx: approximate }
 }
 
 function readPercentWord(text: string, start: number, at: number, sign: number): Figure | null {
@@ -136,6 +142,6 @@ export function readFigure(text: string, start: number): Figure | null {
   if (!suffix) return figure
   const value = tidy(sign * numeral.value * suffix.multiplier)
   if (!Number.isFinite(value)) return null
-  const extended = { ...figure, end: suffix.end, value }
+  const extended: Figure = { ...figure, end: suffix.end, value, ...(suffix.approx ? { approx: true as const } : {}) }
   return suffix.unit === undefined ? extended : { ...extended, unit: suffix.unit }
 }

@@ -34,6 +34,8 @@ const SMALL_UNITS = new Map<string, number>([
 
 const BIG_UNITS = new Map<string, number>([['万', 1e4], ['萬', 1e4], ['亿', 1e8], ['億', 1e8]])
 
+const SMALL_OR_BIG = new Set([...SMALL_UNITS.keys(), ...BIG_UNITS.keys()])
+
 /** 两 means 2 before a unit but never appears in a digit-by-digit string. */
 const POSITIONAL_ONLY = new Set(['两', '兩'])
 
@@ -123,7 +125,8 @@ interface Pending {
 /**
  * The classic section reading: digits wait for a unit (十百千), sections close
  * on 万 and 亿. The reader keeps the longest prefix that is a complete number,
- * so "3千5" yields 3000 and stops before the 5 rather than guessing.
+ * and a lone digit after a unit is read the colloquial way (3千5 is 3500,
+ * like 三千五).
  */
 export function readNumeral(text: string, start: number): Numeral | null {
   const digitString = readDigitString(text, start)
@@ -157,7 +160,10 @@ export function readNumeral(text: string, start: number): Numeral | null {
       if (pending) break
       const arabic = readArabic(text, j)
       if (!arabic) break
-      pending = { value: arabic.value, colloquial: false }
+      // 4千2, 2万4: a single digit right after a unit stands for the next
+      // lower unit, as in 四千二; longer runs (1万20) stay plain digits.
+      const single = arabic.end === j + 1 && lastUnit > 0 && SMALL_OR_BIG.has(text.charAt(j - 1))
+      pending = { value: arabic.value, colloquial: single }
       j = arabic.end
     } else if (chineseDigit !== undefined) {
       if (pending) break

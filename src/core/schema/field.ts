@@ -14,6 +14,8 @@ export const FieldSchema = z
     aliases: z._default(listOf(prose(20, 1), 10), []),
     kind: FieldKindSchema,
     unit: z._default(prose(8), ''),
+    /** Units that mean the same as `unit` here, beyond the common ones in unitSynonyms.ts (床 for 张). */
+    unitAliases: z.optional(listOf(prose(8, 1), 10)),
     // Bounds a phone can show and a person can mean: no 1e308 limits.
     min: z._default(between(-1e12, 1e12), 0),
     max: z._default(between(-1e12, 1e12), 1e9),

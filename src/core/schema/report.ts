@@ -42,6 +42,13 @@ export const ReportDraftSchema = z.strictObject({
   evidence: z._default(listOf(EvidenceSchema, MAX_EVIDENCE), []),
   /** Why a figure that set off a soft warning is right, by field key. */
   reasons: z._default(z.record(matching(KEY_PATTERN), prose(200)), {}),
+  /**
+   * Fields whose figure is an estimate (约1200人次): shown with 约 to
+   * reviewers and in the 自查表. Absent in reports stored before it.
+   */
+  approx: z.optional(listOf(matching(KEY_PATTERN), 30)),
+  /** A returned report's fix: what the worker tells the reviewer; kept in the history. */
+  note: z.optional(prose(200, 1)),
   /** 完成率 as the unit declares it, 0–100, when it states one. */
   declaredRate: z.optional(between(0, 100)),
   /** The server version this edit started from; absent for a first report. */

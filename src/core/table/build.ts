@@ -27,6 +27,8 @@ export interface TableEntry {
   evidence?: string[]
   /** Completion dates of milestone steps, by step field key. */
   dates?: Record<string, string>
+  /** Fields whose figure rests on an estimate: written "约1200人次". */
+  approx?: string[]
 }
 
 export interface BuildTableInput {
@@ -82,7 +84,7 @@ function buildRow(e: TableEntry, year: number): SelfInspectionRow {
     throw new Error(`completion for ${e.completion.code} given with indicator ${ind.code}`)
   }
   const edited = cleanText(e.narrative ?? '')
-  const narrative = edited || draftNarrative(ind, e.figures, e.completion, e.breakdown ?? [], { dates: e.dates, year })
+  const narrative = edited || draftNarrative(ind, e.figures, e.completion, e.breakdown ?? [], { dates: e.dates, year, approx: e.approx ?? [] })
   const rate = rateCell(e.completion.rate, e.declaredRate ?? null)
   return {
     seq: ind.seq,

@@ -3,6 +3,7 @@ import { formatRate, type IndicatorCompletion, type TargetCompletion } from '../
 import type { Figures } from '../figures'
 import { fieldByKey, type Indicator } from '../indicator'
 import type { Target } from '../target'
+import { APPROX_MARK } from '../fieldFormat'
 import { formatNumber, formatOneDecimal } from './text'
 
 /** One child unit's figures for the same indicator and year (a street's). */
@@ -18,6 +19,8 @@ export interface NarrativeOptions {
   year?: number
   /** How many child units a breakdown names before '等'. */
   breakdownLimit?: number
+  /** Fields whose figure rests on an estimate: "约1200人次". */
+  approx?: readonly string[]
 }
 
 export const NOT_REPORTED = '未填报'
@@ -61,7 +64,8 @@ function clause(ind: Indicator, t: Target, c: TargetCompletion | undefined, figu
       const unit = f?.unit ?? ''
       const v = figures[t.field]
       if (v === undefined) return `${name}${NOT_REPORTED}`
-      return `${name}${formatNumber(v)}${unit}${countBreakdown(breakdown, t.field, unit, limit)}${versusTarget(c, `${formatNumber(t.min)}${unit}`)}`
+      const about = options.approx?.includes(t.field) ? APPROX_MARK : ''
+      return `${name}${about}${formatNumber(v)}${unit}${countBreakdown(breakdown, t.field, unit, limit)}${versusTarget(c, `${formatNumber(t.min)}${unit}`)}`
     }
     case 'rate': {
       const num = fieldByKey(ind, t.numerator)
@@ -73,7 +77,8 @@ function clause(ind: Indicator, t: Target, c: TargetCompletion | undefined, figu
       if (n === undefined || d === undefined) return `${name}${NOT_REPORTED}`
       if (d <= 0) return `${name}无法计算（${den?.label ?? t.denominator}为${formatNumber(d)}）`
       const value = (n / d) * t.scale
-      const parts = `${num?.label ?? t.numerator}${formatNumber(n)}${num?.unit ?? ''}，${den?.label ?? t.denominator}${formatNumber(d)}${den?.unit ?? ''}`
+      const about = (k: string) => (options.approx?.includes(k) ? APPROX_MARK : '')
+      const parts = `${num?.label ?? t.numerator}${about(t.numerator)}${formatNumber(n)}${num?.unit ?? ''}，${den?.label ?? t.denominator}${about(t.denominator)}${formatNumber(d)}${den?.unit ?? ''}`
       return `${name}${formatOneDecimal(value)}${num?.unit ?? ''}（${parts}）${versusTarget(c, `${formatNumber(t.min)}${num?.unit ?? ''}`)}`
     }
     case 'percentage': {

@@ -18,7 +18,7 @@ import { ApiFailure, type HistoryData } from '../../services/api'
 import { getServices } from '../../services'
 import { mayReview } from './access'
 import { evidenceUrl } from './evidenceUrl'
-import { formatValue } from '../../core/fieldFormat'
+import { formatFigure } from '../../core/fieldFormat'
 import { ACTION_LABEL, VERDICT_LABEL, changeText, timeLabel } from './labels'
 import { toast } from './toast'
 import { useQuery } from './useQuery'
@@ -44,7 +44,8 @@ function figureLines(report: Report, ind: Indicator | undefined, today: string):
     lines.push({
       key: f.key,
       label: f.label,
-      value: v === undefined ? '未填' : formatValue(f, v),
+      // An estimate reads 约… for the reviewer too.
+      value: v === undefined ? '未填' : formatFigure(f, v, (report.approx ?? []).includes(f.key)),
       ...(report.reasons[f.key] ? { reason: report.reasons[f.key] } : {}),
       ...(date ? { date: dateLabel(date, today) } : {}),
       flagged: flagged.has(f.key)
@@ -195,7 +196,8 @@ export default function ReviewDetailPage() {
     when: timeLabel(e.at, today),
     action: ACTION_LABEL[e.action] ?? e.action,
     changes: e.changes.map((c) => changeText(c, ind?.fields.find((f) => f.key === c.field))),
-    ...(e.comment ? { comment: e.comment } : {})
+    // A worker's comment comes with a fix: it is a note to the reviewer, not a review opinion.
+    ...(e.comment ? { comment: e.comment, commentLabel: e.action === 'submit' || e.action === 'edit' ? '填报人留言' : '意见' } : {})
   }))
   const unitName = units[report.orgUnitId]?.name ?? report.orgUnitId
   const choosable = (ind?.fields ?? []).filter((f) => f.fixed === undefined)

@@ -1,8 +1,7 @@
-import { quickCheckin, startChat, stepChat, type BotMessage, type ChatContext, type ChatInput, type ChatState, type QuickReply, type SummaryCard } from '../../core/chat'
-import { formatValue, periodLabel } from '../../core/chat/format'
-import { readGlobalIntent } from '../../core/chat/intents'
+import { startChat, stepChat, type BotMessage, type ChatContext, type ChatInput, type ChatState, type QuickReply, type SummaryCard } from '../../core/chat'
 import { readEvidenceIntent } from '../../core/chat/evidenceIntent'
-import { afterSubmit, greeting, LOBBY_HELP, OPEN_PREFIX } from '../../core/chat/lobby'
+import { afterSubmit, greeting, OPEN_PREFIX } from '../../core/chat/lobby'
+import { confirmCard, lobbyStep, resumeQuestion, sameAsLastCard, type LobbyContext, type LobbyState, type LobbyStep, type PendingConfirm } from '../../core/chat/lobbyEngine'
 import { chinaDate, type Clock } from '../../core/clock'
 import type { Indicator } from '../../core/indicator'
 import { previousPeriod } from '../../core/period'
@@ -11,7 +10,6 @@ import type { Api, MeData, PendingItem } from '../../services/api'
 import type { DraftStore } from '../../services/drafts'
 import type { SubmitOutcome } from '../../services'
 import { loadReport } from './loadReport'
-
 
 export interface ChatDeps {
   api: Pick<Api, 'pending' | 'catalog' | 'history'>
@@ -43,29 +41,32 @@ export interface ChatView {
   activeSummary: string | null
 }
 
+/**
+ * Where the chat is: in the lobby (core's lobby engine decides what a line
+ * means there) or inside one report (core's report engine).
+ */
 type Mode =
-  | { kind: 'lobby' }
-  | { kind: 'resume'; item: PendingItem; ctx: ChatContext; saved: ChatState }
+  | { kind: 'lobby'; state: LobbyState; resume?: { item: PendingItem; ctx: ChatContext; saved: ChatState } }
   | { kind: 'report'; item: PendingItem; ctx: ChatContext; state: ChatState }
-  | { kind: 'confirm'; item: PendingItem; draft: ReportDraftInput }
+
+const LOBBY: Mode = { kind: 'lobby', state: { kind: 'idle' } }
 
 const TONE: Record<BotMessage['kind'], Line['tone']> = { question: 'normal', info: 'normal', summary: 'normal', warning: 'warning', error: 'error', done: 'done' }
 /** Quick replies that open a picker: `pick:image`, `pick:file:<field>`, `pick:cancel`. */
 export const PICK_PREFIX = 'pick:'
-const CONFIRM = 'checkin:confirm'
-const CANCEL = 'checkin:cancel'
 const TYPING_MS = 250
 
 /**
- * The chat screen's brain, free of React and Taro: the lobby (greeting,
- * picking an item, quick check-in) and, once an item is open, the pure
- * conversation engine, with drafts saved after every answer so nothing
- * typed is lost if the app is killed.
+ * The chat screen's glue, free of React and Taro: it renders what the core
+ * engines say (src/core/chat: the lobby engine before an item is open, the
+ * report engine inside one), loads what they ask for, saves a draft after
+ * every answer so nothing typed is lost if the app is killed, and delivers
+ * the drafts they produce. It reads no words itself.
  */
 export class ChatController {
   private view: ChatView = { lines: [], replies: [], expects: 'text', typing: false, busy: false, activeSummary: null }
   private listeners = new Set<(v: ChatView) => void>()
-  private mode: Mode = { kind: 'lobby' }
+  private mode: Mode = LOBBY
   private seq = 0
   private me: MeData | null = null
   private items: PendingItem[] = []
@@ -104,7 +105,11 @@ export class ChatController {
     const lines = messages.map((m): Line => ({ id: this.nextId(), from: 'bot', text: m.text, tone: TONE[m.kind], ...(m.summary ? { summary: m.summary } : {}) }))
     const last = messages[messages.length - 1]
     const summaryLine = [...lines].reverse().find((l) => l.summary)
-    this.set({ typing: false, lines: [...this.view.lines, ...lines], replies: last.quickReplies ?? [], expects: last.expects ?? 'text', activeSummary: summaryLine?.id ?? null })
+    // The card stays tappable until submit: a hint below it ("请点确认提交")
+    // does not take its rows away. A new question or leaving the report does.
+    const stillAtCard = this.mode.kind === 'report' && !this.mode.state.submitted && (last.expects ?? 'text') === 'none'
+    const activeSummary = summaryLine?.id ?? (stillAtCard ? this.view.activeSummary : null)
+    this.set({ typing: false, lines: [...this.view.lines, ...lines], replies: last.quickReplies ?? [], expects: last.expects ?? 'text', activeSummary })
   }
 
   private say(text: string, kind: BotMessage['kind'] = 'info', quickReplies?: QuickReply[]) {
@@ -118,7 +123,7 @@ export class ChatController {
     this.items = pending.items
     if (catalog) this.indicators = catalog.indicators
     // Refreshes overlap (the page shows, then the identity reloads): greet once.
-    if (this.mode.kind === 'lobby' && !this.greeted) {
+    if (this.mode.kind === 'lobby' && this.mode.state.kind === 'idle' && !this.greeted) {
       this.greeted = true
       await this.botSays([greeting(me.person.name, this.items, '')])
     }
@@ -199,28 +204,63 @@ export class ChatController {
       const mode = this.mode
       if (mode.kind === 'report') return await this.step(mode, input)
       const value = input.type === 'text' ? input.text : input.type === 'quick' ? input.value : ''
-      if (mode.kind === 'resume') return await this.resume(mode, value)
-      if (mode.kind === 'confirm') return await this.confirmCard(mode, value)
-      await this.lobby(value)
+      await this.lobby(mode, lobbyStep(this.lobbyContext(), mode.state, value))
     } finally {
       this.set({ busy: false })
     }
   }
 
-  private async lobby(value: string) {
-    if (value.startsWith(OPEN_PREFIX)) {
-      const item = this.items.find((i) => i.reportId === value.slice(OPEN_PREFIX.length))
-      return item ? this.open(item) : this.say('这一项已经不在待办里了。')
+  private lobbyContext(): LobbyContext {
+    return { name: this.me?.person.name ?? '', items: this.items, indicators: this.indicators }
+  }
+
+  /** Does what a lobby step asks: say its messages, then load, open or send. */
+  private async lobby(mode: Extract<Mode, { kind: 'lobby' }>, step: LobbyStep): Promise<void> {
+    this.mode = { kind: 'lobby', state: step.state, ...(step.state.kind === 'resume' && mode.resume ? { resume: mode.resume } : {}) }
+    await this.botSays(step.messages)
+    const o = step.outcome
+    if (!o) return
+    if ('navigate' in o) return this.deps.navigate(o.navigate)
+    if ('open' in o) {
+      const item = this.items.find((i) => i.reportId === o.open)
+      return item ? this.open(item) : undefined
     }
-    const intent = readGlobalIntent(value)
-    if (intent === 'inbox' || intent === 'progress') return this.deps.navigate(intent)
-    if (intent === 'help') return this.say(LOBBY_HELP)
-    const reportable = this.indicators.filter((i) => this.items.some((it) => it.indicatorCode === i.code))
-    const match = quickCheckin(value, reportable)
-    if (match) return this.checkin(match.indicator, match.field.key, match.value)
-    const named = this.items.filter((i) => value.length >= 2 && i.title.includes(value))
-    if (named.length === 1) return this.open(named[0])
-    await this.botSays([{ ...greeting(this.me?.person.name ?? '', this.items, ''), text: '没太明白。可以点下面的事项开始填写，或者说“帮助”。', kind: 'info' }])
+    if ('resume' in o) {
+      const r = mode.resume
+      if (!r) return
+      if (o.fresh) {
+        await this.deps.drafts.discard(r.item.reportId)
+        return this.begin(r.item, r.ctx)
+      }
+      return this.begin(r.item, r.ctx, r.saved)
+    }
+    if ('checkin' in o) {
+      const item = this.items.find((i) => i.reportId === o.checkin.reportId)
+      const ind = this.indicatorOf(o.checkin.indicatorCode)
+      if (!item || !ind) return
+      const current = item.version ? await loadReport(this.deps.api, item.reportId) : null
+      const values = { ...(current?.values ?? {}), [o.checkin.field]: o.checkin.value }
+      const approx = [...(current?.approx ?? []).filter((k) => k !== o.checkin.field), ...(o.checkin.approx ? [o.checkin.field] : [])]
+      return this.lobby(this.lobbyMode(), confirmCard(ind, item, values, approx, '快速更新'))
+    }
+    const item = this.items.find((i) => i.reportId === o.submit.reportId)
+    if (item) await this.deliver(item, this.confirmedDraft(item, o.submit))
+  }
+
+  private lobbyMode(): Extract<Mode, { kind: 'lobby' }> {
+    return this.mode.kind === 'lobby' ? this.mode : { kind: 'lobby', state: { kind: 'idle' } }
+  }
+
+  private confirmedDraft(item: PendingItem, c: PendingConfirm): ReportDraftInput {
+    return {
+      clientId: this.deps.newClientId(),
+      indicatorCode: c.indicatorCode,
+      orgUnitId: this.me!.unit.id,
+      period: item.period,
+      values: c.values,
+      ...(c.approx.length ? { approx: c.approx } : {}),
+      ...(item.version ? { baseVersion: item.version } : {})
+    }
   }
 
   /** Opens an item from the lobby or the inbox; offers to resume a saved draft. */
@@ -229,28 +269,23 @@ export class ChatController {
     if (!ind || !this.me) return this.say('这项指标暂时打不开，请稍后再试。', 'error')
     if (item.state === 'approved') return this.say('这份填报已审核通过，不能再修改。')
     const previous = await loadReport(this.deps.api, reportId(ind.code, this.me.unit.id, previousPeriod(item.period)))
-    if (opts.sameAsLast) {
-      if (!previous) return this.say('上期没有填报，不能“同上期”，请逐项填写。', 'info', [{ label: '逐项填写', value: OPEN_PREFIX + item.reportId }])
-      return this.offerConfirm(item, ind, previous.values, '与上期相同')
-    }
+    if (opts.sameAsLast) return this.lobby(this.lobbyMode(), sameAsLastCard(ind, item, previous))
     const current = item.state === 'returned' ? await loadReport(this.deps.api, item.reportId) : null
     const ctx: ChatContext = {
       indicator: ind,
       orgUnitName: this.me.unit.name,
       period: item.period,
       today: chinaDate(this.deps.clock.now()),
-      ...(previous ? { previous: previous.values, previousDates: previous.dates } : {}),
+      ...(previous ? { previous: previous.values, previousDates: previous.dates, previousApprox: previous.approx ?? [] } : {}),
       ...(current
-        ? { returned: { comment: current.reviewComment ?? '', fields: current.returnedFields, values: current.values, dates: current.dates, narrative: current.narrative, evidence: current.evidence, reasons: current.reasons } }
+        ? { returned: { comment: current.reviewComment ?? '', fields: current.returnedFields, values: current.values, dates: current.dates, narrative: current.narrative, evidence: current.evidence, reasons: current.reasons, approx: current.approx ?? [] } }
         : {})
     }
     const saved = await this.deps.drafts.get(item.reportId)
     if (saved) {
-      this.mode = { kind: 'resume', item, ctx, saved: saved.state }
-      return this.say(`${ind.title}（${periodLabel(item.period)}）有上次没填完的内容。继续上次填写？`, 'question', [
-        { label: '继续', value: 'resume' },
-        { label: '重新开始', value: 'fresh' }
-      ])
+      const step = resumeQuestion(ind, item)
+      this.mode = { kind: 'lobby', state: step.state, resume: { item, ctx, saved: saved.state } }
+      return this.botSays(step.messages)
     }
     await this.begin(item, ctx)
   }
@@ -259,14 +294,6 @@ export class ChatController {
     const { state, messages } = startChat(ctx, restored)
     this.mode = { kind: 'report', item, ctx, state }
     await this.botSays(messages)
-  }
-
-  private async resume(mode: Extract<Mode, { kind: 'resume' }>, value: string) {
-    if (value === 'fresh' || value.includes('重新')) {
-      await this.deps.drafts.discard(mode.item.reportId)
-      return this.begin(mode.item, mode.ctx)
-    }
-    return this.begin(mode.item, mode.ctx, mode.saved)
   }
 
   private async step(mode: Extract<Mode, { kind: 'report' }>, input: ChatInput) {
@@ -279,7 +306,7 @@ export class ChatController {
     if (!outcome) return
     if ('navigate' in outcome) return this.deps.navigate(outcome.navigate)
     if ('exit' in outcome) {
-      this.mode = { kind: 'lobby' }
+      this.mode = LOBBY
       return this.botSays([afterSubmit(this.items, '', '好的，填过的内容已保存，下次可以接着填。')])
     }
     const draft: ReportDraftInput = {
@@ -293,43 +320,9 @@ export class ChatController {
     await this.deliver(mode.item, draft)
   }
 
-  /** A one-tap confirm card: a quick check-in or "同上期". */
-  private async checkin(ind: Indicator, field: string, value: number) {
-    const item = [...this.items].reverse().find((i) => i.indicatorCode === ind.code && i.state !== 'approved')
-    if (!item) return this.say(`${ind.title}这一期已审核通过，不能再修改。`)
-    const current = item.version ? await loadReport(this.deps.api, item.reportId) : null
-    await this.offerConfirm(item, ind, { ...(current?.values ?? {}), [field]: value }, '快速更新')
-  }
-
-  private async offerConfirm(item: PendingItem, ind: Indicator, values: Record<string, number>, lead: string) {
-    const draft: ReportDraftInput = {
-      clientId: this.deps.newClientId(),
-      indicatorCode: ind.code,
-      orgUnitId: this.me!.unit.id,
-      period: item.period,
-      values,
-      ...(item.version ? { baseVersion: item.version } : {})
-    }
-    this.mode = { kind: 'confirm', item, draft }
-    const listed = ind.fields
-      .filter((f) => values[f.key] !== undefined && f.fixed === undefined)
-      .map((f) => `${f.label} ${formatValue(f, values[f.key])}`)
-      .join('，')
-    await this.say(`${lead}：${ind.title}（${periodLabel(item.period)}）\n${listed}\n确认提交吗？`, 'question', [
-      { label: '确认提交', value: CONFIRM },
-      { label: '取消', value: CANCEL }
-    ])
-  }
-
-  private async confirmCard(mode: Extract<Mode, { kind: 'confirm' }>, value: string) {
-    if (value === CONFIRM || readGlobalIntent(value) === null && /^(确认|提交|确认提交|好|是)$/.test(value)) return this.deliver(mode.item, mode.draft)
-    this.mode = { kind: 'lobby' }
-    await this.botSays([afterSubmit(this.items, '', '好的，没有提交。')])
-  }
-
   private async deliver(item: PendingItem, draft: ReportDraftInput) {
     const outcome = await this.deps.submit(draft)
-    this.mode = { kind: 'lobby' }
+    this.mode = LOBBY
     if (outcome.kind === 'refused') {
       return this.say(`没能提交：${outcome.message}`, 'error', [{ label: '修改后重新提交', value: OPEN_PREFIX + item.reportId }])
     }

@@ -13,6 +13,7 @@ import { useQueue } from '../../hooks/useQueue'
 import { getServices } from '../../services'
 import type { MeData } from '../../services/api'
 import { keepEvidence } from '../../services/files/keep'
+import { getRecognizer } from '../../services/voice'
 import { takePendingChoice } from '../inbox/handoff'
 import { LOCAL_PHOTO } from './photos'
 import { createChatController } from './wiring'
@@ -151,6 +152,7 @@ export default function ChatPage() {
         onSend={(text) => void controller.send(text)}
         onPhoto={view.expects === 'evidence' ? () => attach('image') : undefined}
         onFile={view.expects === 'evidence' ? () => attach('file') : undefined}
+        recognizer={getRecognizer()}
       />
     </View>
   )

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs'
-import { parseQuantity } from '../../quantity'
+import { parseFigure } from '../../quantity'
 import { formatDate, quote } from '../format'
 import { fail, normalize, ok, type Parsed } from './parsed'
 
@@ -41,8 +41,8 @@ const MONTH_DAY = /^([0-9〇零一二三四五六七八九十]{1,3})[-/.月]([0-
 
 /** 12, 十二 or 一十二: a month or day number; NaN when it is none. */
 function smallNumber(s: string): number {
-  const q = parseQuantity(s)
-  return q && q.unit === undefined && Number.isInteger(q.value) ? q.value : NaN
+  const q = parseFigure(s)
+  return q && q.unit === undefined && !q.approx && Number.isInteger(q.value) ? q.value : NaN
 }
 
 function pad(n: number): string {
@@ -61,7 +61,8 @@ function calendarDate(y: number, m: number, d: number): string | null {
  * "2020-12-19", "2020年12月19日". Without a year, the period's year is meant.
  */
 export function readDate(text: string, year: number, today: string, bounds: DateBounds): Parsed<string> {
-  const t = normalize(text).replace(/^(是|在|于)/, '').replace(/(完成的|完成|的)$/, '')
+  // "不对，是12月1日" at the date question is its answer, said as a correction.
+  const t = normalize(text).replace(/^(不对|错了|应该是|其实是)[，,]?/, '').replace(/^(是|在|于)/, '').replace(/(完成的|完成|的)$/, '')
   let date = relativeDay(t, today)
   if (date === null) {
     const full = FULL.exec(t)
