@@ -19,3 +19,12 @@ test('at or above the minimum, nothing is asked', async () => {
     expect(mp.wx.modals).toEqual([])
   }
 })
+
+test('large text follows WeChat’s text size: every page root carries gb-large at fontSizeSetting 24', async () => {
+  const mp = await startPhone(cloud, { openid: 'o-big', fontSizeSetting: 24 }, 'packages/login/index')
+  await mp.waitForText('用邀请码登录')
+  expect(mp.view().children[0].cl.split(' ')).toContain('gb-large')
+  const normal = await startPhone(cloud, { openid: 'o-std', fontSizeSetting: 17 }, 'packages/login/index')
+  await normal.waitForText('用邀请码登录')
+  expect(normal.view().children[0].cl.split(' ')).not.toContain('gb-large')
+})

@@ -7,12 +7,14 @@ import { resetIdentity } from '../../hooks/useIdentity'
 import { ApiFailure, type DemoPerson } from '../../services/api'
 import { getServices } from '../../services'
 import './index.scss'
+import { useLargeText, withLargeText } from '../../hooks/useLargeText'
 
 /**
  * Sign in. With WeChat, a one-time invite code from the bureau binds this
  * account to a person. In local mode the demo people are listed as well.
  */
 export default function LoginPage() {
+  const large = useLargeText()
   const [people, setPeople] = useState<DemoPerson[]>([])
   const [code, setCode] = useState('')
   const [error, setError] = useState('')
@@ -50,7 +52,7 @@ export default function LoginPage() {
   }
 
   return (
-    <View className="login">
+    <View className={withLargeText('login', large)}>
       <View className="login__title">格报</View>
       <View className="login__hint">社区网格员的填报助手</View>
       <Input value={code} onChange={setCode} placeholder="请输入邀请码" maxLength={16} aria-label="邀请码" />

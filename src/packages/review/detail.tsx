@@ -23,6 +23,7 @@ import { ACTION_LABEL, VERDICT_LABEL, changeText, timeLabel } from './labels'
 import { toast } from './toast'
 import { useQuery } from './useQuery'
 import './detail.scss'
+import { useLargeText, withLargeText } from '../../hooks/useLargeText'
 
 type Report = HistoryData['report']
 type Decision = 'approve' | 'return' | 'reopen'
@@ -66,6 +67,7 @@ function figureLines(report: Report, ind: Indicator | undefined, today: string):
  * the version shown; if the report moved on meanwhile the page reloads.
  */
 export default function ReviewDetailPage() {
+  const large = useLargeText()
   const { id = '' } = useQuery()
   const me = useIdentity()
   const today = chinaDate(getServices().clock.now())
@@ -178,7 +180,7 @@ export default function ReviewDetailPage() {
 
   if (!report) {
     return (
-      <View className="gb-review-detail">
+      <View className={withLargeText('gb-review-detail', large)}>
         {error ? (
           <View className="gb-review-detail__error" role="button" onClick={() => void load()}>
             {error}（点这里重试）
@@ -203,7 +205,7 @@ export default function ReviewDetailPage() {
   const choosable = (ind?.fields ?? []).filter((f) => f.fixed === undefined)
 
   return (
-    <View className="gb-review-detail">
+    <View className={withLargeText('gb-review-detail', large)}>
       {error ? (
         <View className="gb-review-detail__error" role="button" onClick={() => void load()}>
           {error}（点这里重试）

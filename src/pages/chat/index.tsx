@@ -19,6 +19,7 @@ import { LOCAL_PHOTO } from './photos'
 import { createChatController } from './wiring'
 import { PICK_PREFIX, type ChatController, type ChatView } from './controller'
 import './index.scss'
+import { useLargeText, withLargeText } from '../../hooks/useLargeText'
 
 // Only the newest lines are rendered: a long day of check-ins must not grow
 // the page (or setData) without bound.
@@ -29,6 +30,7 @@ const WINDOW = 40
 const CHAT_HEIGHT = process.env.TARO_ENV === 'h5' ? 'calc(100vh - 50px)' : '100vh'
 
 export default function ChatPage() {
+  const large = useLargeText()
   const me = useIdentity()
   const controller = useMemo<ChatController>(() => createChatController(getServices()), [])
   const [view, setView] = useState<ChatView>(controller.snapshot())
@@ -115,7 +117,7 @@ export default function ChatPage() {
 
   const anchorId = `chat-end-${anchor}`
   return (
-    <View className="chat" style={{ height: CHAT_HEIGHT }}>
+    <View className={withLargeText('chat', large)} style={{ height: CHAT_HEIGHT }}>
       <ScrollView className="chat__list" scrollY scrollIntoView={anchorId} scrollIntoViewAlignment="end">
         <View className="chat__lines">
           {view.lines.length > shown ? (

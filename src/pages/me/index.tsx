@@ -13,12 +13,15 @@ import type { QueueEntry } from '../../services/queue'
 import { useQueue } from '../../hooks/useQueue'
 import { getReminderStatus, requestReminders, type ReminderStatus } from '../../services/reminders'
 import './index.scss'
+import { useLargeText, withLargeText } from '../../hooks/useLargeText'
+import { setLargeText } from '../../services/textSize'
 
 /** Keep in step with package.json "version" (a test checks). */
 export const APP_VERSION = '0.1.0'
 
 /** 我的: who I am, what has not been sent yet, reminders, sign out. */
 export default function MePage() {
+  const large = useLargeText()
   const me = useIdentity()
   const queue = useQueue()
   const unsynced = queue.counts.unsynced
@@ -100,7 +103,7 @@ export default function MePage() {
   }
 
   return (
-    <View className="gb-me">
+    <View className={withLargeText('gb-me', large)}>
       <View className="gb-me__card">
         <View className="gb-me__name">{me ? me.person.name : '未登录'}</View>
         {me ? <View className="gb-me__role">{me.roleLabel}</View> : null}
@@ -120,6 +123,15 @@ export default function MePage() {
         extra={
           <ActionButton className="gb-me__btn" size="small" variant="outline" onClick={() => void enableReminders()}>
             {reminders.enabled ? '再存一次' : '开启提醒'}
+          </ActionButton>
+        }
+      />
+      <Cell
+        title={`大字：${large ? '已开启' : '未开启'}`}
+        description="字和按钮更大；不设置时跟随微信的字体大小"
+        extra={
+          <ActionButton className="gb-me__btn" size="small" variant="outline" onClick={() => setLargeText(!large)}>
+            {large ? '关闭大字' : '开启大字'}
           </ActionButton>
         }
       />
