@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { GenerateSW } from 'workbox-webpack-plugin'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -38,7 +39,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       __API_BASE__: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       __CLOUD_ENV__: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '')
     },
-    copy: { patterns: [], options: {} },
+    // sitemap.json (every page kept out of WeChat search) belongs to the mini-program only.
+    copy: { patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
@@ -89,6 +91,24 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // cannot open offline, and a worker in a basement still needs 我的
         // to see what is waiting. Five pages make this cheap.
         chain.plugin('single-chunk').use(webpack.optimize.LimitChunkCountPlugin, [{ maxChunks: 1 }])
+        // The H5 app opens offline: a Workbox service worker precaches the
+        // shell (index.html) and every emitted chunk, stylesheet and image,
+        // and answers navigations with the cached index.html. The API is
+        // never cached: the offline queue owns what is sent.
+        if (process.env.NODE_ENV === 'production') {
+          chain.plugin('workbox').use(GenerateSW, [
+            {
+              swDest: 'sw.js',
+              clientsClaim: true,
+              skipWaiting: true,
+              navigateFallback: 'index.html',
+              navigateFallbackDenylist: [/^\/api\//, /^\/files\//, /^\/exports\//],
+              exclude: [/\.map$/, /LICENSE/, /\.txt$/],
+              cleanupOutdatedCaches: true,
+              sourcemap: false
+            }
+          ])
+        }
       }
     }
   }

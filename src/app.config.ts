@@ -6,6 +6,10 @@ export default defineAppConfig({
   // WeChat's privacy check: privacy-relevant APIs (chooseMedia) wait for the
   // person's consent, asked by PrivacyPrompt on the chat page.
   __usePrivacyCheck__: true,
+  // Inject only the components a page uses, when it is opened (base library 2.11.1+).
+  lazyCodeLoading: 'requiredComponents',
+  // An internal tool: sitemap.json keeps every page out of WeChat search.
+  sitemapLocation: 'sitemap.json',
   // 同声传译 for hold-to-talk input (src/services/voice): the plugin must be
   // added in the mini-program console at this version, and the microphone
   // declared in its privacy guide.

@@ -78,7 +78,7 @@ export async function assembleTable(store: Store, unit: OrgUnit, year: number, o
         reportsOfYear(store, unit, ind, year),
         store.getNarrative(ind.code, unit.id, year)
       ])
-      const evidence = namesIn(scanned)
+      const evidence = namesIn(scanned, ind)
       const declared = [...own].reverse().find((r) => typeof r.declaredRate === 'number')?.declaredRate ?? null
       const dates = Object.assign({}, ...own.map((r) => r.dates ?? {})) as Record<string, string>
       const entry: TableEntry = {

@@ -143,12 +143,16 @@ export function cloudFileName(name: string): string {
 /**
  * The cloud function's sink: uploads to `exports/<China date>/<token>/<name>`
  * (one folder per day, so a storage lifecycle rule or a clean-up can drop
- * old exports by prefix) and answers a temporary link. The expiry is
- * counted from before the upload, so it never claims more than the link has.
+ * old exports by prefix) and answers the cloud file id (`cloud://…`). The
+ * phone downloads it with `wx.cloud.downloadFile`, which needs no download
+ * domain in the console's whitelist (an https temp link would), and which
+ * the storage security rules in cloud/rules/ guard. `expiresAt` is an hour
+ * from the upload: the export page downloads at once; the file id itself
+ * does not stop working, a lifecycle rule on `exports/` removes the file.
  */
 export class CloudFileSink implements FileSink {
   constructor(
-    private readonly cloud: CloudStorage,
+    private readonly cloud: Pick<CloudStorage, 'uploadFile'>,
     private readonly clock: Clock,
     private readonly ttlMs = EXPORT_TTL_MS,
     private readonly token: () => string = newToken
@@ -160,11 +164,7 @@ export class CloudFileSink implements FileSink {
     const now = this.clock.now().getTime()
     const cloudPath = `exports/${chinaDate(new Date(now))}/${this.token()}/${cloudFileName(name)}`
     const { fileID } = await this.cloud.uploadFile({ cloudPath, fileContent: buffer })
-    if (!fileID) throw new Error(`uploadFile gave no fileID for ${cloudPath}`)
-    const maxAge = Math.floor(this.ttlMs / 1000)
-    const { fileList } = await this.cloud.getTempFileURL({ fileList: [{ fileID, maxAge }] })
-    const item = (fileList ?? []).find((f) => f.fileID === fileID)
-    if (!item || item.status !== 0 || !item.tempFileURL) throw new Error(`getTempFileURL failed for ${fileID}: ${item?.errMsg ?? 'no entry'}`)
-    return { url: item.tempFileURL, expiresAt: new Date(now + maxAge * 1000).toISOString() }
+    if (!fileID || !fileID.startsWith('cloud://')) throw new Error(`uploadFile gave no cloud file id for ${cloudPath}`)
+    return { url: fileID, expiresAt: new Date(now + this.ttlMs).toISOString() }
   }
 }

@@ -79,6 +79,16 @@ export class StartupError extends Error {}
 const systemClock: Clock = { now: () => new Date() }
 export const DEFAULT_ORPHAN_GRACE_MS = 30 * 86400_000
 
+/**
+ * Hashed build files (js/app.1a2b3c4d.js) never change: cached for a year,
+ * `immutable`. The shell (index.html) and the service worker are revalidated
+ * on every load, so a new build reaches phones at once.
+ */
+export function staticCacheHeaders(res: { setHeader(name: string, value: string): unknown }, path: string): void {
+  const hashed = /[.-][0-9a-f]{8,}\.(js|css|png|jpe?g|svg|woff2?)$/.test(path)
+  res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')
+}
+
 function send(reply: import('fastify').FastifyReply, result: ApiResult<unknown>) {
   return reply.code(result.ok ? 200 : httpStatus(result.error.code)).send(result)
 }
@@ -246,7 +256,7 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
   await app.register(fastifyCompress, { global: true, threshold: 1024 })
 
   if (opts.staticDir && existsSync(join(opts.staticDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.staticDir, prefix: '/', index: ['index.html'] })
+    await app.register(fastifyStatic, { root: opts.staticDir, prefix: '/', index: ['index.html'], cacheControl: false, setHeaders: staticCacheHeaders })
   }
 
   const graceMs = opts.orphanGraceMs ?? DEFAULT_ORPHAN_GRACE_MS

@@ -80,6 +80,9 @@ export function checkDraft(ind: Indicator, draft: ReportDraft, today: string): D
   for (const key of Object.keys(draft.reasons)) {
     if (!fieldByKey(ind, key)) issues.push({ path: `reasons.${key}`, message: '没有这一项数据' })
   }
+  for (const [i, e] of draft.evidence.entries()) {
+    if (e.field !== undefined && !fieldByKey(ind, e.field)) issues.push({ path: `evidence.${i}.field`, message: '照片对应的这一项数据不存在' })
+  }
   // 约 marks a figure that was given: an estimate of nothing is a mistake.
   for (const key of draft.approx ?? []) {
     if (values[key] === undefined) issues.push({ path: `approx.${key}`, message: '标了“约”的这一项没有填数' })

@@ -4,10 +4,15 @@ import { ApiFailure, type MeData } from '../services/api'
 import { getServices } from '../services'
 
 let cached: MeData | null = null
+/** When `cached` was set from a fresh answer (a login just asked). */
+let fetchedAt = 0
+/** A show within this long of a fresh answer does not ask again. */
+const FRESH_MS = 3000
 
-/** Forget who is signed in (after logout or a new login). */
+/** Forget who is signed in (after logout), or take the one a login just fetched. */
 export function resetIdentity(me: MeData | null = null): void {
   cached = me
+  fetchedAt = me ? Date.now() : 0
 }
 
 /**
@@ -21,8 +26,15 @@ export function useIdentity(): MeData | null {
     const services = getServices()
     void (async () => {
       await services.ready
+      if (cached && Date.now() - fetchedAt < FRESH_MS) return
       try {
-        cached = await services.api.me()
+        const me = await services.api.me()
+        // Cloud mode learns who is signed in only from `me`.
+        await services.usePerson?.(me.person.id)
+        // Same person as before: keep the object, so pages that refresh on
+        // a new identity do not fetch everything twice.
+        if (!cached || JSON.stringify(cached) !== JSON.stringify(me)) cached = me
+        fetchedAt = Date.now()
         setMe(cached)
       } catch (e) {
         if (e instanceof ApiFailure && e.code === 'UNAUTHENTICATED') {

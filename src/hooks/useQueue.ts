@@ -2,10 +2,25 @@ import { useEffect, useState } from 'react'
 import { getServices } from '../services'
 import type { QueueSnapshot } from '../services/queue'
 
-/** The offline queue's live state: entries, counts, whether it is sending. */
+/**
+ * The signed-in person's queue, live: entries, counts, whether it is
+ * sending. Follows a change of person (another person's items never show).
+ */
 export function useQueue(): QueueSnapshot {
-  const queue = getServices().queue
+  const services = getServices()
+  const [queue, setQueue] = useState(() => services.queue)
   const [snap, setSnap] = useState<QueueSnapshot>(queue.snapshot())
-  useEffect(() => queue.subscribe(setSnap), [queue])
+  useEffect(
+    () =>
+      services.onPersonChange?.(() => {
+        setQueue(services.queue)
+        setSnap(services.queue.snapshot())
+      }),
+    [services]
+  )
+  useEffect(() => {
+    setSnap(queue.snapshot())
+    return queue.subscribe(setSnap)
+  }, [queue])
   return snap
 }

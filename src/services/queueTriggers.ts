@@ -37,14 +37,42 @@ const hooks: TriggerHooks = {
   now: () => Date.now()
 }
 
-let started: FlushTriggers | null = null
+let started: { stop(): void } | null = null
 
-/** Starts flushing the queue on confirm, app show, reconnect and a timer; once. */
-export function startQueue(services: Services): FlushTriggers {
-  if (!started) {
-    started = startFlushTriggers(services.queue, hooks)
-    const triggers = started
-    services.afterConfirm = () => triggers.afterConfirm()
+/**
+ * Starts flushing the signed-in person's queue on confirm, app show,
+ * reconnect and a timer; once. When the person changes, the triggers move
+ * to the new person's queue (the old one's stay quiet until they sign in
+ * again), and after every flush that changed something the 待办 badge is
+ * redrawn.
+ */
+export function startQueue(services: Services): { stop(): void } {
+  if (started) return started
+  let triggers: FlushTriggers | null = null
+  let unwatch: (() => void) | null = null
+  const attach = () => {
+    triggers?.stop()
+    unwatch?.()
+    const queue = services.queue
+    let seen = queue.snapshot().lastFlush
+    unwatch = queue.subscribe((s) => {
+      if (s.flushing || s.lastFlush === seen) return
+      seen = s.lastFlush
+      if (s.lastFlush && s.lastFlush.synced + s.lastFlush.rejected + s.lastFlush.conflicts > 0) void services.refreshBadge?.()
+    })
+    const t = startFlushTriggers(queue, hooks)
+    triggers = t
+    services.afterConfirm = () => t.afterConfirm()
+  }
+  attach()
+  const off = services.onPersonChange?.(attach)
+  started = {
+    stop() {
+      off?.()
+      unwatch?.()
+      triggers?.stop()
+      started = null
+    }
   }
   return started
 }

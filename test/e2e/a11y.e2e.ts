@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { login, post } from '../server/process'
 import { describeViolations, isSevere, runAxe, type Violation } from './a11y/axe'
-import { clippedText, LARGE_TEXT, MIN_TARGET, tapTargets, tooSmall, zoomText, type Clipped, type Target } from './a11y/layout'
+import { clippedText, LARGE_MIN_TARGET, LARGE_MIN_TEXT, LARGE_TEXT, MIN_TARGET, REFLOW_TEXT, smallMainText, tapTargets, tooSmall, zoomText, type Clipped, type Target } from './a11y/layout'
 import { launchBrowser, phone } from './browser'
 import { startProduct } from './server'
 
@@ -15,6 +15,9 @@ import { startProduct } from './server'
  * - text readable at WeChat's large font (text zoom 1.3, see zoomText):
  *   nothing clipped, nothing off the screen, no sideways scrolling.
  * Run: npm run build:h5 && npx jest -c jest.e2e.config.js test/e2e/a11y.e2e.ts
+ * - with 大字 on (the switch on 我的): main text at least 18 px, every
+ *   tappable element at least 60×60 px (WeChat's own tab bar aside), axe
+ *   clean, and nothing clipped at 1.5× text on top.
  * Findings per page are written to test-artifacts/a11y.json.
  */
 const NOW = '2020-12-20T10:00:00+08:00'
@@ -216,3 +219,72 @@ describe('as a community reviewer', () => {
   })
 })
 
+
+describe('at large text (大字 switched on in 我的), 375 px wide', () => {
+  let big: { context: BrowserContext; page: Page }
+
+  beforeAll(async () => {
+    // 375 px: the width the 18 px / 60 px minimums are stated for.
+    big = await phone(browser.browser, NOW, 375)
+    await signIn(big, '张晓梅')
+    const page = await open(big, '/pages/me/index')
+    await page.getByText('大字：未开启').waitFor()
+    await page.locator('.gb-action', { hasText: '开启大字' }).click()
+    await page.getByText('大字：已开启').waitFor()
+  })
+  afterAll(async () => {
+    await big?.context.close()
+  })
+
+  /** The tab bar is WeChat's own on the phone: its size is not the app's to set. */
+  const ownTargets = (ts: Target[]) => ts.filter((t) => !t.what.includes('weui-tabbar__item'))
+
+  async function checkLarge(page: Page, name: string) {
+    await page.waitForLoadState('networkidle')
+    await page.waitForTimeout(300)
+    expect(await page.evaluate(() => document.documentElement.clientWidth)).toBe(375)
+    const severe = (await runAxe(page)).filter(isSevere)
+    const targets = ownTargets(await tapTargets(page))
+    const small = targets.filter((t) => t.width < LARGE_MIN_TARGET - 0.5 || t.height < LARGE_MIN_TARGET - 0.5)
+    const text = await smallMainText(page)
+    await page.screenshot({ path: join(ARTIFACTS, `a11y-large-${name}.png`), fullPage: true })
+    await zoomText(page, REFLOW_TEXT)
+    await page.waitForTimeout(100)
+    const clipped = await clippedText(page)
+    const open = [
+      ...severe.flatMap((v) => v.nodes.map((n) => `axe ${v.id} ${n.target} — ${v.help}`)),
+      ...small.map((t) => `target ${t.what} "${t.text}" is ${t.width}×${t.height}px (< ${LARGE_MIN_TARGET})`),
+      ...text.map((t) => `text ${t.what} "${t.text}" is ${t.px}px (< ${LARGE_MIN_TEXT})`),
+      ...clipped.map((c) => `clip ${c.what} "${c.text}" at ${REFLOW_TEXT}× text: ${c.how}`)
+    ].map((l) => `${name} (大字): ${l}`)
+    expect(open.join('\n')).toBe('')
+    expect(targets.length).toBeGreaterThan(0)
+  }
+
+  test('chat with a summary card', async () => {
+    const page = await open(big, '/pages/chat/index')
+    await page.getByText(/张晓梅，你好！/).waitFor()
+    await page.locator('.quick-replies__chip', { hasText: '养老床位' }).first().click()
+    await page.getByText('请填「').first().waitFor()
+    expect(await page.locator('.gb-large').count()).toBeGreaterThan(0)
+    await checkLarge(page, 'chat')
+  })
+
+  test('inbox', async () => {
+    const page = await open(big, '/pages/inbox/index')
+    await page.getByText(/12月|第四季度/).first().waitFor()
+    await checkLarge(page, 'inbox')
+  })
+
+  test('progress', async () => {
+    const page = await open(big, '/pages/progress/index')
+    await page.locator('.gb-indicator').first().waitFor()
+    await checkLarge(page, 'progress')
+  })
+
+  test('me', async () => {
+    const page = await open(big, '/pages/me/index')
+    await page.getByText('大字：已开启').waitFor()
+    await checkLarge(page, 'me')
+  })
+})

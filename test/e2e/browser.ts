@@ -29,8 +29,8 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
 }
 
 /** A phone-sized page with the clock fixed at the server's demo time. */
-export async function phone(browser: Browser, at: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+export async function phone(browser: Browser, at: string, width = 390): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
   await context.clock.setFixedTime(new Date(at))
   const page = await context.newPage()
   return { context, page }

@@ -39,20 +39,16 @@ function fakeCloud(over: Partial<{ status: number; tempFileURL: string; fileID: 
 const clock = { now: () => new Date('2020-12-19T16:30:00.000Z') } // 2020-12-20 00:30 in China
 const NAME = '2020年度区民政局全面建成小康社会目标完成情况自查表.xlsx'
 
-test('uploads the buffer under exports/<China date>/<token>/ and answers a one-hour temporary link', async () => {
+test('uploads the buffer under exports/<China date>/<token>/ and answers the cloud file id (no temp link, no download domain)', async () => {
   const { cloud, calls } = fakeCloud()
   const sink = new CloudFileSink(cloud, clock, undefined, () => 'a'.repeat(24))
   const buffer = Buffer.from('PK fake xlsx')
   const stored = await sink.put(NAME, buffer, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
 
-  expect(calls.map((c) => c.op)).toEqual(['uploadFile', 'getTempFileURL'])
+  expect(calls.map((c) => c.op)).toEqual(['uploadFile'])
   const cloudPath = `exports/2020-12-20/${'a'.repeat(24)}/${NAME}`
   expect(calls[0].args).toEqual({ cloudPath, fileContent: buffer })
-  expect(calls[1].args).toEqual({ fileList: [{ fileID: `cloud://env-1.656e/${cloudPath}`, maxAge: 3600 }] })
-  expect(stored).toEqual({
-    url: `https://656e-env-1.tcb.qcloud.la/${cloudPath}?sign=abc&t=1608436800`,
-    expiresAt: '2020-12-19T17:30:00.000Z'
-  })
+  expect(stored).toEqual({ url: `cloud://env-1.656e/${cloudPath}`, expiresAt: '2020-12-19T17:30:00.000Z' })
 })
 
 test('each export gets its own random folder', async () => {
@@ -65,9 +61,9 @@ test('each export gets its own random folder', async () => {
   expect(folders[1]).not.toBe(folders[0])
 })
 
-test('a failed temporary link is an error, not a dead link handed to the user', async () => {
-  const { cloud } = fakeCloud({ status: -1 })
-  await expect(new CloudFileSink(cloud, clock).put(NAME, Buffer.from('x'), 'x')).rejects.toThrow(/getTempFileURL failed.*STORAGE_FILE_NONEXIST/)
+test('an upload without a cloud file id is an error, not a dead id handed to the user', async () => {
+  const { cloud } = fakeCloud({ fileID: '' })
+  await expect(new CloudFileSink(cloud, clock).put(NAME, Buffer.from('x'), 'x')).rejects.toThrow(/no cloud file id/)
 })
 
 test('names outside the cloud path rules are made safe; path tricks are refused before any upload', async () => {
@@ -103,7 +99,7 @@ describe('the cloud path end to end: actions over the CloudBase adapter (in-memo
 
     const res = await dispatch(ctx(admin), 'export.file', { year: 2020, format: 'xlsx' })
     expect(res).toMatchObject({ ok: true, data: { name: NAME, expiresAt: '2020-12-20T03:00:00.000Z' } })
-    expect((res as any).data.url).toMatch(/^https:\/\/656e-env-1\.tcb\.qcloud\.la\/exports\/2020-12-20\/[0-9a-f]{24}\//)
+    expect((res as any).data.url).toMatch(/^cloud:\/\/env-1\.656e\/exports\/2020-12-20\/[0-9a-f]{24}\//)
     const upload = calls.find((c) => c.op === 'uploadFile')!
     const ws = await readXlsx(upload.args.fileContent)
     expect(ws.getCell('A2').value).toBe('单位名称：硚口区民政局')

@@ -57,26 +57,29 @@ describe('order and batching', () => {
 })
 
 describe('retry with backoff', () => {
-  test('no answer: everything stays, the flush stops at once, and waits its backoff', async () => {
+  test('no answer: everything stays, the flush stops at once, and each sent entry waits its own backoff', async () => {
     const { queue, backend, clock } = setup({ batch: { maxCount: 2, maxBytes: 1e6 } })
     for (let i = 0; i < 5; i++) await queue.enqueue(draft())
     backend.failures = ['network']
     const report = await queue.flush()
     expect(report.stopped).toMatchObject({ reason: 'network' })
     expect(backend.calls).toHaveLength(1)
-    const [head, ...rest] = await queue.entries()
-    expect(head).toMatchObject({ status: 'pending', attempts: 1, lastError: { code: 'NETWORK' } })
-    expect(head.nextAttemptAt).toBeGreaterThanOrEqual(clock.t)
-    expect(head.nextAttemptAt).toBeLessThan(clock.t + 2000)
-    expect(rest.every((e) => e.status === 'pending')).toBe(true)
+    const [first, second, ...rest] = await queue.entries()
+    for (const e of [first, second]) {
+      expect(e).toMatchObject({ status: 'pending', attempts: 1, lastError: { code: 'NETWORK' } })
+      expect(e.nextAttemptAt).toBeGreaterThanOrEqual(clock.t)
+      expect(e.nextAttemptAt).toBeLessThan(clock.t + 2000)
+    }
+    expect(rest.every((e) => e.status === 'pending' && e.attempts === 0)).toBe(true)
 
-    // A timer flush before the head is due sends nothing, not even the entries behind it.
-    expect(head.nextAttemptAt).toBeGreaterThan(clock.t) // true for this seed
-    clock.t = head.nextAttemptAt - 1
-    await queue.flush()
-    expect(backend.calls).toHaveLength(1)
-    clock.t = head.nextAttemptAt
-    expect((await queue.flush()).synced).toBe(5)
+    // A timer flush before they are due sends the other reports only.
+    const due = Math.max(first.nextAttemptAt, second.nextAttemptAt)
+    expect(due).toBeGreaterThan(clock.t) // true for this seed
+    clock.t = Math.min(first.nextAttemptAt, second.nextAttemptAt) - 1
+    expect((await queue.flush()).synced).toBe(3)
+    expect(backend.calls.slice(1).flat()).toEqual(rest.map((e) => e.id))
+    clock.t = due
+    expect((await queue.flush()).synced).toBe(2)
   })
 
   test('the delay doubles per failure up to five minutes, with full jitter', async () => {
@@ -113,18 +116,18 @@ describe('retry with backoff', () => {
     expect(entryAdvice((await queue.entries())[0])).toContain('重新登录')
   })
 
-  test('a retryable item mid-batch: the others are recorded as the server stored them, then the flush stops', async () => {
+  test('a retryable item mid-batch: the others are recorded as the server stored them and the rest go on; it waits its backoff', async () => {
     const { queue, backend, clock } = setup({ batch: { maxCount: 3, maxBytes: 1e6 } })
     const ds = Array.from({ length: 5 }, () => draft())
     for (const d of ds) await queue.enqueue(d)
     backend.refuse.set(ds[1].clientId, { code: 'CONFLICT', message: '同时有人在改这份填报，请稍后再试' })
     const report = await queue.flush()
-    expect(report).toMatchObject({ synced: 2, stopped: { reason: 'server', entryId: ds[1].clientId } })
-    expect(backend.calls).toHaveLength(1) // entries 4 and 5 wait behind entry 2
-    expect((await queue.entries()).map((e) => e.status)).toEqual(['synced', 'pending', 'synced', 'pending', 'pending'])
+    expect(report).toMatchObject({ synced: 4, stopped: { reason: 'server', entryId: ds[1].clientId } })
+    expect(backend.calls).toHaveLength(2) // entry 2 is not sent again in the same flush
+    expect((await queue.entries()).map((e) => e.status)).toEqual(['synced', 'pending', 'synced', 'synced', 'synced'])
     backend.refuse.clear()
     clock.advance(5 * 60_000)
-    expect((await queue.flush()).synced).toBe(3)
+    expect((await queue.flush()).synced).toBe(1)
   })
 
   test('an answer lost on the way back: the resend is a duplicate, stored once', async () => {

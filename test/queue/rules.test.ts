@@ -39,27 +39,45 @@ describe('backoff', () => {
 })
 
 describe('the next batch', () => {
+  // Entries of different reports (a period each) unless a test says otherwise.
+  let period = 0
+  const other = (over: Partial<QueueEntry> = {}) => {
+    const e = entry(over)
+    return { ...e, payload: { ...e.payload, period: `2020-${String((period++ % 12) + 1).padStart(2, '0')}`, orgUnitId: `u${period}` } }
+  }
+
   test('first in first out, at most the limit', () => {
-    const es = Array.from({ length: 7 }, () => entry())
+    const es = Array.from({ length: 7 }, () => other())
     expect(nextBatch(es, T0, { maxCount: 5, maxBytes: 1e6 }).map((e) => e.id)).toEqual(es.slice(0, 5).map((e) => e.id))
   })
 
   test('settled entries are skipped, never in the way', () => {
-    const es = [entry({ status: 'synced' }), entry(), entry({ status: 'rejected' }), entry({ status: 'conflict' }), entry()]
+    const es = [other({ status: 'synced' }), other(), other({ status: 'rejected' }), other({ status: 'conflict' }), other()]
     expect(nextBatch(es, T0).map((e) => e.id)).toEqual([es[1].id, es[4].id])
   })
 
-  test('an entry still backing off stops the batch: nothing overtakes it', () => {
-    const es = [entry(), entry({ nextAttemptAt: T0 + 5000 }), entry()]
-    expect(nextBatch(es, T0).map((e) => e.id)).toEqual([es[0].id])
-    expect(nextBatch(es, T0 + 5000)).toHaveLength(3)
-    expect(nextBatch(es, T0, undefined, true)).toHaveLength(3)
-    expect(nextDueAt(es.slice(1))).toBe(T0 + 5000)
+  test('an entry still backing off holds back only its own report; the others go ahead', () => {
+    const waiting = other({ nextAttemptAt: T0 + 5000 })
+    const sameReport = { ...entry(), payload: { ...entry().payload, period: waiting.payload.period, orgUnitId: waiting.payload.orgUnitId } }
+    const es = [other(), waiting, { ...sameReport, payload: { ...sameReport.payload, clientId: sameReport.id } }, other()]
+    expect(nextBatch(es, T0).map((e) => e.id)).toEqual([es[0].id, es[3].id])
+    expect(nextBatch(es, T0 + 5000).map((e) => e.id)).toEqual([es[0].id, es[1].id, es[3].id])
+    expect(nextBatch(es, T0, undefined, true).map((e) => e.id)).toEqual([es[0].id, es[1].id, es[3].id])
+    // Held for this flush (retried a moment ago): the same as backing off.
+    expect(nextBatch(es, T0 + 5000, undefined, true, new Set([`YL-133~${waiting.payload.orgUnitId}~${waiting.payload.period}`])).map((e) => e.id)).toEqual([es[0].id, es[3].id])
+    expect(nextDueAt(es.slice(1))).toBe(T0)
+    expect(nextDueAt([waiting])).toBe(T0 + 5000)
     expect(nextDueAt([entry({ status: 'synced' })])).toBeNull()
   })
 
+  test('entries of one report stay in order, one per batch', () => {
+    const es = [entry(), entry(), entry()]
+    expect(nextBatch(es, T0).map((e) => e.id)).toEqual([es[0].id])
+    expect(nextBatch(es.slice(1), T0).map((e) => e.id)).toEqual([es[1].id])
+  })
+
   test('one entry is taken even when alone it exceeds the byte budget', () => {
-    const es = [entry(), entry()]
+    const es = [other(), other()]
     expect(nextBatch(es, T0, { maxCount: 50, maxBytes: 10 })).toHaveLength(1)
   })
 })

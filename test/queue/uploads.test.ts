@@ -1,4 +1,5 @@
 import { entryAdvice, ENTRY_PREFIX, QueueError, type QueueEntry } from '../../src/services/queue'
+import { UploadRefused } from '../../src/services/transport/types'
 import { draft } from './fakeBackend'
 import { setup } from './setup'
 
@@ -46,7 +47,7 @@ test('each uploaded id is saved at once: after a failure and a restart, no photo
   expect(backend.history.map((h) => h.clientId)).toEqual([d.clientId])
 })
 
-test('a failed upload backs off like a network error and keeps the order: later reports wait', async () => {
+test('a failed upload backs off on its own: later reports go out, it follows on its next try', async () => {
   const { queue, backend } = setup()
   const before = draft()
   const withPhoto = draft()
@@ -56,10 +57,66 @@ test('a failed upload backs off like a network error and keeps the order: later 
   await queue.enqueue(after)
   backend.uploadFailures = 1
   await queue.flush()
-  expect(backend.storedOrder()).toEqual([before.clientId])
-  expect((await queue.entries()).map((e) => e.status)).toEqual(['synced', 'pending', 'pending'])
+  expect(backend.storedOrder()).toEqual([before.clientId, after.clientId])
+  expect((await queue.entries()).map((e) => e.status)).toEqual(['synced', 'pending', 'synced'])
   await queue.flush({ ignoreBackoff: true })
-  expect(backend.storedOrder()).toEqual([before.clientId, withPhoto.clientId, after.clientId])
+  expect(backend.storedOrder()).toEqual([before.clientId, after.clientId, withPhoto.clientId])
+})
+
+test('a refused upload (the server said no) is a rejection with its reason, never retried; later reports go out', async () => {
+  const { queue, backend } = setup()
+  const refused = draft()
+  const later = draft()
+  await queue.enqueue(refused, photos('r', 1))
+  await queue.enqueue(later)
+  let tries = 0
+  backend.upload = async () => {
+    tries++
+    throw new UploadRefused('BAD_INPUT', '只能上传照片（jpg、png、webp、heic）或 PDF、Word、Excel、PPT 文件', 400)
+  }
+  expect(await queue.flush()).toMatchObject({ rejected: 1, synced: 1 })
+  await queue.flush({ ignoreBackoff: true })
+  expect(tries).toBe(1)
+  const [entry] = await queue.entries()
+  expect(entry).toMatchObject({ status: 'rejected', lastError: { code: 'BAD_INPUT', message: expect.stringContaining('只能上传照片') } })
+  expect(entryAdvice(entry)).toContain('只能上传照片')
+  expect(backend.storedOrder()).toEqual([later.clientId])
+  // The worker sends it without the photo: a new submission, stored.
+  const again = await queue.sendWithoutFiles(refused.clientId)
+  await queue.flush()
+  expect(backend.storedOrder()).toEqual([later.clientId, again.id])
+  expect((await queue.entries()).find((e) => e.id === again.id)).toMatchObject({ status: 'synced', files: [] })
+})
+
+test('two reports of the same indicator and period stay in order behind a failed upload', async () => {
+  const { queue, backend } = setup()
+  const first = draft({ period: 'same' })
+  const second = draft({ period: 'same' })
+  await queue.enqueue(first, photos('s', 1))
+  await queue.enqueue(second)
+  backend.uploadFailures = 1
+  await queue.flush()
+  expect(backend.storedOrder()).toEqual([])
+  await queue.flush({ ignoreBackoff: true })
+  expect(backend.storedOrder()).toEqual([first.clientId])
+  // The second has no base version and conflicts: what matters is it came after.
+  expect(backend.calls.flat()).toEqual([first.clientId, second.clientId])
+})
+
+test('kept files are released once their report is on the server, or when the worker deletes it', async () => {
+  const released: string[] = []
+  const { queue } = setup({ releaseFile: async (p) => void released.push(p) })
+  const sent = draft()
+  const dropped = draft()
+  await queue.enqueue(sent, photos('k', 2))
+  expect(queue.queuedBytes()).toBe(0) // these test photos carry no size
+  await queue.flush()
+  expect(released).toEqual(['wxfile://usr/k-0.jpg', 'wxfile://usr/k-1.jpg'])
+  await queue.enqueue(dropped, [{ localPath: 'idb:x', name: 'x.jpg', bytes: 1000 }])
+  expect(queue.queuedBytes()).toBe(1000)
+  await queue.discard(dropped.clientId)
+  expect(released).toContain('idb:x')
+  expect(queue.queuedBytes()).toBe(0)
 })
 
 test('a photo gone from the phone cannot be retried: the report needs the worker, the rest go on', async () => {

@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import './index.scss'
 
 export interface FigureLine {
@@ -14,8 +15,11 @@ export interface FigureLine {
   flagged?: boolean
 }
 
-/** The figures of a report, each with its reason and date when given. */
-export default function FigureList({ lines }: { lines: FigureLine[] }) {
+/**
+ * The figures of a report, each with its reason and date when given, and
+ * what `attached` shows under it (the evidence bound to that figure).
+ */
+export default function FigureList({ lines, attached }: { lines: FigureLine[]; attached?: (key: string) => ReactNode }) {
   if (lines.length === 0) return <View className="gb-figures__empty">没有填数字</View>
   return (
     <View className="gb-figures">
@@ -28,6 +32,7 @@ export default function FigureList({ lines }: { lines: FigureLine[] }) {
           {l.date ? <View className="gb-figures__sub">完成日期：{l.date}</View> : null}
           {l.reason ? <View className="gb-figures__reason">说明：{l.reason}</View> : null}
           {l.flagged ? <View className="gb-figures__flag">审核要求修改</View> : null}
+          {attached ? attached(l.key) : null}
         </View>
       ))}
     </View>

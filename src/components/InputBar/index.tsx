@@ -8,6 +8,8 @@ export interface InputBarProps {
   expects: 'number' | 'text' | 'date' | 'yesno' | 'evidence' | 'none'
   onSend(text: string): void
   onPhoto?(): void
+  /** A document (PDF, Word, Excel, PPT) as evidence. */
+  onFile?(): void
   disabled?: boolean
   placeholder?: string
   /** Hold-to-talk speech input; the button shows only when it is available (never on H5). */
@@ -20,7 +22,7 @@ export interface InputBarProps {
 const NUMBER_KEYBOARD_BY_DEFAULT = process.env.TARO_ENV === 'weapp'
 
 /** The text field at the bottom of the chat, with send and photo buttons. */
-export default function InputBar({ expects, onSend, onPhoto, disabled, placeholder, recognizer }: InputBarProps) {
+export default function InputBar({ expects, onSend, onPhoto, onFile, disabled, placeholder, recognizer }: InputBarProps) {
   const [value, setValue] = useState('')
   const [voice, setVoice] = useState<'idle' | 'listening' | string>('idle')
   // What was typed before the hold: speech is added after it.
@@ -56,6 +58,11 @@ export default function InputBar({ expects, onSend, onPhoto, disabled, placehold
       {expects === 'evidence' || onPhoto ? (
         <View className="input-bar__button input-bar__button--ghost" role="button" aria-label="拍照或选照片" onClick={() => !disabled && onPhoto?.()}>
           <Text>照片</Text>
+        </View>
+      ) : null}
+      {onFile ? (
+        <View className="input-bar__button input-bar__button--ghost" role="button" aria-label="选文件" onClick={() => !disabled && onFile()}>
+          <Text>文件</Text>
         </View>
       ) : null}
       {NUMBER_KEYBOARD_BY_DEFAULT && expects === 'number' ? (

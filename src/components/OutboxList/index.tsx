@@ -10,12 +10,21 @@ export interface OutboxListProps {
   /** Newest first; at most this many rows. */
   limit?: number
   onResolve?(entry: QueueEntry, choice: 'mine' | 'theirs'): void
+  /** A stuck report (waiting with an error, or refused): try again, send without its files, or delete it. */
+  onStuck?(entry: QueueEntry, action: StuckAction): void
+}
+
+export type StuckAction = 'retry' | 'without-files' | 'delete'
+
+/** Waiting after a failure, or refused: the worker may act on it. */
+export function isStuck(e: QueueEntry): boolean {
+  return (e.status === 'pending' && !!e.lastError) || e.status === 'rejected'
 }
 
 const TONE: Record<string, string> = { 待同步: 'wait', 已同步: 'ok', 被退回: 'warn', 需处理: 'bad' }
 
 /** Reports sent from this phone and where each one is: 待同步 / 已同步 / 被退回 / 需处理. */
-export default function OutboxList({ entries, titles, limit = 20, onResolve }: OutboxListProps) {
+export default function OutboxList({ entries, titles, limit = 20, onResolve, onStuck }: OutboxListProps) {
   const rows = [...entries].sort((a, b) => b.createdAt - a.createdAt).slice(0, limit)
   if (rows.length === 0) return <View className="outbox__empty">还没有提交记录</View>
   return (
@@ -36,6 +45,21 @@ export default function OutboxList({ entries, titles, limit = 20, onResolve }: O
                   </View>
                   <View className="outbox__action" role="button" onClick={() => onResolve(e, 'theirs')}>
                     <Text>用服务器的</Text>
+                  </View>
+                </View>
+              ) : null}
+              {isStuck(e) && onStuck ? (
+                <View className="outbox__actions">
+                  <View className="outbox__action" role="button" onClick={() => onStuck(e, 'retry')}>
+                    <Text>重试</Text>
+                  </View>
+                  {e.files.some((f) => !f.uploadedId) ? (
+                    <View className="outbox__action" role="button" onClick={() => onStuck(e, 'without-files')}>
+                      <Text>不带附件发送</Text>
+                    </View>
+                  ) : null}
+                  <View className="outbox__action" role="button" onClick={() => onStuck(e, 'delete')}>
+                    <Text>删除</Text>
                   </View>
                 </View>
               ) : null}

@@ -11,11 +11,16 @@ export type ReportStatus = z.infer<typeof ReportStatusSchema>
 /** A client-generated id: the report's identity across retries. */
 export const ClientIdSchema = matching(CLIENT_ID_PATTERN)
 
-/** A photo or file stored by the transport (cloud fileID or local upload id). */
+/**
+ * A photo or file stored by the transport (cloud fileID or local upload id).
+ * `field` binds it to one figure (a field key of the indicator); absent, it
+ * is evidence for the whole report.
+ */
 export const EvidenceSchema = z.strictObject({
   id: text(200, 1),
   name: z._default(prose(100), ''),
-  kind: z._default(z.enum(['image', 'file']), 'image')
+  kind: z._default(z.enum(['image', 'file']), 'image'),
+  field: z.optional(matching(KEY_PATTERN))
 })
 export type Evidence = z.infer<typeof EvidenceSchema>
 

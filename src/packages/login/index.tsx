@@ -7,12 +7,14 @@ import { resetIdentity } from '../../hooks/useIdentity'
 import { ApiFailure, type DemoPerson } from '../../services/api'
 import { getServices } from '../../services'
 import './index.scss'
+import { useLargeText, withLargeText } from '../../hooks/useLargeText'
 
 /**
  * Sign in. With WeChat, a one-time invite code from the bureau binds this
  * account to a person. In local mode the demo people are listed as well.
  */
 export default function LoginPage() {
+  const large = useLargeText()
   const [people, setPeople] = useState<DemoPerson[]>([])
   const [code, setCode] = useState('')
   const [error, setError] = useState('')
@@ -25,10 +27,13 @@ export default function LoginPage() {
       .catch(() => setPeople([]))
   })
 
-  const finish = async (token: string | undefined) => {
+  const finish = async ({ token, person }: { token?: string; person: { id: string } }) => {
     const services = getServices()
-    if (token) await services.session.save(token)
-    resetIdentity(await services.api.me())
+    if (token) await services.session.save(token, person.id)
+    const me = await services.api.me()
+    // From here on only this person's queue, drafts and badge are shown and sent.
+    await services.usePerson?.(me.person.id)
+    resetIdentity(me)
     // reLaunch: the tab pages start afresh as the signed-in person, with no
     // half-mounted page left from before sign-in.
     await Taro.reLaunch({ url: '/pages/chat/index' })
@@ -47,11 +52,11 @@ export default function LoginPage() {
   }
 
   return (
-    <View className="login">
+    <View className={withLargeText('login', large)}>
       <View className="login__title">格报</View>
       <View className="login__hint">社区网格员的填报助手</View>
       <Input value={code} onChange={setCode} placeholder="请输入邀请码" maxLength={16} aria-label="邀请码" />
-      <Button block type="primary" disabled={busy || code.trim().length < 4} onClick={() => run(async () => finish((await getServices().api.bind(code)).token))}>
+      <Button block type="primary" disabled={busy || code.trim().length < 4} onClick={() => run(async () => finish(await getServices().api.bind(code)))}>
         用邀请码登录
       </Button>
       {error ? <Text className="login__error">{error}</Text> : null}
@@ -64,7 +69,7 @@ export default function LoginPage() {
               title={`${p.name} · ${ROLE_LABEL[p.role]}`}
               description={p.unitName}
               clickable
-              onClick={() => run(async () => finish((await getServices().api.demoLogin(p.id)).token))}
+              onClick={() => run(async () => finish(await getServices().api.demoLogin(p.id)))}
             />
           ))}
         </View>

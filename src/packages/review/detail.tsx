@@ -23,6 +23,7 @@ import { ACTION_LABEL, VERDICT_LABEL, changeText, timeLabel } from './labels'
 import { toast } from './toast'
 import { useQuery } from './useQuery'
 import './detail.scss'
+import { useLargeText, withLargeText } from '../../hooks/useLargeText'
 
 type Report = HistoryData['report']
 type Decision = 'approve' | 'return' | 'reopen'
@@ -66,6 +67,7 @@ function figureLines(report: Report, ind: Indicator | undefined, today: string):
  * the version shown; if the report moved on meanwhile the page reloads.
  */
 export default function ReviewDetailPage() {
+  const large = useLargeText()
   const { id = '' } = useQuery()
   const me = useIdentity()
   const today = useToday()
@@ -186,7 +188,7 @@ export default function ReviewDetailPage() {
 
   if (!report) {
     return (
-      <View className="gb-review-detail">
+      <View className={withLargeText('gb-review-detail', large)}>
         {error ? (
           <View className="gb-review-detail__error" role="button" onClick={() => void load()}>
             {error}（点这里重试）
@@ -211,7 +213,7 @@ export default function ReviewDetailPage() {
   const choosable = (ind?.fields ?? []).filter((f) => f.fixed === undefined)
 
   return (
-    <View className="gb-review-detail">
+    <View className={withLargeText('gb-review-detail', large)}>
       {error ? (
         <View className="gb-review-detail__error" role="button" onClick={() => void load()}>
           {error}（点这里重试）
@@ -234,7 +236,18 @@ export default function ReviewDetailPage() {
 
       <View className="gb-review-detail__section">填报数据</View>
       <View className="gb-review-detail__card">
-        <FigureList lines={figureLines(report, ind, today)} />
+        <FigureList
+          lines={figureLines(report, ind, today)}
+          attached={(key) => {
+            // Evidence bound to this figure sits right under it.
+            const items = report.evidence.filter((e) => e.field === key)
+            return items.length ? (
+              <View className="gb-review-detail__attached" aria-label="这一项的附件">
+                <EvidenceGallery items={items} urlOf={(eid) => evidenceUrl(eid, { links: fileLinks })} onPreview={preview} />
+              </View>
+            ) : null
+          }}
+        />
         {report.declaredRate !== undefined ? <View className="gb-review-detail__line">自报完成率：{report.declaredRate}%</View> : null}
         {qualitative.map((t) => (
           <View key={t.id} className="gb-review-detail__line">
@@ -246,9 +259,9 @@ export default function ReviewDetailPage() {
       <View className="gb-review-detail__section">情况说明</View>
       <View className="gb-review-detail__card gb-review-detail__text">{report.narrative.trim() || '没有写'}</View>
 
-      <View className="gb-review-detail__section">现场照片</View>
+      <View className="gb-review-detail__section">整份填报的附件</View>
       <View className="gb-review-detail__card">
-        <EvidenceGallery items={report.evidence} urlOf={(eid) => evidenceUrl(eid, { links: fileLinks })} onPreview={preview} />
+        <EvidenceGallery items={report.evidence.filter((e) => !e.field || !ind?.fields.some((f) => f.key === e.field))} urlOf={(eid) => evidenceUrl(eid, { links: fileLinks })} onPreview={preview} />
       </View>
 
       {canAct && mode === null ? (

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { ExportFile, ExportFormat } from '../../services/reviewApi'
+import { networkErrorFrom } from '../../services/transport/types'
 import { browserDownload } from './browserDownload'
 
 /**
@@ -17,9 +18,12 @@ export function absoluteUrl(url: string, opts: { base?: string; origin?: string 
 
 /**
  * Gets an exported file to the user: a browser download in H5; in the
- * mini-program, download it (a CloudBase fileID through the cloud API, a
- * URL through downloadFile, whose domain must be in the 下载 whitelist) and
- * open it in WeChat's document viewer, from where it can be forwarded.
+ * mini-program, download it and open it in WeChat's document viewer, from
+ * where it can be forwarded. The cloud function answers a cloud file id
+ * (`cloud://…`), fetched with wx.cloud.downloadFile: no download domain to
+ * whitelist, and the storage security rules decide who may read it. A
+ * self-hosted server answers a URL, fetched with downloadFile (its domain
+ * must be in the 下载 whitelist). Failures keep WeChat's errCode/errMsg.
  */
 export async function deliverFile(file: ExportFile, format: ExportFormat): Promise<void> {
   if (process.env.TARO_ENV === 'h5') {
@@ -27,13 +31,17 @@ export async function deliverFile(file: ExportFile, format: ExportFormat): Promi
     return
   }
   let filePath: string
-  if (file.url.startsWith('cloud://') && process.env.TARO_ENV === 'weapp') {
-    const res = await Taro.cloud.downloadFile({ fileID: file.url })
-    filePath = res.tempFilePath
-  } else {
-    const res = await Taro.downloadFile({ url: absoluteUrl(file.url) })
-    if (res.statusCode !== 200) throw new Error(`download answered ${res.statusCode}`)
-    filePath = res.tempFilePath
+  try {
+    if (file.url.startsWith('cloud://') && process.env.TARO_ENV === 'weapp') {
+      const res = await Taro.cloud.downloadFile({ fileID: file.url })
+      filePath = res.tempFilePath
+    } else {
+      const res = await Taro.downloadFile({ url: absoluteUrl(file.url) })
+      if (res.statusCode !== 200) throw new Error(`download answered ${res.statusCode}`)
+      filePath = res.tempFilePath
+    }
+    await Taro.openDocument({ filePath, fileType: format, showMenu: true })
+  } catch (e) {
+    throw networkErrorFrom(e, 'download failed')
   }
-  await Taro.openDocument({ filePath, fileType: format, showMenu: true })
 }

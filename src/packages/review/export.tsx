@@ -16,6 +16,7 @@ import { deliverFile } from './download'
 import { timeLabel } from './labels'
 import { toast } from './toast'
 import './export.scss'
+import { useLargeText, withLargeText } from '../../hooks/useLargeText'
 
 const ROWS_PAGE = 20
 const FORMAT_LABEL: Record<ExportFormat, string> = { xlsx: 'Excel', docx: 'Word' }
@@ -29,6 +30,7 @@ const failure = (e: unknown) => (e instanceof ApiFailure ? e.message : '网络�
  * download the table as Excel or Word.
  */
 export default function ExportPage() {
+  const large = useLargeText()
   const me = useIdentity()
   const today = useToday()
   const thisYear = Number(today.slice(0, 4))
@@ -134,7 +136,7 @@ export default function ExportPage() {
 
   if (!allowed) {
     return (
-      <View className="gb-export">
+      <View className={withLargeText('gb-export', large)}>
         <View className="gb-export__empty">只有审核人员和管理员可以导出自查表</View>
       </View>
     )
@@ -147,7 +149,7 @@ export default function ExportPage() {
   const isAdmin = me?.person.role === 'admin'
 
   return (
-    <View className="gb-export">
+    <View className={withLargeText('gb-export', large)}>
       <View className="gb-export__label">年度</View>
       <ChoiceChips label="年度" items={[thisYear, thisYear - 1].map((y) => ({ key: String(y), label: `${y}年` }))} value={[String(year)]} onToggle={(y) => choose(Number(y), unitId)} />
       {isAdmin && me ? (

@@ -15,6 +15,7 @@ import { ApiFailure, type ReportsData } from '../../services/api'
 import { getServices } from '../../services'
 import { timeLabel } from './labels'
 import './index.scss'
+import { useLargeText, withLargeText } from '../../hooks/useLargeText'
 
 type Row = ReportsData['reports'][number]
 
@@ -41,6 +42,7 @@ const keyOf = (f: Filters) => `${f.status}|${f.indicatorCode ?? ''}|${f.period ?
  * indicator and period; 加载更多 pages on with `before`. Tap one to review it.
  */
 export default function ReviewListPage() {
+  const large = useLargeText()
   const me = useIdentity()
   const today = useToday()
   const thisYear = Number(today.slice(0, 4))
@@ -138,7 +140,7 @@ export default function ReviewListPage() {
   const periodName = filters.period ? periodLabel(filters.period) : '全部期次'
 
   return (
-    <View className="gb-review">
+    <View className={withLargeText('gb-review', large)}>
       <ChoiceChips
         label="审核状态"
         items={TABS.map((s) => ({ key: s, label: counts[s] !== undefined ? `${STATUS_LABEL[s]} ${counts[s]}` : STATUS_LABEL[s] }))}

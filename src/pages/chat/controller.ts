@@ -1,4 +1,5 @@
 import { startChat, stepChat, type BotMessage, type ChatContext, type ChatInput, type ChatState, type QuickReply, type SummaryCard } from '../../core/chat'
+import { readEvidenceIntent } from '../../core/chat/evidenceIntent'
 import { afterSubmit, greeting, OPEN_PREFIX } from '../../core/chat/lobby'
 import { confirmCard, lobbyStep, resumeQuestion, sameAsLastCard, type LobbyContext, type LobbyState, type LobbyStep, type PendingConfirm } from '../../core/chat/lobbyEngine'
 import { unitRequired } from '../../core/allocation'
@@ -52,6 +53,8 @@ type Mode =
 const LOBBY: Mode = { kind: 'lobby', state: { kind: 'idle' } }
 
 const TONE: Record<BotMessage['kind'], Line['tone']> = { question: 'normal', info: 'normal', summary: 'normal', warning: 'warning', error: 'error', done: 'done' }
+/** Quick replies that open a picker: `pick:image`, `pick:file:<field>`, `pick:cancel`. */
+export const PICK_PREFIX = 'pick:'
 const TYPING_MS = 250
 
 /**
@@ -138,8 +141,45 @@ export class ChatController {
   }
 
   async send(text: string): Promise<void> {
+    const replies = this.view.replies
     this.userSays(text)
+    if (this.mode.kind === 'report') {
+      const intent = readEvidenceIntent(text, this.mode.ctx.indicator)
+      if (intent) return this.offerPicker(intent.kind, intent.field, replies)
+    }
     await this.handle({ type: 'text', text })
+  }
+
+  private stashedReplies: QuickReply[] | null = null
+
+  /**
+   * "加照片" / "拍照": the picker may open only from a tap, so the chat
+   * answers with buttons that open it (values PICK_PREFIX…, which the page
+   * handles itself). The engine's question stays as it was.
+   */
+  private async offerPicker(kind: 'image' | 'file', field: string | undefined, replies: QuickReply[]) {
+    this.stashedReplies = replies
+    const label = field && this.mode.kind === 'report' ? this.mode.ctx.indicator.fields.find((f) => f.key === field)?.label : undefined
+    const what = kind === 'image' ? '照片' : '文件'
+    const suffix = field ? `:${field}` : ''
+    await this.say(`好的，点下面的按钮${kind === 'image' ? '拍照或从相册选' : '选文件'}${label ? `，这${what}会放在「${label}」旁边` : ''}。`, 'question', [
+      kind === 'image' ? { label: '拍照或选照片', value: `${PICK_PREFIX}image${suffix}` } : { label: '选文件', value: `${PICK_PREFIX}file${suffix}` },
+      { label: '不加了', value: `${PICK_PREFIX}cancel` }
+    ])
+  }
+
+  /** The picker was closed without a file, or 不加了: back to the question that was open. */
+  async pickCancelled(): Promise<void> {
+    const replies = this.stashedReplies
+    this.stashedReplies = null
+    if (replies) this.set({ replies })
+  }
+
+  /** A file could not be kept (type, size, budget): say why, keep the question open. */
+  async fileRefused(message: string): Promise<void> {
+    const replies = this.stashedReplies ?? this.view.replies
+    this.stashedReplies = null
+    await this.say(message, 'error', replies)
   }
 
   async quick(reply: QuickReply): Promise<void> {
@@ -157,6 +197,7 @@ export class ChatController {
   }
 
   async addEvidence(evidence: Evidence): Promise<void> {
+    this.stashedReplies = null
     await this.handle({ type: 'evidence', evidence })
   }
 

@@ -1,21 +1,25 @@
 import { ScrollView, View, Text } from '@tarojs/components'
-import { useEffect, useMemo, useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import ChatBubble from '../../components/ChatBubble'
 import InputBar from '../../components/InputBar'
 import PrivacyPrompt from '../../components/PrivacyPrompt'
 import QuickReplies from '../../components/QuickReplies'
 import SummaryCard from '../../components/SummaryCard'
 import TypingIndicator from '../../components/TypingIndicator'
+import type { QuickReply } from '../../core/chat'
 import { useIdentity } from '../../hooks/useIdentity'
 import { useQueue } from '../../hooks/useQueue'
 import { getServices } from '../../services'
+import type { MeData } from '../../services/api'
+import { keepEvidence } from '../../services/files/keep'
 import { getRecognizer } from '../../services/voice'
 import { takePendingChoice } from '../inbox/handoff'
 import { LOCAL_PHOTO } from './photos'
 import { createChatController } from './wiring'
-import { pickPhoto } from './photo'
-import type { ChatController, ChatView } from './controller'
+import { PICK_PREFIX, type ChatController, type ChatView } from './controller'
 import './index.scss'
+import { useLargeText, withLargeText } from '../../hooks/useLargeText'
 
 // Only the newest lines are rendered: a long day of check-ins must not grow
 // the page (or setData) without bound.
@@ -26,45 +30,95 @@ const WINDOW = 40
 const CHAT_HEIGHT = process.env.TARO_ENV === 'h5' ? 'calc(100vh - 50px)' : '100vh'
 
 export default function ChatPage() {
+  const large = useLargeText()
   const me = useIdentity()
   const controller = useMemo<ChatController>(() => createChatController(getServices()), [])
   const [view, setView] = useState<ChatView>(controller.snapshot())
   const [shown, setShown] = useState(WINDOW)
   const [previews, setPreviews] = useState<Record<string, string>>({})
+  const [anchor, setAnchor] = useState(0)
   const unsynced = useQueue().counts.unsynced
+  const latestMe = useRef<MeData | null>(me)
+  latestMe.current = me
 
   useEffect(() => controller.subscribe(setView), [controller])
 
-  useEffect(() => {
-    if (!me) return
-    void (async () => {
-      try {
-        await controller.refresh(me)
-      } catch {
-        // Offline: the lobby keeps what it had; the queue keeps what was sent.
-      }
-      const choice = takePendingChoice()
-      if (choice) await controller.open(choice.item, { sameAsLast: choice.mode === 'same-as-last' })
-    })()
-    // Re-run each time the page shows: useIdentity refreshes `me` then.
-  }, [me, controller])
-
-  const lines = view.lines.slice(-shown)
-  const lastId = lines.length ? lines[lines.length - 1].id : 'top'
-
-  // A photo is kept as a local file and travels with its report through the
-  // offline queue, so a basement without signal loses nothing.
-  const onPhoto = async () => {
-    const photo = await pickPhoto()
-    if (!photo) return
-    const id = LOCAL_PHOTO + photo.path
-    setPreviews((p) => ({ ...p, [id]: photo.path }))
-    await controller.addEvidence({ id, name: photo.name, kind: 'image' })
+  const load = async (who: MeData) => {
+    try {
+      await controller.refresh(who)
+    } catch {
+      // Offline: the lobby keeps what it had; the queue keeps what was sent.
+    }
+    const choice = takePendingChoice()
+    if (choice) await controller.open(choice.item, { sameAsLast: choice.mode === 'same-as-last' })
   }
 
+  // Once per person: a refreshed identity that is the same person does not
+  // reload the lobby (that was the double fetch of pending and catalog).
+  useEffect(() => {
+    if (me) void load(me)
+  }, [me?.person.id, controller])
+
+  // Each later show (back from 待办 or 进度) reloads what is due.
+  const shows = useRef(0)
+  useDidShow(() => {
+    shows.current += 1
+    if (shows.current > 1 && latestMe.current) void load(latestMe.current)
+  })
+
+  const lines = view.lines.slice(-shown)
+
+  // The newest message must sit above the chips: whenever the lines, the
+  // chips or the typing dots change, scroll to an anchor below the last line
+  // once the new layout is in (a fresh id in the next render), aligned to
+  // the bottom of the list.
+  useEffect(() => {
+    setAnchor((n) => n + 1)
+  }, [view.lines.length, view.replies, view.typing, view.busy, shown])
+
+  // Photos kept in the vault: previews survive a reload of the page.
+  useEffect(() => {
+    const files = getServices().files
+    if (!files) return
+    const missing = view.lines.flatMap((l) => l.summary?.evidence ?? []).filter((e) => e.kind !== 'file' && e.id.startsWith(LOCAL_PHOTO) && !previews[e.id])
+    for (const e of missing) {
+      void files.previewUrl(e.id.slice(LOCAL_PHOTO.length)).then((url) => url && setPreviews((p) => ({ ...p, [e.id]: url })))
+    }
+  }, [view.lines])
+
+  // A photo or document is kept in the vault and travels with its report
+  // through the offline queue, so a basement without signal loses nothing.
+  // The picker is opened first thing in the tap: no await before it.
+  const attach = (kind: 'image' | 'file', field?: string) => {
+    const services = getServices()
+    if (!services.pickers || !services.files) return
+    const picking = kind === 'image' ? services.pickers.photo() : services.pickers.document()
+    const files = services.files
+    void (async () => {
+      const picked = await picking
+      if (!picked) return controller.pickCancelled()
+      const kept = await keepEvidence(files, picked, services.queue.queuedBytes())
+      if (!kept.ok) return controller.fileRefused(kept.message)
+      const id = LOCAL_PHOTO + kept.file.localPath
+      if (kept.file.kind === 'image') {
+        const url = await files.previewUrl(kept.file.localPath)
+        if (url) setPreviews((p) => ({ ...p, [id]: url }))
+      }
+      await controller.addEvidence({ id, name: kept.file.name, kind: kept.file.kind, ...(field ? { field } : {}) })
+    })()
+  }
+
+  const onQuick = (r: QuickReply) => {
+    if (!r.value.startsWith(PICK_PREFIX)) return void controller.quick(r)
+    const [kind, field] = r.value.slice(PICK_PREFIX.length).split(':')
+    if (kind === 'image' || kind === 'file') attach(kind, field || undefined)
+    else void controller.pickCancelled()
+  }
+
+  const anchorId = `chat-end-${anchor}`
   return (
-    <View className="chat" style={{ height: CHAT_HEIGHT }}>
-      <ScrollView className="chat__list" scrollY scrollIntoView={`line-${lastId}`} scrollWithAnimation>
+    <View className={withLargeText('chat', large)} style={{ height: CHAT_HEIGHT }}>
+      <ScrollView className="chat__list" scrollY scrollIntoView={anchorId} scrollIntoViewAlignment="end">
         <View className="chat__lines">
           {view.lines.length > shown ? (
             <View className="chat__older" role="button" onClick={() => setShown(shown + WINDOW)}>
@@ -81,6 +135,7 @@ export default function ChatPage() {
                   previews={previews}
                   onEdit={(field) => void controller.edit(field)}
                   onConfirm={() => void controller.confirm()}
+                  onAttach={attach}
                 />
               ) : (
                 <ChatBubble from={line.from} text={line.text} tone={line.tone} />
@@ -88,11 +143,19 @@ export default function ChatPage() {
             </View>
           ))}
           {view.typing ? <TypingIndicator /> : null}
+          <View id={anchorId} className="chat__end" />
         </View>
       </ScrollView>
-      <QuickReplies replies={view.replies} disabled={view.busy} onPick={(r) => void controller.quick(r)} />
+      <QuickReplies replies={view.replies} disabled={view.busy} onPick={onQuick} />
       <PrivacyPrompt />
-      <InputBar expects={view.expects ?? 'text'} disabled={view.busy} onSend={(text) => void controller.send(text)} onPhoto={view.expects === 'evidence' ? onPhoto : undefined} recognizer={getRecognizer()} />
+      <InputBar
+        expects={view.expects ?? 'text'}
+        disabled={view.busy}
+        onSend={(text) => void controller.send(text)}
+        onPhoto={view.expects === 'evidence' ? () => attach('image') : undefined}
+        onFile={view.expects === 'evidence' ? () => attach('file') : undefined}
+        recognizer={getRecognizer()}
+      />
     </View>
   )
 }

@@ -17,9 +17,16 @@ export function createChatController(services: Services): ChatController {
     api: services.api,
     drafts: services.drafts,
     clock: services.clock,
-    submit: (draft) => {
+    submit: async (draft) => {
       const split = splitPhotos(draft)
-      return services.submitReport(split.draft, split.files)
+      // Sizes and types from the vault: they count against the queue's file budget.
+      const files = await Promise.all(
+        split.files.map(async (f) => {
+          const info = await services.files?.info(f.localPath).catch(() => null)
+          return info ? { ...f, bytes: info.bytes, ...(info.mime ? { mime: info.mime } : {}) } : f
+        })
+      )
+      return services.submitReport(split.draft, files)
     },
     navigate: (to) => void Taro.switchTab({ url: to === 'inbox' ? '/pages/inbox/index' : '/pages/progress/index' }),
     newClientId: () => newClientId(services.clock.now()),

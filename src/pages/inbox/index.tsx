@@ -12,6 +12,7 @@ import { showPendingBadge } from '../../services/badge'
 import { getServices } from '../../services'
 import { setPendingChoice, type ChoiceMode } from './handoff'
 import './index.scss'
+import { useLargeText, withLargeText } from '../../hooks/useLargeText'
 
 const SECTIONS: { title: string; tone: SectionTone; states: PendingItem['state'][] }[] = [
   { title: '被退回', tone: 'danger', states: ['returned'] },
@@ -22,6 +23,7 @@ const SECTIONS: { title: string; tone: SectionTone; states: PendingItem['state']
 
 /** 待办: what the worker owes (returned first), and for reviewers what waits for review. */
 export default function InboxPage() {
+  const large = useLargeText()
   const me = useIdentity()
   const [data, setData] = useState<PendingData | null>(null)
   const [error, setError] = useState('')
@@ -61,7 +63,7 @@ export default function InboxPage() {
   const showReview = (me !== null && isReviewer(me.person.role)) || (data?.toReview.length ?? 0) > 0
   const items = data?.items ?? []
   return (
-    <View className="gb-inbox">
+    <View className={withLargeText('gb-inbox', large)}>
       {error ? (
         <View className="gb-inbox__error">
           <Text>{error}</Text>

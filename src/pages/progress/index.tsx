@@ -13,6 +13,7 @@ import { useRefreshOnShow } from '../../hooks/useRefreshOnShow'
 import { ApiFailure, type ProgressData } from '../../services/api'
 import { getServices } from '../../services'
 import './index.scss'
+import { useLargeText, withLargeText } from '../../hooks/useLargeText'
 
 /**
  * 进度: completion of each indicator for a unit and period, and its child
@@ -21,6 +22,7 @@ import './index.scss'
  * read them.
  */
 export default function ProgressPage() {
+  const large = useLargeText()
   const me = useIdentity()
   const today = useToday()
   const thisYear = Number(today.slice(0, 4))
@@ -87,7 +89,7 @@ export default function ProgressPage() {
   const seqOf = Object.fromEntries((shown?.indicators ?? []).map((r) => [r.code, r.seq]))
 
   return (
-    <View className="gb-progress">
+    <View className={withLargeText('gb-progress', large)}>
       {stack.length > 0 ? (
         <View>
           <View className="gb-progress__crumbs">

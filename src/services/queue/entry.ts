@@ -14,12 +14,20 @@ export type EntryStatus = (typeof ENTRY_STATUSES)[number]
 /** Codes the queue gives itself, beside the server's error codes. */
 export type EntryErrorCode = ErrorCode | 'NETWORK' | 'FILE_MISSING'
 
-/** A photo waiting on the phone; `uploadedId` once the transport stored it. */
+/**
+ * A photo or document waiting on the phone (kept out of temp storage by the
+ * file vault); `uploadedId` once the transport stored it. `field` binds it
+ * to one figure of the report; absent, it is evidence for the whole report.
+ */
 export interface QueueFile {
   localPath: string
   name: string
   kind?: 'image' | 'file'
   uploadedId?: string
+  /** Bytes kept on the phone; counts against the queue's file budget. */
+  bytes?: number
+  mime?: string
+  field?: string
 }
 
 export interface EntryError {
@@ -60,8 +68,16 @@ export interface QueueEntry {
 /** WeChat allows 1 MB per key; stay well below it, wrapper and all. */
 export const MAX_ENTRY_BYTES = 900 * 1024
 
+const optional = (x: unknown, is: (v: unknown) => boolean) => x === undefined || is(x)
 const isFile = (x: unknown) =>
-  isObject(x) && isString(x.localPath) && isString(x.name) && (x.kind === undefined || x.kind === 'image' || x.kind === 'file') && (x.uploadedId === undefined || isString(x.uploadedId))
+  isObject(x) &&
+  isString(x.localPath) &&
+  isString(x.name) &&
+  (x.kind === undefined || x.kind === 'image' || x.kind === 'file') &&
+  optional(x.uploadedId, isString) &&
+  optional(x.bytes, isNumber) &&
+  optional(x.mime, isString) &&
+  optional(x.field, isString)
 
 const isClientId = (x: unknown): x is string => isString(x) && CLIENT_ID_PATTERN.test(x)
 
@@ -124,10 +140,22 @@ export function jsonBytes(value: unknown): number {
 /** The draft as sent: uploaded photos join the report's evidence. */
 export function draftToSend(entry: QueueEntry): ReportDraftInput {
   if (entry.files.length === 0) return entry.payload
-  const uploaded = entry.files.map((f) => ({ id: f.uploadedId ?? '', name: f.name, kind: f.kind ?? 'image' }))
+  const uploaded = entry.files.map((f) => ({ id: f.uploadedId ?? '', name: f.name, kind: f.kind ?? 'image', ...(f.field ? { field: f.field } : {}) }))
   return { ...entry.payload, evidence: [...(entry.payload.evidence ?? []), ...uploaded] }
 }
 
 export function filesReady(entry: QueueEntry): boolean {
   return entry.files.every((f) => !!f.uploadedId)
+}
+
+/** Which report an entry writes: entries of the same report are sent in order, others never wait on it. */
+export function reportKeyOf(entry: QueueEntry): string {
+  const p = entry.payload
+  return `${p.indicatorCode}~${p.orgUnitId}~${p.period}`
+}
+
+/** File bytes an entry still holds on the phone (not yet uploaded). */
+export function heldBytes(entry: QueueEntry): number {
+  if (entry.status === 'synced') return 0
+  return entry.files.reduce((sum, f) => sum + (f.uploadedId ? 0 : f.bytes ?? 0), 0)
 }

@@ -1,5 +1,6 @@
 import type { QueueBackend } from './backend'
-import { draftToSend, filesReady, type QueueEntry } from './entry'
+import { UploadRefused, NetworkError } from '../transport/types'
+import { draftToSend, filesReady, reportKeyOf, type EntryErrorCode, type QueueEntry } from './entry'
 import {
   applyOutcome,
   batchRefusal,
@@ -63,55 +64,71 @@ async function settle(deps: FlushDeps, report: FlushReport, entry: QueueEntry, o
 }
 
 /**
- * Uploads the photos of the batch's entries, in order, recording each id as
+ * Uploads the files of the batch's entries, in order, recording each id as
  * soon as it is known so a restart never uploads it twice. Returns the
- * entries ready to send: those before the first failed upload (which then
- * backs off and stops the flush, so nothing overtakes it).
+ * entries ready to send. An entry whose upload fails backs off on its own
+ * (its report is held for the rest of this flush) and the others go on: a
+ * refused file (the server said no) is a rejection with the server's reason,
+ * a missing one asks the worker to re-add it or send without it.
  */
-async function uploadFiles(deps: FlushDeps, report: FlushReport, batch: QueueEntry[]): Promise<{ ready: QueueEntry[]; step: Step }> {
+async function uploadFiles(deps: FlushDeps, report: FlushReport, batch: QueueEntry[], held: Set<string>): Promise<QueueEntry[]> {
   const ready: QueueEntry[] = []
   for (let entry of batch) {
+    if (held.has(reportKeyOf(entry))) continue
     if (filesReady(entry)) {
       ready.push(entry)
       continue
     }
-    let missing = false
-    for (let i = 0; i < entry.files.length; i++) {
+    let failure: Outcome | null = null
+    for (let i = 0; i < entry.files.length && !failure; i++) {
       const file = entry.files[i]
       if (file.uploadedId) continue
       if (deps.backend.fileExists && !(await deps.backend.fileExists(file.localPath).catch(() => true))) {
-        missing = true
+        failure = { kind: 'rejected', error: { code: 'FILE_MISSING', message: `${file.kind === 'file' ? '文件' : '照片'}“${file.name}”在手机上找不到了` } }
         break
       }
       try {
-        const { id } = await deps.backend.upload(file.localPath, file.name)
+        const { id } = await deps.backend.upload(file.localPath, file.name, file.mime)
         entry = { ...entry, files: entry.files.map((f, j) => (j === i ? { ...f, uploadedId: id } : f)), updatedAt: deps.now() }
         await deps.store.put(entry)
         report.uploaded++
       } catch (e) {
-        const message = e instanceof Error && e.message ? `照片上传失败：${e.message}` : NO_ANSWER.message
-        return { ready, step: await settle(deps, report, entry, { kind: 'retry', error: { code: 'NETWORK', message } }) }
+        failure = uploadFailure(e)
       }
     }
-    if (missing) {
-      // Retrying cannot bring a deleted photo back: the worker must re-add it.
-      await settle(deps, report, entry, { kind: 'rejected', error: { code: 'FILE_MISSING', message: '照片找不到了' } })
+    if (failure) {
+      held.add(reportKeyOf(entry))
+      await settle(deps, report, entry, failure)
       continue
     }
     ready.push(entry)
   }
-  return { ready, step: 'continue' }
+  return ready
+}
+
+/** What a failed upload means for its entry. */
+function uploadFailure(e: unknown): Outcome {
+  if (e instanceof UploadRefused) {
+    // Sending the same bytes again gets the same answer.
+    return { kind: 'rejected', error: { code: e.code === 'FILE_MISSING' ? 'FILE_MISSING' : (e.code as EntryErrorCode), message: e.message } }
+  }
+  if (e instanceof NetworkError && e.status === 401) return { kind: 'retry', error: { code: 'UNAUTHENTICATED', message: e.message } }
+  const message = e instanceof Error && e.message ? `照片上传失败：${e.message}` : NO_ANSWER.message
+  return { kind: 'retry', error: { code: 'NETWORK', message } }
 }
 
 /** Sends one batch and records every answer. May shrink the batch size for the next round. */
-async function send(deps: FlushDeps, report: FlushReport, batch: QueueEntry[], limits: { maxCount: number }): Promise<Step> {
+async function send(deps: FlushDeps, report: FlushReport, batch: QueueEntry[], limits: { maxCount: number }, held: Set<string>): Promise<Step> {
   let res
   try {
     res = await deps.backend.sync(batch.map(draftToSend))
   } catch {
     // No answer: the server may or may not have stored any of it. All of it
     // stays pending; the resend is answered `duplicate` for what got through.
-    return settle(deps, report, batch[0], { kind: 'retry', error: NO_ANSWER })
+    // Nothing else can get through now either: stop.
+    // Each of them backs off on its own.
+    for (const entry of batch) await settle(deps, report, entry, { kind: 'retry', error: NO_ANSWER })
+    return 'stop'
   }
   if (!res.ok) {
     const decision = batchRefusal(res.error, batch.length)
@@ -126,26 +143,34 @@ async function send(deps: FlushDeps, report: FlushReport, batch: QueueEntry[], l
   const results = res.data.results
   let step: Step = 'continue'
   // Every answer is recorded, even after a retryable one: what the server
-  // stored is stored. The flush then stops so the retried one keeps its place.
+  // stored is stored. A retried report waits for the next flush; a login
+  // problem stops this one (every entry would get the same answer).
   for (const [i, entry] of batch.entries()) {
-    if ((await settle(deps, report, entry, outcomeOf(entry, results[i]))) === 'stop') step = 'stop'
+    const outcome = outcomeOf(entry, results[i])
+    if (outcome.kind === 'retry') held.add(reportKeyOf(entry))
+    if ((await settle(deps, report, entry, outcome)) === 'stop' && outcome.kind === 'retry' && outcome.error.code === 'UNAUTHENTICATED') step = 'stop'
   }
   return step
 }
 
-/** Sends due entries batch by batch until none are due or one must wait. */
+/**
+ * Sends due entries batch by batch until none are due or the backend cannot
+ * be reached. A report retried during this flush is held until the next one,
+ * so each report backs off on its own without holding up the others.
+ */
 export async function flushOnce(deps: FlushDeps, ignoreBackoff: boolean): Promise<FlushReport> {
   const report = emptyReport()
   const limits = { ...deps.batch }
+  const held = new Set<string>()
   try {
     // Each round settles at least one entry or stops; the bound is a guard.
     for (let round = 0; round <= deps.store.list().length * 2 + 10; round++) {
-      const batch = nextBatch(deps.store.list(), deps.now(), limits, ignoreBackoff)
+      const batch = nextBatch(deps.store.list(), deps.now(), limits, ignoreBackoff, held)
       if (batch.length === 0) break
-      const { ready, step } = await uploadFiles(deps, report, batch)
-      const sent = ready.length ? await send(deps, report, ready, limits) : 'continue'
+      const ready = await uploadFiles(deps, report, batch, held)
+      const sent = ready.length ? await send(deps, report, ready, limits, held) : 'continue'
       deps.changed()
-      if (step === 'stop' || sent === 'stop') break
+      if (sent === 'stop') break
     }
     const prune = entriesToPrune(deps.store.list(), deps.now(), deps.prune)
     if (prune.length) await deps.store.remove(prune)

@@ -4,7 +4,7 @@
  * flush (one pass of sending), queue (the API pages use), triggers (when to
  * flush), status (what the worker sees). Only taroStorage touches Taro.
  */
-export { queueBackend, type QueueBackend } from './backend'
+export { ownerOnly, queueBackend, type QueueBackend } from './backend'
 export { MAX_ENTRY_BYTES, type EntryError, type EntryErrorCode, type EntryStatus, type QueueEntry, type QueueFile } from './entry'
 export type { FlushReport, StopReason } from './flush'
 export { QueueError, SubmissionQueue, type QueueErrorCode, type QueueOptions, type QueueSnapshot } from './queue'

@@ -2,7 +2,7 @@ import { CLIENT_ID_PATTERN } from '../../core/patterns'
 import { MAX_EVIDENCE, type ReportDraftInput } from '../../core/report'
 import type { KeyValueStorage } from '../storage/types'
 import type { QueueBackend } from './backend'
-import { jsonBytes, MAX_ENTRY_BYTES, type QueueEntry, type QueueFile } from './entry'
+import { heldBytes, jsonBytes, MAX_ENTRY_BYTES, type QueueEntry, type QueueFile } from './entry'
 import { emptyReport, flushOnce, type FlushDeps, type FlushReport } from './flush'
 import { DEFAULT_BACKOFF, DEFAULT_BATCH, DEFAULT_PRUNE, nextDueAt, type BackoffPolicy, type BatchLimits, type PrunePolicy } from './rules'
 import { countEntries, type QueueCounts } from './status'
@@ -18,6 +18,11 @@ export interface QueueOptions {
   backoff?: BackoffPolicy
   batch?: BatchLimits
   prune?: PrunePolicy
+  /**
+   * Frees a kept file once nothing needs it (its report is on the server,
+   * or the worker dropped it). Default: nothing to free.
+   */
+  releaseFile?: (localPath: string) => Promise<void>
 }
 
 export interface QueueSnapshot {
@@ -54,11 +59,13 @@ export class SubmissionQueue {
   private listeners = new Set<(s: QueueSnapshot) => void>()
   private readonly now: () => number
   private readonly newId: () => string
+  private readonly releaseFile: (localPath: string) => Promise<void>
 
   constructor(opts: QueueOptions) {
     this.now = opts.now ?? Date.now
     const random = opts.random ?? Math.random
     this.newId = opts.newId ?? (() => `q${this.now().toString(36)}-${Array.from({ length: 10 }, () => ID_ALPHABET[Math.floor(random() * 36)]).join('')}`)
+    this.releaseFile = opts.releaseFile ?? (async () => undefined)
     this.store = new QueueStore(opts.storage, this.now)
     this.deps = {
       store: this.store,
@@ -140,7 +147,8 @@ export class SubmissionQueue {
       this.running = this.ready()
         .then(() => flushOnce(this.deps, !!opts.ignoreBackoff))
         .catch((e: unknown): FlushReport => ({ ...emptyReport(), stopped: { reason: 'storage', message: e instanceof Error ? e.message : String(e) } }))
-        .then((report) => {
+        .then(async (report) => {
+          await this.releaseSynced()
           this.running = null
           this.lastFlush = report
           this.notify()
@@ -149,6 +157,30 @@ export class SubmissionQueue {
       this.notify()
     }
     return this.running
+  }
+
+  /**
+   * Kept files of reports the server has are acknowledged: the phone lets
+   * them go (an empty localPath marks a released file) unless another
+   * waiting entry (a re-submission) still points at the same file.
+   */
+  private async releaseSynced(): Promise<void> {
+    const inUse = new Set(this.store.list().filter((e) => e.status !== 'synced').flatMap((e) => e.files.map((f) => f.localPath)))
+    for (const e of this.store.list()) {
+      if (e.status !== 'synced' || e.files.every((f) => !f.localPath)) continue
+      for (const f of e.files) if (f.localPath && !inUse.has(f.localPath)) await this.releaseFile(f.localPath).catch(() => undefined)
+      await this.store.put({ ...e, files: e.files.map((f) => ({ ...f, localPath: '' })) }).catch(() => undefined)
+    }
+  }
+
+  /** File bytes the queue holds on the phone, against the evidence rule's queue budget. */
+  queuedBytes(): number {
+    return this.store.list().reduce((sum, e) => sum + heldBytes(e), 0)
+  }
+
+  /** Resolves once no flush is running (before the session changes hands). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running
   }
 
   async entries(): Promise<readonly QueueEntry[]> {
@@ -230,9 +262,53 @@ export class SubmissionQueue {
   /** Removes a synced entry, or a rejected / conflicting one the worker gives up on. Pending ones cannot be removed. */
   async forget(id: string): Promise<void> {
     await this.ready()
-    this.settled(id, ['synced', 'rejected', 'conflict'])
+    const entry = this.settled(id, ['synced', 'rejected', 'conflict'])
     await this.store.remove([id])
+    await this.release(entry.files)
     this.notify()
+  }
+
+  /**
+   * The worker deletes a stuck report (pending or refused) after confirming
+   * what is lost: the report and its kept files leave the phone.
+   */
+  async discard(id: string): Promise<void> {
+    await this.ready()
+    const entry = this.settled(id, ['pending', 'synced', 'rejected', 'conflict'])
+    await this.store.remove([id])
+    await this.release(entry.files)
+    this.notify()
+  }
+
+  /**
+   * Sends a stuck report without the files not yet uploaded (a photo that is
+   * missing or refused, or one that will not go through): a new submission
+   * keeping what was already uploaded. Resolves with the new entry.
+   */
+  async sendWithoutFiles(id: string): Promise<QueueEntry> {
+    await this.ready()
+    const old = this.settled(id, ['pending', 'rejected'])
+    const kept = old.files.filter((f) => !!f.uploadedId)
+    const dropped = old.files.filter((f) => !f.uploadedId)
+    const entry = await this.add({ ...old.payload, clientId: this.newId() }, kept, old.id)
+    await this.store.remove([old.id])
+    await this.release(dropped)
+    this.notify()
+    return entry
+  }
+
+  /** Tries a waiting or refused report again now, as it is (a refused one as a new submission). */
+  async retryNow(id: string): Promise<FlushReport> {
+    await this.ready()
+    const entry = this.settled(id, ['pending', 'rejected'])
+    if (entry.status === 'rejected') await this.retry(id)
+    else await this.store.put({ ...entry, nextAttemptAt: this.now() })
+    return this.flush({ ignoreBackoff: true })
+  }
+
+  private async release(files: QueueFile[]): Promise<void> {
+    const inUse = new Set(this.store.list().flatMap((e) => e.files.map((f) => f.localPath)))
+    for (const f of files) if (f.localPath && !inUse.has(f.localPath)) await this.releaseFile(f.localPath).catch(() => undefined)
   }
 
   async clearQuarantine(id: string): Promise<void> {

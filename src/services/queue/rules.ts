@@ -1,5 +1,5 @@
 import type { ApiErrorBody } from '../../core/errors'
-import { draftToSend, jsonBytes, type EntryError, type QueueEntry, type SyncedAs } from './entry'
+import { draftToSend, jsonBytes, reportKeyOf, type EntryError, type QueueEntry, type SyncedAs } from './entry'
 
 /**
  * The queue's rules as pure functions of entries, time and randomness, so
@@ -31,29 +31,48 @@ export interface BatchLimits {
 export const DEFAULT_BATCH: BatchLimits = { maxCount: 50, maxBytes: 512 * 1024 }
 
 /**
- * The next entries to send, first in first out. Entries already settled
- * (synced, rejected, conflict) never hold others up; a pending entry still
- * backing off stops the batch there, so nothing overtakes it. One entry is
- * always taken even if alone it exceeds the byte budget.
+ * The next entries to send, first in first out. Each report backs off on its
+ * own: a pending entry still waiting (or in `held`, e.g. retried earlier in
+ * this flush) holds back only later entries of the same report, which keep
+ * their order; every other report goes ahead. Settled entries (synced,
+ * rejected, conflict) hold nothing up. One entry is always taken even if
+ * alone it exceeds the byte budget. A report has at most one entry in a
+ * batch; the next goes in the next round.
  */
-export function nextBatch(entries: readonly QueueEntry[], now: number, limits: BatchLimits = DEFAULT_BATCH, ignoreBackoff = false): QueueEntry[] {
+export function nextBatch(
+  entries: readonly QueueEntry[],
+  now: number,
+  limits: BatchLimits = DEFAULT_BATCH,
+  ignoreBackoff = false,
+  held: ReadonlySet<string> = new Set()
+): QueueEntry[] {
   const batch: QueueEntry[] = []
+  const waiting = new Set(held)
   let bytes = 0
   for (const entry of entries) {
     if (entry.status !== 'pending') continue
-    if (!ignoreBackoff && entry.nextAttemptAt > now) break
+    const key = reportKeyOf(entry)
+    if (waiting.has(key)) continue
+    if (!ignoreBackoff && entry.nextAttemptAt > now) {
+      waiting.add(key)
+      continue
+    }
     const size = jsonBytes(draftToSend(entry))
     if (batch.length > 0 && (batch.length >= limits.maxCount || bytes + size > limits.maxBytes)) break
     batch.push(entry)
     bytes += size
+    // One entry per report per batch: if it is refused or retried, the
+    // next one of the same report must not already be on the server.
+    waiting.add(key)
   }
   return batch
 }
 
-/** When a timer flush could next make progress: the first pending entry's due time. */
+/** When a timer flush could next make progress: the earliest due pending entry. */
 export function nextDueAt(entries: readonly QueueEntry[]): number | null {
-  const first = entries.find((e) => e.status === 'pending')
-  return first ? first.nextAttemptAt : null
+  let due: number | null = null
+  for (const e of entries) if (e.status === 'pending' && (due === null || e.nextAttemptAt < due)) due = e.nextAttemptAt
+  return due
 }
 
 export type Outcome =

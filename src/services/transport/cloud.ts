@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { ApiResult } from '../../core/errors'
-import { NetworkError, type Transport } from './types'
+import { NetworkError, networkErrorFrom, type Transport } from './types'
 
 /**
  * WeChat cloud functions: every action goes to the one `api` function, which
@@ -12,7 +12,10 @@ export function cloudTransport(env?: string): Transport {
   let initialised = false
   const init = () => {
     if (initialised) return
-    Taro.cloud.init(env ? { env } : {})
+    // env: the CloudBase environment from the build (TARO_APP_CLOUD_ENV;
+    // `npm run release:weapp` refuses to build without one). traceUser
+    // records visiting users in the console's user list.
+    Taro.cloud.init({ ...(env ? { env } : {}), traceUser: true })
     initialised = true
   }
   return {
@@ -28,7 +31,7 @@ export function cloudTransport(env?: string): Transport {
         // Timeouts and network failures: the write may or may not have
         // happened; the client id makes the retry safe.
         if (e instanceof NetworkError) throw e
-        throw new NetworkError(e instanceof Error ? e.message : 'callFunction failed')
+        throw networkErrorFrom(e, 'callFunction failed')
       }
     },
     async upload(localPath: string, name: string) {
@@ -39,7 +42,7 @@ export function cloudTransport(env?: string): Transport {
         const res = await Taro.cloud.uploadFile({ cloudPath, filePath: localPath })
         return { id: res.fileID, name }
       } catch (e) {
-        throw new NetworkError(e instanceof Error ? e.message : 'uploadFile failed')
+        throw networkErrorFrom(e, 'uploadFile failed')
       }
     }
   }

@@ -1,5 +1,5 @@
 import { cloudTransport } from './cloud'
-import { httpTransport } from './http'
+import { httpTransport, type BlobReader } from './http'
 import type { TokenSource, Transport } from './types'
 
 export * from './types'
@@ -9,8 +9,8 @@ export * from './types'
  * local server unless TARO_APP_API_BASE says otherwise), cloud functions in
  * the weapp build unless TARO_APP_API_BASE points it at a self-hosted server.
  */
-export function createTransport(tokens: TokenSource): Transport {
+export function createTransport(tokens: TokenSource, readBlob?: BlobReader): Transport {
   const base = __API_BASE__
   if (process.env.TARO_ENV === 'weapp' && !base) return cloudTransport(__CLOUD_ENV__ || undefined)
-  return httpTransport(base, tokens)
+  return httpTransport(base, tokens, readBlob)
 }

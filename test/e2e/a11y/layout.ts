@@ -156,3 +156,57 @@ export async function clippedText(page: Page): Promise<Clipped[]> {
     })
   })
 }
+
+/** 大字 (large text) on a 375 px screen: 工信部 适老化's elderly-mode minimums, in CSS px. */
+export const LARGE_MIN_TEXT = 18
+export const LARGE_MIN_TARGET = 60
+/** How far large text must reflow without clipping (text zoom on top of 大字). */
+export const REFLOW_TEXT = 1.5
+
+/**
+ * Main text: what a person reads to do the task (messages, card titles and
+ * values, chips, buttons, cell titles, the input). Hints, dates and labels
+ * beside them are secondary and may stay smaller.
+ */
+export const MAIN_TEXT = [
+  '.bubble',
+  '.summary__title',
+  '.summary__label',
+  '.summary__value',
+  '.quick-replies__chip',
+  '.gb-chips__chip',
+  '.gb-period-picker__chip',
+  '.input-bar__field input',
+  '.input-bar__button',
+  '.gb-pending-card__title',
+  '.gb-indicator__title',
+  '.gb-action',
+  '.outbox__title',
+  '.gb-review-row__title',
+  '.nut-cell__title',
+  '.nut-button'
+].join(', ')
+
+export interface SmallText {
+  what: string
+  text: string
+  px: number
+}
+
+/** Visible main text whose computed size is under `min` CSS px. */
+export async function smallMainText(page: Page, min = LARGE_MIN_TEXT): Promise<SmallText[]> {
+  return page.evaluate(
+    ({ selector, min }) => {
+      const out: { what: string; text: string; px: number }[] = []
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
+        const r = el.getBoundingClientRect()
+        if (r.width === 0 || r.height === 0) continue
+        const px = parseFloat(getComputedStyle(el).fontSize)
+        const cls = typeof el.className === 'string' ? el.className.trim().split(/\s+/)[0] : ''
+        if (px < min - 0.05) out.push({ what: `${el.tagName.toLowerCase()}.${cls}`, text: (el.innerText || '').trim().slice(0, 30), px })
+      }
+      return out
+    },
+    { selector: MAIN_TEXT, min }
+  )
+}
