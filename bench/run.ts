@@ -21,9 +21,11 @@ import { submitBench } from './submit'
 import { progressBench } from './progress'
 import { flushBench } from './flush'
 import { exportBench } from './export'
+import { evidenceBench } from './evidence'
+import { h5OfflineBench } from './h5offline'
 
 const ROOT = join(__dirname, '..')
-const ALL: Bench[] = [sizeBench, h5Bench, submitBench, progressBench, flushBench, exportBench]
+const ALL: Bench[] = [sizeBench, h5Bench, submitBench, progressBench, flushBench, exportBench, evidenceBench, h5OfflineBench]
 
 async function main() {
   const args = process.argv.slice(2)
