@@ -9,7 +9,10 @@ import './app.scss'
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     // Reports confirmed offline start going out as soon as the app runs.
-    void getServices().ready.then(() => startQueue(getServices()))
+    void getServices().ready.then(() => {
+      startQueue(getServices())
+      void getServices().sweepFiles?.()
+    })
     if (process.env.TARO_ENV === 'h5') {
       enableKeyboardAccess()
       registerServiceWorker()
