@@ -22,9 +22,11 @@ import { progressBench } from './progress'
 import { flushBench } from './flush'
 import { exportBench } from './export'
 import { rebuildBench } from './rebuild'
+import { evidenceBench } from './evidence'
+import { h5OfflineBench } from './h5offline'
 
 const ROOT = join(__dirname, '..')
-const ALL: Bench[] = [sizeBench, h5Bench, submitBench, progressBench, flushBench, exportBench, rebuildBench]
+const ALL: Bench[] = [sizeBench, h5Bench, submitBench, progressBench, flushBench, exportBench, rebuildBench, evidenceBench, h5OfflineBench]
 
 async function main() {
   const args = process.argv.slice(2)

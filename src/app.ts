@@ -11,7 +11,10 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     checkBaseLibrary()
     // Reports confirmed offline start going out as soon as the app runs.
-    void getServices().ready.then(() => startQueue(getServices()))
+    void getServices().ready.then(() => {
+      startQueue(getServices())
+      void getServices().sweepFiles?.()
+    })
     if (process.env.TARO_ENV === 'h5') {
       enableKeyboardAccess()
       registerServiceWorker()

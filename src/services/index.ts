@@ -6,6 +6,7 @@ import { showPendingBadge } from './badge'
 import { coalesce } from './coalesce'
 import type { DraftStore } from './drafts'
 import { createVault, pickers } from './files/platform'
+import { sweepVault } from './files/sweep'
 import type { FilePickers, FileVault } from './files/types'
 import { People } from './people'
 import { ownerOnly, QueueError, queueBackend, SubmissionQueue, type QueueFile } from './queue'
@@ -45,6 +46,8 @@ export interface Services {
   onPersonChange?(cb: () => void): () => void
   /** Redraws the 待办 badge from the server's count (cleared when unknown). */
   refreshBadge?(): Promise<void>
+  /** At launch: removes kept files of abandoned drafts (see files/sweep). */
+  sweepFiles?(): Promise<number>
   /**
    * Keeps a confirmed report on the phone (the offline queue), then tries to
    * deliver it: `sent` when the server took it now, `queued` when it waits
@@ -140,6 +143,7 @@ function createServices(): Services {
       if (changed) await showPendingBadge(0)
     },
     onPersonChange: (cb) => people.subscribe(cb),
+    sweepFiles: () => sweepVault(files, storage, Date.now()).catch(() => 0),
     refreshBadge,
     afterConfirm: () => services.queue.flush({ ignoreBackoff: true }),
     async submitReport(draft, kept = []) {

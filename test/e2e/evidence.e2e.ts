@@ -176,3 +176,48 @@ test('the same path for a document: a PDF asked for in the chat ("给培训护�
   await context.close()
   await reviewer.context().close()
 }, 240000)
+
+test('two people on one phone: logging out with an unsynced report warns and keeps it; the next person sees none of it and their own badge; it goes out when its owner signs in again', async () => {
+  // The service worker stays out of this one: failing one API route is enough offline here.
+  const context = await browser.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', serviceWorkers: 'block' })
+  await context.clock.install({ time: new Date(NOW) })
+  const page = await context.newPage()
+  const login = async (name: string) => {
+    await page.locator('.nut-cell', { hasText: name }).click()
+    await page.getByText(new RegExp(`${name}，你好`)).waitFor()
+  }
+  const logout = async () => {
+    await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+    await page.getByText('退出登录').click()
+  }
+  await page.route('**/api/sync', (route) => route.abort())
+  await page.goto(base())
+  await login('张晓梅')
+  await send(page, '床位 9133')
+  await page.locator('.quick-replies__chip', { hasText: '确认提交' }).click()
+  await page.getByText(/网络恢复后自动上传/).waitFor()
+  await expectNewestVisible(page)
+
+  await logout()
+  await page.getByText('你还有 1 份填报没发出').waitFor()
+  await page.locator('.taro-modal__foot div', { hasText: '退出' }).click()
+  await login('刘洋')
+  const liu = await post(base(), 'pending', {}, await loginToken('u-grid-2'))
+  const badge = page.locator('.weui-tabbar__item', { hasText: '待办' }).locator('.weui-badge')
+  expect(liu.body.data.actionable).toBeGreaterThan(0)
+  await badge.filter({ hasText: new RegExp(`^${liu.body.data.actionable}$`) }).waitFor()
+  await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+  await page.getByText('待同步 0 条').waitFor()
+  expect(await page.locator('.outbox__row', { hasText: '养老床位' }).count()).toBe(0)
+
+  await page.unroute('**/api/sync')
+  await logout() // nothing unsynced: no warning
+  await login('张晓梅')
+  await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+  await page.locator('.outbox__row', { hasText: '养老床位' }).getByText('已同步').waitFor({ timeout: 30000 })
+  const history = await post(base(), 'history', { reportId: 'YL-BED~qk-s11-c01-g1~2020-Q4' }, await loginToken('u-grid-1'))
+  expect(history.body.data.report).toMatchObject({ submittedBy: 'u-grid-1', values: { beds: 9133 } })
+  await context.close()
+}, 120000)
+
+const loginToken = (personId: string) => login(base(), personId)

@@ -1,4 +1,6 @@
 import { keepEvidence } from '../../src/services/files/keep'
+import { newVaultId, sweepVault, SWEEP_GRACE_MS } from '../../src/services/files/sweep'
+import { memoryStorage } from '../../src/services/storage/memoryStorage'
 import { weappVault, type WeappFs } from '../../src/services/files/weappVault'
 import { DEFAULT_LIMITS, MB } from '../../src/core/evidence/files'
 import { UploadRefused, NetworkError, readUploadAnswer } from '../../src/services/transport/types'
@@ -26,6 +28,9 @@ function fakeFs(): WeappFs & { files: Map<string, number>; endRun(): void; compr
     },
     async unlink(p) {
       files.delete(p)
+    },
+    async readdir(d) {
+      return [...files.keys()].filter((p) => p.startsWith(`${d}/`)).map((p) => p.slice(d.length + 1))
     },
     async compressImage(src) {
       compressed.push(src)
@@ -89,4 +94,28 @@ test('an upload answer: stored, refused for good (4xx with the server’s reason
   expect(refused).toMatchObject({ code: 'BAD_INPUT', message: '本月上传已达 300MB 上限' })
   expect(() => readUploadAnswer(413, '')).toThrow(UploadRefused)
   for (const status of [500, 502, 401, 429]) expect(() => readUploadAnswer(status, '{}')).toThrow(NetworkError)
+})
+
+test('the launch sweep removes only old kept files that no one’s queue entry or draft refers to', async () => {
+  const fs = fakeFs()
+  const T = Date.UTC(2020, 11, 20)
+  let t = T - 2 * SWEEP_GRACE_MS
+  const vault = weappVault(fs, () => newVaultId(t))
+  fs.files.set('http://tmp/a.jpg', 1000)
+  const keep = async () => {
+    const r = await keepEvidence(vault, { source: 'http://tmp/a.jpg', name: 'a.jpg', bytes: 1000 }, 0)
+    return r.ok ? r.file.localPath : ''
+  }
+  const queued = await keep() // old, in 张晓梅's queue
+  const drafted = await keep() // old, in 刘洋's draft
+  const abandoned = await keep() // old, nowhere
+  t = T - 1000
+  const fresh = await keep() // just picked, not yet in a draft
+  const storage = memoryStorage({
+    'gebao.p.u-grid-1.gebao.outbox.c-1': { files: [{ localPath: queued }] },
+    'gebao.p.u-grid-2.gebao.draft.YL-133~g2~2020-12': { state: { evidence: [{ id: `phone:${drafted}` }] } }
+  })
+  expect(await sweepVault(vault, storage, T)).toBe(1)
+  expect(await vault.exists(abandoned)).toBe(false)
+  for (const p of [queued, drafted, fresh]) expect(await vault.exists(p)).toBe(true)
 })

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { ApiResult } from '../../src/core/errors'
-import { NetworkError, type Transport } from '../../src/services/transport/types'
+import { NetworkError, readUploadAnswer, type Transport } from '../../src/services/transport/types'
 
 /**
  * The HTTP transport's contract (src/services/transport/http.ts) over Node's
@@ -34,22 +34,18 @@ export function nodeTransport(base: () => string, token: () => string | null, ti
       if (status >= 500 || !body || typeof body !== 'object' || !('ok' in body)) throw new NetworkError(`server answered ${status}`, status)
       return body as ApiResult<T>
     },
-    async upload(localPath: string, name: string) {
-      // Same request as Taro.uploadFile makes. (The local server has no
-      // upload route yet: it answers NOT_FOUND, which rejects here.)
+    async upload(localPath: string, name: string, mime?: string) {
+      // Same request as the H5 transport makes: multipart, its own content type.
       let res: Response
       try {
         const form = new FormData()
-        form.append('file', new Blob([await readFile(localPath)]), basename(localPath))
         form.append('name', name)
+        form.append('file', new Blob([await readFile(localPath)], mime ? { type: mime } : {}), basename(localPath))
         res = await fetch(`${base()}/api/upload`, { method: 'POST', headers: headers(), body: form, signal: AbortSignal.timeout(timeoutMs) })
       } catch (e) {
         throw new NetworkError(e instanceof Error ? e.message : 'upload failed')
       }
-      if (res.status >= 500) throw new NetworkError(`upload answered ${res.status}`, res.status)
-      const body = (await res.json()) as ApiResult<{ id: string; name: string }>
-      if (!body.ok) throw new Error(body.error.message)
-      return body.data
+      return readUploadAnswer(res.status, await res.text().catch(() => ''))
     }
   }
 }

@@ -16,6 +16,8 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'h5/js'), { recursive: true })
   writeFileSync(join(dir, 'h5/index.html'), '<!doctype html><title>格报</title>')
   writeFileSync(join(dir, 'h5/js/app.js'), BUNDLE)
+  writeFileSync(join(dir, 'h5/js/app.e18c8fe4.js'), BUNDLE)
+  writeFileSync(join(dir, 'h5/sw.js'), 'self.skipWaiting()')
   const server = await createLocalServer({ dataDir: join(dir, 'data'), staticDir: join(dir, 'h5') })
   base = await server.app.listen({ port: 0, host: '127.0.0.1' })
   close = () => server.app.close()
@@ -49,4 +51,9 @@ test('the bundle goes out gzipped when the browser accepts it, and unchanged oth
 
 test('the app page is served at the root', async () => {
   expect((await get('/')).body.toString()).toContain('<title>格报</title>')
+})
+
+test('hashed build files are immutable for a year; index.html, sw.js and unhashed files are revalidated', async () => {
+  expect((await get('/js/app.e18c8fe4.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable')
+  for (const path of ['/', '/index.html', '/sw.js', '/js/app.js']) expect((await get(path)).headers['cache-control']).toBe('no-cache')
 })

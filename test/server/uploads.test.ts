@@ -45,3 +45,16 @@ test('file names outside the upload folder cannot be requested', async () => {
   expect((await fetch(`${s.base}/files/..%2Fgebao.db`)).status).toBe(404)
   expect((await fetch(`${s.base}/files/session.key`)).status).toBe(404)
 })
+
+test('documents of the evidence rule are accepted (PDF, Word by extension when the type is generic); others are refused with the rule’s message', async () => {
+  const token = s.tokenFor(GRID_WORKER)
+  const pdf = await upload(new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), '签到表.pdf', token)
+  const body = (await pdf.json()) as any
+  expect(body.data.id).toMatch(/^local:[0-9a-f-]{36}\.pdf$/)
+  expect((await fetch(`${s.base}/files/${body.data.id.slice('local:'.length)}`)).headers.get('content-type')).toBe('application/pdf')
+  const docx = await upload(new Blob(['PK'], { type: 'application/octet-stream' }), '通知.docx', token)
+  expect(((await docx.json()) as any).data.id).toMatch(/\.docx$/)
+  const exe = await upload(new Blob(['MZ'], { type: 'application/octet-stream' }), 'run.exe', token)
+  expect(exe.status).toBe(400)
+  expect(((await exe.json()) as any).error.message).toBe('只能上传照片（jpg、png、webp、heic）或 PDF、Word、Excel、PPT 文件')
+})

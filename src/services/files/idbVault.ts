@@ -1,4 +1,5 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval'
+import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval'
+import { keptAtOf } from './sweep'
 import type { EvidenceKind } from '../../core/evidence/files'
 import type { FileVault, KeptFile, PickedFile } from './types'
 
@@ -80,6 +81,9 @@ export function idbVault(newId: () => string, store: UseStore = createStore('geb
       const url = URL.createObjectURL(new Blob([s.bytes], { type: s.mime }))
       urls.set(localPath, url)
       return url
+    },
+    async list() {
+      return (await keys(store)).map((k) => ({ localPath: `idb:${String(k)}`, keptAt: keptAtOf(String(k)) }))
     },
     async read(localPath) {
       const s = await load(localPath)

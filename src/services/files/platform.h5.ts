@@ -1,13 +1,11 @@
 import { ACCEPTED_TYPES } from '../../core/evidence/files'
 import { idbVault } from './idbVault'
+import { newVaultId } from './sweep'
 import type { FilePickers, FileVault, PickedFile } from './types'
 
 /** H5: IndexedDB for kept files, a file input for picking. */
-let n = 0
-const newId = () => `${Date.now().toString(36)}${(n++).toString(36)}${Math.random().toString(36).slice(2, 8)}`
-
 export function createVault(): FileVault {
-  return idbVault(newId)
+  return idbVault(() => newVaultId(Date.now()))
 }
 
 /**

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { ACCEPTED_TYPES } from '../../core/evidence/files'
+import { newVaultId } from './sweep'
 import { weappVault, type WeappFs } from './weappVault'
 import type { FilePickers, FileVault, PickedFile } from './types'
 
@@ -26,15 +27,13 @@ export function taroFs(): WeappFs {
     copyFile: (srcPath, destPath) => fsCall<unknown>((cb) => fs.copyFile({ srcPath, destPath, ...cb })).then(() => undefined),
     size: (path) => fsCall<{ stats: { size: number } }>((cb) => fs.stat({ path, ...cb } as never)).then((r) => (Array.isArray(r.stats) ? null : r.stats.size), () => null),
     unlink: (filePath) => fsCall<unknown>((cb) => fs.unlink({ filePath, ...cb })).then(() => undefined),
+    readdir: (dirPath) => fsCall<{ files: string[] }>((cb) => fs.readdir({ dirPath, ...cb })).then((r) => r.files, () => []),
     compressImage: async (src) => (await Taro.compressImage({ src, quality: 80 })).tempFilePath
   }
 }
 
-let n = 0
-const newId = () => `${Date.now().toString(36)}${(n++).toString(36)}${Math.random().toString(36).slice(2, 8)}`
-
 export function createVault(): FileVault {
-  return weappVault(taroFs(), newId)
+  return weappVault(taroFs(), () => newVaultId(Date.now()))
 }
 
 const DOC_EXTENSIONS = ACCEPTED_TYPES.filter((t) => t.kind === 'file').map((t) => t.ext)

@@ -33,6 +33,8 @@ export interface FileVault {
   previewUrl(localPath: string): Promise<string | null>
   /** H5 only: the bytes, for a multipart upload. */
   read?(localPath: string): Promise<Blob | null>
+  /** Every kept file with when it was kept (epoch ms), for the launch sweep. */
+  list?(): Promise<{ localPath: string; keptAt: number }[]>
 }
 
 /** The platform's pickers; each must be called straight from a tap. */

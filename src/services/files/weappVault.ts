@@ -1,4 +1,5 @@
 import type { EvidenceKind } from '../../core/evidence/files'
+import { keptAtOf } from './sweep'
 import type { FileVault, KeptFile, PickedFile } from './types'
 
 /**
@@ -13,6 +14,8 @@ export interface WeappFs {
   /** Size in bytes, or null if there is no such file. */
   size(path: string): Promise<number | null>
   unlink(path: string): Promise<void>
+  /** File names in a folder; [] when it does not exist. */
+  readdir(path: string): Promise<string[]>
   /** Taro.compressImage: a new temp path for a smaller copy. */
   compressImage(src: string): Promise<string>
 }
@@ -60,6 +63,10 @@ export function weappVault(fs: WeappFs, newId: () => string): FileVault {
     },
     async previewUrl(localPath) {
       return (await fs.size(localPath).catch(() => null)) === null ? null : localPath
+    },
+    async list() {
+      const names = await fs.readdir(dir).catch(() => [] as string[])
+      return names.map((n) => ({ localPath: `${dir}/${n}`, keptAt: keptAtOf(n) }))
     }
   }
 }

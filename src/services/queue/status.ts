@@ -28,7 +28,7 @@ export const ADVICE: Record<string, string> = {
   CLOSED: '这一期已经截止。如需补报，请联系社区。',
   REJECTED_TEXT: '说明文字没有通过安全检查。请修改说明后重新提交。',
   CONFLICT: '别人已经改过这份填报。请对比两个版本，选择保留哪一份。',
-  FILE_MISSING: '照片在手机上找不到了。请重新添加照片后再提交。',
+  FILE_MISSING: '照片在手机上找不到了。请重新添加照片后再提交，或在“我的”里点“不带附件发送”。',
   UNAUTHENTICATED: '登录已过期，请重新登录，之后会自动发送。',
   NETWORK: '网络不通，联网后会自动发送。',
   RATE_LIMITED: '提交太频繁，稍后会自动发送。',
