@@ -1,3 +1,4 @@
+import { Document, Packer, Paragraph } from 'docx'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { GRID_WORKER, startServer, type Running } from './harness'
@@ -38,7 +39,6 @@ test('no session, or not a photo: refused, nothing stored', async () => {
   expect(text.status).toBe(400)
   expect(((await text.json()) as any).error.message).toContain('只能上传照片')
   expect(readdirSync(join(s.dataDir, 'uploads')).length).toBe(before)
-  expect(readdirSync(join(s.dataDir, 'uploads')).length).toBe(before)
 })
 
 test('file names outside the upload folder cannot be requested', async () => {
@@ -46,13 +46,15 @@ test('file names outside the upload folder cannot be requested', async () => {
   expect((await fetch(`${s.base}/files/session.key`)).status).toBe(404)
 })
 
-test('documents of the evidence rule are accepted (PDF, Word by extension when the type is generic); others are refused with the rule’s message', async () => {
+test('documents of the evidence rule are accepted by their bytes (PDF, a real Word file under a generic type); others are refused with the rule’s message', async () => {
   const token = s.tokenFor(GRID_WORKER)
   const pdf = await upload(new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), '签到表.pdf', token)
   const body = (await pdf.json()) as any
   expect(body.data.id).toMatch(/^local:[0-9a-f-]{36}\.pdf$/)
-  expect((await fetch(`${s.base}/files/${body.data.id.slice('local:'.length)}`)).headers.get('content-type')).toBe('application/pdf')
-  const docx = await upload(new Blob(['PK'], { type: 'application/octet-stream' }), '通知.docx', token)
+  const served = await fetch(`${s.base}/files/${body.data.id.slice('local:'.length)}`, { headers: { authorization: `Bearer ${token}` } })
+  expect(served.headers.get('content-type')).toBe('application/pdf')
+  const word = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('通知')] }] }))
+  const docx = await upload(new Blob([word], { type: 'application/octet-stream' }), '通知.docx', token)
   expect(((await docx.json()) as any).data.id).toMatch(/\.docx$/)
   const exe = await upload(new Blob(['MZ'], { type: 'application/octet-stream' }), 'run.exe', token)
   expect(exe.status).toBe(400)
