@@ -1,0 +1,407 @@
+import { Pool, type PoolClient, type PoolConfig } from 'pg'
+import type { Aggregates } from '../../../src/core/figures'
+import type { Indicator } from '../../../src/core/indicator'
+import type { OrgLevel, OrgUnit } from '../../../src/core/org'
+import type { Person } from '../../../src/core/person'
+import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
+import { LOCKS, migrate } from './migrate'
+import * as narratives from './narratives'
+import * as reminders from './reminders'
+import { inTransaction, type Queryable } from './tx'
+
+/** The upper bound of a path-prefix range: '/' + 1 is '0' (columns compare byte-wise, COLLATE "C"). */
+const prefixEnd = (path: string) => `${path.slice(0, -1)}0`
+
+interface ReportRow {
+  body: string
+  unit_path: string
+}
+
+const toReport = (row: ReportRow): StoredReport => ({ ...JSON.parse(row.body), unitPath: row.unit_path })
+
+const UNIT = 'SELECT id, name, level, parent_id AS "parentId", path FROM org_units'
+const PERSON = 'SELECT id, name, role, org_unit_id AS "orgUnitId" FROM people'
+const BATCH = 1000
+
+export type JobOutcome<T> = { ran: true; value: T } | { ran: false }
+
+/**
+ * The store for city and province installs: PostgreSQL through a `pg`
+ * pool, shared by any number of server processes.
+ *
+ * Concurrency: a report write first locks its unit-year row (created on
+ * first use, `SELECT … FOR UPDATE`), so writes to one unit's year are
+ * serialised while the version, year-stamp and client-id checks run;
+ * READ COMMITTED then sees every earlier commit. A client id reused for
+ * another unit-year at the same moment hits the submissions primary key
+ * and is answered as the duplicate it is. Roll-up rows of ancestors are
+ * upserted (`INSERT … ON CONFLICT DO UPDATE`) in the report's transaction,
+ * in one sorted order, so two writes never wait on each other in a cycle.
+ */
+export class PgStore implements Store {
+  private constructor(readonly pool: Pool) {}
+
+  /** Connects, applies missing migrations (under an advisory lock) and answers the store. */
+  static async connect(config: string | PoolConfig): Promise<PgStore> {
+    const pool = new Pool(typeof config === 'string' ? { connectionString: config, max: Number(process.env.PG_POOL_MAX ?? 10) } : config)
+    // An idle client losing its server must not crash the process; the pool replaces it.
+    pool.on('error', (err) => console.error('postgres: idle client error', err.message))
+    try {
+      await migrate(pool)
+    } catch (e) {
+      await pool.end()
+      throw e
+    }
+    return new PgStore(pool)
+  }
+
+  /**
+   * Runs `fn` only if no other process (or call) holds the job's advisory
+   * lock; answers `{ ran: false }` at once otherwise. The lock is held on
+   * one dedicated connection, so a process that dies releases it.
+   */
+  async exclusive<T>(job: keyof typeof LOCKS, fn: () => Promise<T>): Promise<JobOutcome<T>> {
+    const client = await this.pool.connect()
+    try {
+      const got = (await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [LOCKS[job]])).rows[0].ok
+      if (!got) return { ran: false }
+      try {
+        return { ran: true, value: await fn() }
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [LOCKS[job]])
+      }
+    } finally {
+      client.release()
+    }
+  }
+
+  /** Runs `fn` holding the job's advisory lock, waiting for it (first-run seeding). */
+  async serialised<T>(job: keyof typeof LOCKS, fn: () => Promise<T>): Promise<T> {
+    const client = await this.pool.connect()
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [LOCKS[job]])
+      try {
+        return await fn()
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [LOCKS[job]])
+      }
+    } finally {
+      client.release()
+    }
+  }
+
+  private q(): Queryable {
+    return this.pool
+  }
+
+  async putOrgUnits(units: OrgUnit[]): Promise<void> {
+    await inTransaction(this.pool, async (c) => {
+      for (let i = 0; i < units.length; i += BATCH) {
+        const b = units.slice(i, i + BATCH)
+        await c.query(
+          `INSERT INTO org_units (id, name, level, parent_id, path)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+           ON CONFLICT (id) DO UPDATE SET name = excluded.name`,
+          [b.map((u) => u.id), b.map((u) => u.name), b.map((u) => u.level), b.map((u) => u.parentId), b.map((u) => u.path)]
+        )
+      }
+    })
+  }
+
+  async getOrgUnit(id: string): Promise<OrgUnit | null> {
+    return (await this.q().query<OrgUnit>(`${UNIT} WHERE id = $1`, [id])).rows[0] ?? null
+  }
+
+  async childUnits(parentId: string): Promise<OrgUnit[]> {
+    return (await this.q().query<OrgUnit>(`${UNIT} WHERE parent_id = $1 ORDER BY path`, [parentId])).rows
+  }
+
+  async unitsUnder(path: string, level: OrgLevel): Promise<OrgUnit[]> {
+    return (await this.q().query<OrgUnit>(`${UNIT} WHERE level = $1 AND path >= $2 AND path < $3 ORDER BY path`, [level, path, prefixEnd(path)])).rows
+  }
+
+  async countUnitsUnder(path: string, level: OrgLevel): Promise<number> {
+    const r = await this.q().query<{ c: number }>('SELECT count(*)::int AS c FROM org_units WHERE level = $1 AND path >= $2 AND path < $3', [level, path, prefixEnd(path)])
+    return r.rows[0].c
+  }
+
+  async putPeople(people: Person[]): Promise<void> {
+    await inTransaction(this.pool, async (c) => {
+      for (let i = 0; i < people.length; i += BATCH) {
+        const b = people.slice(i, i + BATCH)
+        await c.query(
+          `INSERT INTO people (id, name, role, org_unit_id)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+           ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role, org_unit_id = excluded.org_unit_id`,
+          [b.map((p) => p.id), b.map((p) => p.name), b.map((p) => p.role), b.map((p) => p.orgUnitId)]
+        )
+      }
+    })
+  }
+
+  async getPerson(id: string): Promise<Person | null> {
+    return (await this.q().query<Person>(`${PERSON} WHERE id = $1`, [id])).rows[0] ?? null
+  }
+
+  async listPeople(): Promise<Person[]> {
+    return (await this.q().query<Person>(`${PERSON} ORDER BY id`)).rows
+  }
+
+  async personByOpenid(openid: string): Promise<Person | null> {
+    return (await this.q().query<Person>(`${PERSON} WHERE openid = $1`, [openid])).rows[0] ?? null
+  }
+
+  async createInvite(inv: Invite): Promise<void> {
+    await this.q().query('INSERT INTO invites (code, person_id, created_by, created_at, expires_at, used_at) VALUES ($1, $2, $3, $4, $5, NULL)', [
+      inv.code,
+      inv.personId,
+      inv.createdBy,
+      inv.createdAt,
+      inv.expiresAt
+    ])
+  }
+
+  async redeemInvite(code: string, openid: string, now: string): Promise<RedeemOutcome> {
+    return inTransaction(this.pool, async (c): Promise<RedeemOutcome> => {
+      // The row lock makes two redeems of one code take turns: the second sees it used.
+      const inv = (await c.query<{ person_id: string; expires_at: string; used_at: string | null }>('SELECT person_id, expires_at, used_at FROM invites WHERE code = $1 FOR UPDATE', [code])).rows[0]
+      if (!inv) return { kind: 'not_found' }
+      if (inv.used_at) return { kind: 'used' }
+      if (inv.expires_at < now) return { kind: 'expired' }
+      await c.query('UPDATE invites SET used_at = $1, used_by = $2 WHERE code = $3', [now, openid, code])
+      // One WeChat account speaks for one person: a re-bind moves it.
+      await c.query('UPDATE people SET openid = NULL WHERE openid = $1', [openid])
+      await c.query('UPDATE people SET openid = $1 WHERE id = $2', [openid, inv.person_id])
+      return { kind: 'ok', person: (await c.query<Person>(`${PERSON} WHERE id = $1`, [inv.person_id])).rows[0] }
+    })
+  }
+
+  async putIndicator(ind: Indicator): Promise<void> {
+    await this.q().query('INSERT INTO indicators (code, seq, body) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET seq = excluded.seq, body = excluded.body', [
+      ind.code,
+      ind.seq,
+      JSON.stringify(ind)
+    ])
+  }
+
+  async getIndicator(code: string): Promise<Indicator | null> {
+    const row = (await this.q().query<{ body: string }>('SELECT body FROM indicators WHERE code = $1', [code])).rows[0]
+    return row ? JSON.parse(row.body) : null
+  }
+
+  async listIndicators(): Promise<Indicator[]> {
+    return (await this.q().query<{ body: string }>('SELECT body FROM indicators ORDER BY seq, code')).rows.map((r) => JSON.parse(r.body))
+  }
+
+  async getReport(id: string): Promise<StoredReport | null> {
+    const row = (await this.q().query<ReportRow>('SELECT body, unit_path FROM reports WHERE id = $1', [id])).rows[0]
+    return row ? toReport(row) : null
+  }
+
+  async reportsInYear(indicatorCode: string, orgUnitId: string, year: number): Promise<StoredReport[]> {
+    const r = await this.q().query<ReportRow>('SELECT body, unit_path FROM reports WHERE indicator_code = $1 AND org_unit_id = $2 AND year = $3 ORDER BY period', [indicatorCode, orgUnitId, year])
+    return r.rows.map(toReport)
+  }
+
+  async submission(clientId: string): Promise<{ reportId: string } | null> {
+    const row = (await this.q().query<{ report_id: string }>('SELECT report_id FROM submissions WHERE client_id = $1', [clientId])).rows[0]
+    return row ? { reportId: row.report_id } : null
+  }
+
+  async yearStamp(indicatorCode: string, orgUnitId: string, year: number): Promise<number> {
+    const row = (await this.q().query<{ stamp: number }>('SELECT stamp FROM unit_years WHERE indicator_code = $1 AND org_unit_id = $2 AND year = $3', [indicatorCode, orgUnitId, year])).rows[0]
+    return row?.stamp ?? 0
+  }
+
+  async writeReport(w: ReportWrite): Promise<WriteOutcome> {
+    try {
+      return await inTransaction(this.pool, (c) => this.writeIn(c, w), { commitIf: (o) => o.kind === 'ok' })
+    } catch (e) {
+      // The same client id committed for another unit-year in the meantime.
+      if (w.clientId && (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === 'submissions_pkey') {
+        const dup = await this.submission(w.clientId)
+        if (dup) return { kind: 'duplicate', reportId: dup.reportId }
+      }
+      throw e
+    }
+  }
+
+  /** The write inside its transaction; anything but `ok` is rolled back by the caller. */
+  private async writeIn(c: PoolClient, w: ReportWrite): Promise<WriteOutcome> {
+    const r = w.report
+    const year = Number(r.period.slice(0, 4))
+    const key = [r.indicatorCode, r.orgUnitId, year]
+    await c.query('INSERT INTO unit_years (indicator_code, org_unit_id, year, stamp) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING', key)
+    const stamp = (await c.query<{ stamp: number }>('SELECT stamp FROM unit_years WHERE indicator_code = $1 AND org_unit_id = $2 AND year = $3 FOR UPDATE', key)).rows[0].stamp
+    if (w.clientId) {
+      const dup = (await c.query<{ report_id: string }>('SELECT report_id FROM submissions WHERE client_id = $1', [w.clientId])).rows[0]
+      if (dup) return { kind: 'duplicate', reportId: dup.report_id }
+    }
+    const cur = (await c.query<{ version: number }>('SELECT version FROM reports WHERE id = $1', [r.id])).rows[0]
+    if ((cur?.version ?? 0) !== w.expectedVersion) return { kind: 'conflict' }
+    if (stamp !== w.expectedYearStamp) return { kind: 'stale' }
+
+    const { unitPath, ...report } = r
+    await c.query(
+      `INSERT INTO reports (id, indicator_code, org_unit_id, unit_path, period, year, status, version, updated_at, body)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, version = excluded.version, updated_at = excluded.updated_at, body = excluded.body`,
+      [r.id, r.indicatorCode, r.orgUnitId, unitPath, r.period, year, r.status, r.version, r.updatedAt, JSON.stringify(report)]
+    )
+    if (w.clientId) await c.query('INSERT INTO submissions (client_id, report_id, version) VALUES ($1, $2, $3)', [w.clientId, r.id, r.version])
+    await c.query('UPDATE unit_years SET stamp = stamp + 1 WHERE indicator_code = $1 AND org_unit_id = $2 AND year = $3', key)
+
+    const rows = rollupRows(w)
+    if (rows.length) {
+      await c.query(
+        `INSERT INTO rollups (indicator_code, unit_id, period, field, sum, n)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::int[])
+         ON CONFLICT (indicator_code, unit_id, period, field) DO UPDATE SET sum = rollups.sum + excluded.sum, n = rollups.n + excluded.n`,
+        [rows.map((x) => x.code), rows.map((x) => x.unitId), rows.map((x) => x.period), rows.map((x) => x.field), rows.map((x) => x.dSum), rows.map((x) => x.dN)]
+      )
+    }
+    const h = w.history
+    await c.query('INSERT INTO history (report_id, at, actor_id, actor_name, action, version, changes, comment) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+      h.reportId,
+      h.at,
+      h.actorId,
+      h.actorName,
+      h.action,
+      h.version,
+      JSON.stringify(h.changes),
+      h.comment ?? null
+    ])
+    return { kind: 'ok' }
+  }
+
+  async queryReports(q: ReportQuery): Promise<StoredReport[]> {
+    const params: unknown[] = [q.underPath, prefixEnd(q.underPath)]
+    const where = ['unit_path >= $1', 'unit_path < $2']
+    const add = (sql: string, v: unknown) => {
+      params.push(v)
+      where.push(`${sql} $${params.length}`)
+    }
+    if (q.status) add('status =', q.status)
+    if (q.indicatorCode) add('indicator_code =', q.indicatorCode)
+    if (q.period) add('period =', q.period)
+    if (q.updatedBefore) add('updated_at <', q.updatedBefore)
+    params.push(q.limit)
+    const r = await this.q().query<ReportRow>(`SELECT body, unit_path FROM reports WHERE ${where.join(' AND ')} ORDER BY updated_at DESC, id LIMIT $${params.length}`, params)
+    return r.rows.map(toReport)
+  }
+
+  async history(reportId: string): Promise<HistoryEntry[]> {
+    const rows = (await this.q().query('SELECT * FROM history WHERE report_id = $1 ORDER BY id', [reportId])).rows as Record<string, unknown>[]
+    return rows.map((r) => ({
+      reportId: r.report_id as string,
+      at: r.at as string,
+      actorId: r.actor_id as string,
+      actorName: r.actor_name as string,
+      action: r.action as HistoryEntry['action'],
+      version: r.version as number,
+      changes: JSON.parse(r.changes as string),
+      ...(r.comment ? { comment: r.comment as string } : {})
+    }))
+  }
+
+  async rollups(indicatorCodes: string[], unitIds: string[], period: string): Promise<Map<string, Map<string, Aggregates>>> {
+    const out = new Map<string, Map<string, Aggregates>>()
+    if (indicatorCodes.length === 0 || unitIds.length === 0) return out
+    for (const code of indicatorCodes) out.set(code, new Map(unitIds.map((u) => [u, {} as Aggregates])))
+    // One round trip for the whole grid of indicators × units.
+    const r = await this.q().query<{ indicator_code: string; unit_id: string; field: string; sum: number; n: number }>(
+      'SELECT indicator_code, unit_id, field, sum, n FROM rollups WHERE indicator_code = ANY($1::text[]) AND unit_id = ANY($2::text[]) AND period = $3',
+      [indicatorCodes, unitIds, period]
+    )
+    for (const row of r.rows) {
+      const aggs = out.get(row.indicator_code)?.get(row.unit_id)
+      if (aggs) aggs[row.field] = { sum: row.sum, n: row.n }
+    }
+    return out
+  }
+
+  reminderGrants(personIds?: string[]): Promise<ReminderGrant[]> {
+    return reminders.reminderGrants(this.pool, personIds)
+  }
+
+  grantReminder(change: GrantChange): Promise<ReminderGrant> {
+    return reminders.grantReminder(this.pool, change)
+  }
+
+  useReminderGrant(personId: string, templateId: string, at: string): Promise<boolean> {
+    return reminders.useReminderGrant(this.pool, personId, templateId, at)
+  }
+
+  zeroReminderGrants(personId: string, templateId: string, at: string): Promise<void> {
+    return reminders.zeroReminderGrants(this.pool, personId, templateId, at)
+  }
+
+  markReminded(personId: string, day: string): Promise<boolean> {
+    return reminders.markReminded(this.pool, personId, day)
+  }
+
+  unmarkReminded(personId: string, day: string): Promise<void> {
+    return reminders.unmarkReminded(this.pool, personId, day)
+  }
+
+  remindedOn(day: string): Promise<string[]> {
+    return reminders.remindedOn(this.pool, day)
+  }
+
+  appendOutbox(entry: OutboxEntry): Promise<void> {
+    return reminders.appendOutbox(this.pool, entry)
+  }
+
+  listOutbox(q: OutboxQuery): Promise<OutboxEntry[]> {
+    return reminders.listOutbox(this.pool, q)
+  }
+
+  getNarrative(indicatorCode: string, orgUnitId: string, year: number): Promise<NarrativeOverride | null> {
+    return narratives.getNarrative(this.pool, indicatorCode, orgUnitId, year)
+  }
+
+  putNarrative(n: NarrativeOverride): Promise<void> {
+    return narratives.putNarrative(this.pool, n)
+  }
+
+  clearNarrative(change: Omit<NarrativeChange, 'text'>): Promise<boolean> {
+    return narratives.clearNarrative(this.pool, change)
+  }
+
+  narrativeHistory(indicatorCode: string, orgUnitId: string, year: number): Promise<NarrativeChange[]> {
+    return narratives.narrativeHistory(this.pool, indicatorCode, orgUnitId, year)
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end()
+  }
+}
+
+interface RollupRow {
+  code: string
+  unitId: string
+  period: string
+  field: string
+  dSum: number
+  dN: number
+}
+
+/**
+ * One row per (indicator, unit, period, field), deltas for the same key
+ * added up (one upsert cannot touch a row twice), sorted so that every
+ * writer locks roll-up rows in the same order.
+ */
+export function rollupRows(w: Pick<ReportWrite, 'rollupUnitIds' | 'deltas'>): RollupRow[] {
+  const byKey = new Map<string, RollupRow>()
+  for (const unitId of w.rollupUnitIds) {
+    for (const d of w.deltas) {
+      const k = [d.indicatorCode, unitId, d.period, d.field].join('\u0000')
+      const row = byKey.get(k)
+      if (row) {
+        row.dSum += d.dSum
+        row.dN += d.dN
+      } else byKey.set(k, { code: d.indicatorCode, unitId, period: d.period, field: d.field, dSum: d.dSum, dN: d.dN })
+    }
+  }
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r)
+}
