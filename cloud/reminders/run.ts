@@ -41,6 +41,13 @@ export interface RunSummary {
   noGrant: number
   alreadyReminded: number
   noTemplate: number
+  /** Another process was running the job: this call did nothing. */
+  busy?: true
+}
+
+/** The answer when another process holds the reminder job. */
+export function busySummary(now: Date): RunSummary {
+  return { day: chinaDate(now), at: now.toISOString(), quiet: false, sent: 0, refused: 0, failed: 0, noGrant: 0, alreadyReminded: 0, noTemplate: 0, busy: true }
 }
 
 const READ_BATCH = 20

@@ -11,9 +11,11 @@ import { dispatch, useChineseMessages } from '../api/router'
 import { LocalFileSink } from '../export/files'
 import { DEFAULT_REMINDER_CONFIG, withDemoTemplate, type ReminderConfig } from '../reminders/config'
 import { seedDemoGrants } from '../reminders/demo'
-import { runReminders } from '../reminders/run'
+import { busySummary, runReminders } from '../reminders/run'
 import { localSender, type MessageSender } from '../reminders/sender'
 import { seedIfEmpty } from '../seed'
+import { inProcessLock, type JobLock } from '../store/jobLock'
+import { PgStore } from '../store/pg/PgStore'
 import { SqliteStore } from '../store/sqlite/SqliteStore'
 import type { Store } from '../store/types'
 import { registerExports } from './exports'
@@ -23,6 +25,12 @@ import { registerUploads } from './uploads'
 
 export interface ServerOptions {
   dataDir: string
+  /**
+   * A PostgreSQL connection string (DATABASE_URL): the store is PostgreSQL,
+   * shared with any other server process on it. Absent: the SQLite file
+   * `gebao.db` in the data folder (one process).
+   */
+  databaseUrl?: string
   /** The H5 build to serve; absent or missing folder: API only. */
   staticDir?: string
   clock?: Clock
@@ -45,6 +53,8 @@ export interface ServerOptions {
 export interface LocalServer {
   app: FastifyInstance
   store: Store
+  /** Which process may run a job now: advisory locks over PostgreSQL, in-process over SQLite. */
+  jobs: JobLock
   sessions: Sessions
   reminders: ReminderService
   /** The reminder schedule, when `reminders.cron` was given. */
@@ -65,19 +75,26 @@ function send(reply: import('fastify').FastifyReply, result: ApiResult<unknown>)
 export async function createLocalServer(opts: ServerOptions): Promise<LocalServer> {
   useChineseMessages()
   const clock = opts.clock ?? systemClock
-  const store = new SqliteStore(join(opts.dataDir, 'gebao.db'))
-  await seedIfEmpty(store)
+  const { store, jobs } = await openStore(opts)
   const sessions = Sessions.fromDataDir(opts.dataDir)
   const config = { ...DEFAULT_CONFIG, ...opts.config }
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 })
 
   const demo = opts.demoLogin !== false
   const remindConfig = opts.reminders?.config ?? (demo ? withDemoTemplate(DEFAULT_REMINDER_CONFIG) : DEFAULT_REMINDER_CONFIG)
-  if (demo) await seedDemoGrants(store, remindConfig, clock.now().toISOString())
+  // Processes starting at once take turns, so the first fills an empty store and the others see it filled.
+  await jobs.serialised('seed', async () => {
+    await seedIfEmpty(store)
+    if (demo) await seedDemoGrants(store, remindConfig, clock.now().toISOString())
+  })
   const log = { error: (msg: string, err: unknown) => app.log.error({ err }, msg) }
   const reminders: ReminderService = {
     config: remindConfig,
-    run: () => runReminders({ store, clock, config: remindConfig, sender: opts.reminders?.sender ?? localSender, graceDays: config.graceDays, log })
+    // One process at a time runs the job; another one asked meanwhile answers `busy`.
+    run: async () => {
+      const run = await jobs.exclusive('reminders', () => runReminders({ store, clock, config: remindConfig, sender: opts.reminders?.sender ?? localSender, graceDays: config.graceDays, log }))
+      return run.ran ? run.value : busySummary(clock.now())
+    }
   }
   const cron = opts.reminders?.cron
   const schedule = cron
@@ -156,5 +173,13 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
     await store.close()
   })
 
-  return { app, store, sessions, reminders, schedule }
+  return { app, store, jobs, sessions, reminders, schedule }
+}
+
+async function openStore(opts: ServerOptions): Promise<{ store: Store; jobs: JobLock }> {
+  if (opts.databaseUrl) {
+    const pg = await PgStore.connect(opts.databaseUrl)
+    return { store: pg, jobs: pg }
+  }
+  return { store: new SqliteStore(join(opts.dataDir, 'gebao.db')), jobs: inProcessLock() }
 }

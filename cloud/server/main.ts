@@ -14,7 +14,9 @@ import { DEFAULT_REMIND_CRON } from './remindSchedule'
  * Reminders: REMIND_CRON (croner pattern in China time, default daily
  * 09:00; `off` for none), REMIND_CATCHUP=off to skip the run at start after
  * a missed time, REMIND_CONFIG / REMIND_TEMPLATE_ID / REMIND_MINIPROGRAM_STATE
- * as in cloud/reminders/config.ts.
+ * as in cloud/reminders/config.ts. DATABASE_URL=postgres://… keeps the data
+ * in PostgreSQL instead of DATA_DIR/gebao.db; several processes may then
+ * share it (DATA_DIR, with uploads and the session key, on a shared volume).
  */
 function clockFromEnv(value: string | undefined): Clock | undefined {
   if (!value) return undefined
@@ -32,8 +34,10 @@ async function main() {
   const demoLogin = process.env.DEMO_LOGIN !== 'off'
   const remindConfig = loadReminderConfig(process.env)
   const remindCron = process.env.REMIND_CRON?.trim() || DEFAULT_REMIND_CRON
+  const databaseUrl = process.env.DATABASE_URL?.trim() || undefined
   const { app, schedule } = await createLocalServer({
     dataDir,
+    databaseUrl,
     staticDir,
     clock: clockFromEnv(process.env.GEBAO_CLOCK),
     logger: process.env.LOG !== 'off',
@@ -55,7 +59,7 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
   const address = await app.listen({ port, host })
   // The test harness reads this line to learn an ephemeral port.
-  console.log(`格报 local server listening on ${address} (data: ${dataDir})`)
+  console.log(`格报 local server listening on ${address} (data: ${dataDir}${databaseUrl ? ', store: PostgreSQL' : ''})`)
   console.log(schedule ? `reminders: next run ${schedule.next()?.toISOString() ?? 'never'} (REMIND_CRON ${remindCron})` : 'reminders: no schedule (REMIND_CRON=off)')
 }
 

@@ -4,10 +4,13 @@ import type { Indicator } from '../../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
+import type { JobLock, JobName, JobOutcome } from '../jobLock'
 import { LOCKS, migrate } from './migrate'
 import * as narratives from './narratives'
 import * as reminders from './reminders'
 import { inTransaction, type Queryable } from './tx'
+
+const hasNul = (v: unknown): boolean => (typeof v === 'string' ? v.includes('\u0000') : Array.isArray(v) && v.some(hasNul))
 
 /** The upper bound of a path-prefix range: '/' + 1 is '0' (columns compare byte-wise, COLLATE "C"). */
 const prefixEnd = (path: string) => `${path.slice(0, -1)}0`
@@ -23,8 +26,6 @@ const UNIT = 'SELECT id, name, level, parent_id AS "parentId", path FROM org_uni
 const PERSON = 'SELECT id, name, role, org_unit_id AS "orgUnitId" FROM people'
 const BATCH = 1000
 
-export type JobOutcome<T> = { ran: true; value: T } | { ran: false }
-
 /**
  * The store for city and province installs: PostgreSQL through a `pg`
  * pool, shared by any number of server processes.
@@ -38,7 +39,7 @@ export type JobOutcome<T> = { ran: true; value: T } | { ran: false }
  * upserted (`INSERT … ON CONFLICT DO UPDATE`) in the report's transaction,
  * in one sorted order, so two writes never wait on each other in a cycle.
  */
-export class PgStore implements Store {
+export class PgStore implements Store, JobLock {
   private constructor(readonly pool: Pool) {}
 
   /** Connects, applies missing migrations (under an advisory lock) and answers the store. */
@@ -60,7 +61,7 @@ export class PgStore implements Store {
    * lock; answers `{ ran: false }` at once otherwise. The lock is held on
    * one dedicated connection, so a process that dies releases it.
    */
-  async exclusive<T>(job: keyof typeof LOCKS, fn: () => Promise<T>): Promise<JobOutcome<T>> {
+  async exclusive<T>(job: JobName, fn: () => Promise<T>): Promise<JobOutcome<T>> {
     const client = await this.pool.connect()
     try {
       const got = (await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [LOCKS[job]])).rows[0].ok
@@ -76,7 +77,7 @@ export class PgStore implements Store {
   }
 
   /** Runs `fn` holding the job's advisory lock, waiting for it (first-run seeding). */
-  async serialised<T>(job: keyof typeof LOCKS, fn: () => Promise<T>): Promise<T> {
+  async serialised<T>(job: JobName, fn: () => Promise<T>): Promise<T> {
     const client = await this.pool.connect()
     try {
       await client.query('SELECT pg_advisory_lock($1)', [LOCKS[job]])
@@ -90,8 +91,16 @@ export class PgStore implements Store {
     }
   }
 
+  /**
+   * The pool for reads. PostgreSQL text cannot hold NUL, and a parameter
+   * with one is an error rather than "no such row"; since no stored key can
+   * contain it, a lookup by such a value answers nothing (as in SQLite).
+   */
   private q(): Queryable {
-    return this.pool
+    return {
+      query: (text: string, values?: unknown[]) =>
+        values?.some(hasNul) ? Promise.resolve({ rows: [], rowCount: 0, command: 'SELECT', oid: 0, fields: [] }) : this.pool.query(text, values)
+    }
   }
 
   async putOrgUnits(units: OrgUnit[]): Promise<void> {
@@ -152,7 +161,7 @@ export class PgStore implements Store {
   }
 
   async createInvite(inv: Invite): Promise<void> {
-    await this.q().query('INSERT INTO invites (code, person_id, created_by, created_at, expires_at, used_at) VALUES ($1, $2, $3, $4, $5, NULL)', [
+    await this.pool.query('INSERT INTO invites (code, person_id, created_by, created_at, expires_at, used_at) VALUES ($1, $2, $3, $4, $5, NULL)', [
       inv.code,
       inv.personId,
       inv.createdBy,
@@ -162,6 +171,7 @@ export class PgStore implements Store {
   }
 
   async redeemInvite(code: string, openid: string, now: string): Promise<RedeemOutcome> {
+    if (hasNul(code)) return { kind: 'not_found' }
     return inTransaction(this.pool, async (c): Promise<RedeemOutcome> => {
       // The row lock makes two redeems of one code take turns: the second sees it used.
       const inv = (await c.query<{ person_id: string; expires_at: string; used_at: string | null }>('SELECT person_id, expires_at, used_at FROM invites WHERE code = $1 FOR UPDATE', [code])).rows[0]
@@ -177,7 +187,7 @@ export class PgStore implements Store {
   }
 
   async putIndicator(ind: Indicator): Promise<void> {
-    await this.q().query('INSERT INTO indicators (code, seq, body) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET seq = excluded.seq, body = excluded.body', [
+    await this.pool.query('INSERT INTO indicators (code, seq, body) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET seq = excluded.seq, body = excluded.body', [
       ind.code,
       ind.seq,
       JSON.stringify(ind)
