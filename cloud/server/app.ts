@@ -31,6 +31,8 @@ export interface ServerOptions {
    * `gebao.db` in the data folder (one process).
    */
   databaseUrl?: string
+  /** Where uploaded photos live (UPLOAD_DIR); default `uploads` in the data folder. Shared by all processes. */
+  uploadDir?: string
   /** The H5 build to serve; absent or missing folder: API only. */
   staticDir?: string
   clock?: Clock
@@ -114,7 +116,7 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
   const context = (caller: Caller | null, openid?: string): ApiContext => ({ store, clock, caller, text: ALLOW_ALL_TEXT, config, reminders, files, ...(openid ? { openid } : {}) })
 
   app.get('/api/health', async () => ({ ok: true, data: { status: 'up' } }))
-  await registerUploads(app, opts.dataDir, async (authorization) => (await callerOf(authorization)) !== null)
+  await registerUploads(app, opts.uploadDir ?? join(opts.dataDir, 'uploads'), async (authorization) => (await callerOf(authorization)) !== null)
   registerExports(app, files)
 
   if (demo) {

@@ -16,7 +16,8 @@ import { DEFAULT_REMIND_CRON } from './remindSchedule'
  * a missed time, REMIND_CONFIG / REMIND_TEMPLATE_ID / REMIND_MINIPROGRAM_STATE
  * as in cloud/reminders/config.ts. DATABASE_URL=postgres://… keeps the data
  * in PostgreSQL instead of DATA_DIR/gebao.db; several processes may then
- * share it (DATA_DIR, with uploads and the session key, on a shared volume).
+ * share it (DATA_DIR, with the session key and exports, on a shared volume;
+ * UPLOAD_DIR, default DATA_DIR/uploads, likewise).
  */
 function clockFromEnv(value: string | undefined): Clock | undefined {
   if (!value) return undefined
@@ -38,6 +39,7 @@ async function main() {
   const { app, schedule } = await createLocalServer({
     dataDir,
     databaseUrl,
+    ...(process.env.UPLOAD_DIR ? { uploadDir: resolve(process.env.UPLOAD_DIR) } : {}),
     staticDir,
     clock: clockFromEnv(process.env.GEBAO_CLOCK),
     logger: process.env.LOG !== 'off',

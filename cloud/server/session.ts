@@ -21,7 +21,13 @@ export class Sessions {
     const file = join(dataDir, 'session.key')
     if (!existsSync(file)) {
       mkdirSync(dataDir, { recursive: true })
-      writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+      // 'wx': of several processes starting at once on a shared data folder,
+      // one writes the key and the others read that one.
+      try {
+        writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' })
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+      }
     }
     return new Sessions(Buffer.from(readFileSync(file, 'utf8').trim(), 'hex'))
   }

@@ -13,11 +13,11 @@ const NAME = /^[0-9a-f-]{36}\.(jpg|png|webp|heic)$/
 /**
  * Evidence photos in local mode: `POST /api/upload` (multipart, signed-in
  * callers only) stores a file under the data folder and answers its id;
- * `GET /files/<id>` serves it. Ids are random UUIDs, so a link is as good as
+ * `GET /files/<id>` serves it. `dir` is UPLOAD_DIR (default DATA_DIR/uploads):
+ * several server processes must share it (one mounted volume). Ids are random UUIDs, so a link is as good as
  * a capability (an <img> cannot send our Bearer header).
  */
-export async function registerUploads(app: FastifyInstance, dataDir: string, isSignedIn: (authorization: string | undefined) => Promise<boolean>) {
-  const dir = join(dataDir, 'uploads')
+export async function registerUploads(app: FastifyInstance, dir: string, isSignedIn: (authorization: string | undefined) => Promise<boolean>) {
   mkdirSync(dir, { recursive: true })
   await app.register(multipart, { limits: { fileSize: MAX_BYTES, files: 1, fields: 4 } })
 

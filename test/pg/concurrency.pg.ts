@@ -3,7 +3,7 @@ import { reportId } from '../../src/core/report'
 import { SEED_INDICATORS } from '../../src/core/seed/catalog'
 import type { OrgUnit } from '../../src/core/org'
 import { PgStore } from '../../cloud/store/pg/PgStore'
-import { migrationFiles } from '../../cloud/store/pg/migrate'
+import { LOCKS, migrationFiles } from '../../cloud/store/pg/migrate'
 import type { ReportWrite, StoredReport } from '../../cloud/store/types'
 import { freshDatabase } from './db'
 
@@ -120,3 +120,32 @@ test('40 grids written at once through both pools: no lost roll-up update, no de
   expect(rolled.get(ind.code)?.get('d')).toEqual({ canteens: { sum, n: 40 } })
   expect(rolled.get(ind.code)?.get('c')).toEqual({ canteens: { sum, n: 40 } })
 })
+
+test('the reminder job runs in one process at a time: the advisory lock turns the other away, and frees when done', async () => {
+  let release!: () => void
+  const held = new Promise<void>((r) => (release = r))
+  const first = a.exclusive('reminders', async () => {
+    await held
+    return 'first'
+  })
+  // Wait until A holds the lock, then B asks.
+  for (let i = 0; i < 100 && !(await lockHeld()); i++) await new Promise((r) => setTimeout(r, 10))
+  expect(await b.exclusive('reminders', async () => 'second')).toEqual({ ran: false })
+  release()
+  expect(await first).toEqual({ ran: true, value: 'first' })
+  expect(await b.exclusive('reminders', async () => 'second')).toEqual({ ran: true, value: 'second' })
+})
+
+test('a process that dies holding the reminder lock releases it with its connection', async () => {
+  const c = new Client({ connectionString: url })
+  await c.connect()
+  await c.query('SELECT pg_advisory_lock($1)', [LOCKS.reminders])
+  expect(await b.exclusive('reminders', async () => 1)).toEqual({ ran: false })
+  await c.end()
+  expect(await b.exclusive('reminders', async () => 1)).toEqual({ ran: true, value: 1 })
+})
+
+async function lockHeld(): Promise<boolean> {
+  const r = await b.pool.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted", [LOCKS.reminders])
+  return r.rows[0].n === 1
+}
