@@ -22,6 +22,8 @@ export interface Command {
   in(values: readonly unknown[]): unknown
   /** Query operator: field value is less than `value`. */
   lt(value: unknown): unknown
+  /** Query operator: field value is greater than `value`. */
+  gt(value: unknown): unknown
 }
 
 /**

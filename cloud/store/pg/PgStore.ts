@@ -3,6 +3,7 @@ import type { Aggregates } from '../../../src/core/figures'
 import type { Indicator } from '../../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
+import type { ReminderCursor } from '../../../src/core/reminders/cursor'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
 import type { JobLock, JobName, JobOutcome } from '../jobLock'
 import { LOCKS, migrate } from './migrate'
@@ -154,6 +155,10 @@ export class PgStore implements Store, JobLock {
 
   async listPeople(): Promise<Person[]> {
     return (await this.q().query<Person>(`${PERSON} ORDER BY id`)).rows
+  }
+
+  async peopleAfter(afterId: string | null, limit: number): Promise<Person[]> {
+    return (await this.q().query<Person>(`${PERSON} WHERE id > $1 ORDER BY id LIMIT $2`, [afterId ?? '', limit])).rows
   }
 
   async personByOpenid(openid: string): Promise<Person | null> {
@@ -364,6 +369,14 @@ export class PgStore implements Store, JobLock {
 
   listOutbox(q: OutboxQuery): Promise<OutboxEntry[]> {
     return reminders.listOutbox(this.pool, q)
+  }
+
+  reminderCursor(): Promise<ReminderCursor | null> {
+    return reminders.reminderCursor(this.pool)
+  }
+
+  putReminderCursor(c: ReminderCursor): Promise<void> {
+    return reminders.putReminderCursor(this.pool, c)
   }
 
   getNarrative(indicatorCode: string, orgUnitId: string, year: number): Promise<NarrativeOverride | null> {

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg'
+import type { ReminderCursor } from '../../../src/core/reminders/cursor'
 import type { GrantChange, OutboxEntry, OutboxQuery, ReminderGrant } from '../types'
 import { inTransaction } from './tx'
 
@@ -100,4 +101,13 @@ export async function listOutbox(pool: Pool, q: OutboxQuery): Promise<OutboxEntr
   params.push(q.limit)
   const sql = `SELECT body FROM reminder_outbox ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${params.length}`
   return (await pool.query<{ body: string }>(sql, params)).rows.map((r) => JSON.parse(r.body))
+}
+
+export async function reminderCursor(pool: Pool): Promise<ReminderCursor | null> {
+  const row = (await pool.query<{ body: string }>("SELECT body FROM job_state WHERE name = 'reminders'")).rows[0]
+  return row ? JSON.parse(row.body) : null
+}
+
+export async function putReminderCursor(pool: Pool, c: ReminderCursor): Promise<void> {
+  await pool.query("INSERT INTO job_state (name, body) VALUES ('reminders', $1) ON CONFLICT (name) DO UPDATE SET body = excluded.body", [JSON.stringify(c)])
 }

@@ -5,6 +5,7 @@ import type { Aggregates } from '../../../src/core/figures'
 import type { Indicator } from '../../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
+import type { ReminderCursor } from '../../../src/core/reminders/cursor'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
 import { migrate } from './migrations'
 import * as narratives from './narratives'
@@ -83,6 +84,10 @@ export class SqliteStore implements Store {
 
   async listPeople(): Promise<Person[]> {
     return this.db.prepare(`${SqliteStore.PERSON} ORDER BY id`).all() as Person[]
+  }
+
+  async peopleAfter(afterId: string | null, limit: number): Promise<Person[]> {
+    return this.db.prepare(`${SqliteStore.PERSON} WHERE id > ? ORDER BY id LIMIT ?`).all(afterId ?? '', limit) as Person[]
   }
 
   async personByOpenid(openid: string): Promise<Person | null> {
@@ -269,6 +274,14 @@ export class SqliteStore implements Store {
 
   async listOutbox(q: OutboxQuery): Promise<OutboxEntry[]> {
     return reminders.listOutbox(this.db, q)
+  }
+
+  async reminderCursor(): Promise<ReminderCursor | null> {
+    return reminders.reminderCursor(this.db)
+  }
+
+  async putReminderCursor(c: ReminderCursor): Promise<void> {
+    reminders.putReminderCursor(this.db, c)
   }
 
   async getNarrative(indicatorCode: string, orgUnitId: string, year: number): Promise<NarrativeOverride | null> {

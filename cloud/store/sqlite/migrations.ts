@@ -151,6 +151,13 @@ export const MIGRATIONS: string[] = [
   // every report of the indicator.
   `
   CREATE INDEX reports_indicator_period ON reports(indicator_code, period, updated_at);
+  `,
+  // 5: where the day's reminder pass stands between bounded runs (one row per job).
+  `
+  CREATE TABLE job_state (
+    name TEXT PRIMARY KEY,
+    body TEXT NOT NULL
+  );
   `
 ]
 
