@@ -9,13 +9,19 @@ const shared = {
 
 const ESM_PACKAGES = ['@tarojs', '@nutui', '@stencil', 'swiper', 'lodash-es', 'query-string', 'decode-uri-component', 'filter-obj', 'split-on-first', 'style-inject', 'tslib', 'nanoid', 'ics', '\\.pnpm']
 
+const NODE_ESM_PACKAGES = ['file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', '@borewit']
+
 module.exports = {
   projects: [
     {
       ...shared,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/**/*.test.ts']
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // file-type (the upload sniffer) and its helpers ship only ESM: babel
+      // turns them into CommonJS here, as tsx does for the running server.
+      transformIgnorePatterns: [`/node_modules/(?!(${NODE_ESM_PACKAGES.join('|')})/)`],
+      moduleNameMapper: { ...shared.moduleNameMapper, '^file-type$': '<rootDir>/node_modules/file-type/index.js' }
     },
     {
       ...shared,

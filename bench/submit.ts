@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { seedIfEmpty } from '../cloud/seed'
-import { Sessions } from '../cloud/server/session'
+import { loadSessionKey, Sessions } from '../cloud/server/session'
 import { SqliteStore } from '../cloud/store/sqlite/SqliteStore'
 import type { OrgUnit } from '../src/core/org'
 import { buildDemoOrgTree } from '../src/core/seed/orgTree'
@@ -41,9 +41,9 @@ export const submitBench: Bench = {
     await store.putOrgUnits(grids)
     await store.putPeople(grids.map((g, i) => ({ id: `u-bench-${i}`, name: '网格员', role: 'grid_worker' as const, orgUnitId: g.id })))
     await store.close()
-    const sessions = Sessions.fromDataDir(dataDir)
+    const sessions = new Sessions(loadSessionKey(dataDir))
     const now = Date.parse(NOW)
-    const tokens = grids.map((_, i) => `Bearer ${sessions.issue(`u-bench-${i}`, now)}`)
+    const tokens = grids.map((_, i) => `Bearer ${sessions.issue(`u-bench-${i}`, 0, now)}`)
 
     const server = await spawnServer(dataDir, { GEBAO_CLOCK: NOW })
     const hello = await spawnListening(join(ctx.root, 'bench/servers/hello.ts'), ctx.root)

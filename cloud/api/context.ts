@@ -31,6 +31,20 @@ export interface ApiConfig {
 
 export const DEFAULT_CONFIG: ApiConfig = { graceDays: 60, inviteDays: 14 }
 
+/**
+ * Which evidence ids name files of this install that the caller may attach
+ * (local uploads of their unit or below, or cloud files of this
+ * environment). Answers the ids that do not.
+ */
+export interface EvidenceIds {
+  unknown(ids: string[], caller: Caller): Promise<string[]>
+}
+
+/** Ending a person's sessions, where the platform has sessions (the local server). */
+export interface SessionControl {
+  end(personId: string): Promise<void>
+}
+
 /** Reminders as the platform wires them: the configuration, and running the job now. */
 export interface ReminderService {
   config: ReminderConfig
@@ -54,4 +68,8 @@ export interface ApiContext {
   reminders?: ReminderService
   /** Where exported files go (local folder or cloud storage); absent: `export.file` cannot run. */
   files?: FileSink
+  /** Absent: evidence ids are not checked against stored files (tests of handlers alone). */
+  evidence?: EvidenceIds
+  /** Absent: the platform keeps no sessions (the cloud: identity is the WeChat account). */
+  sessions?: SessionControl
 }

@@ -6,7 +6,7 @@ import { ApiError, type ApiResult } from '../../src/core/errors'
 import { assignIndicator, createInvite, putIndicator } from './handlers/admin'
 import { catalog } from './handlers/catalog'
 import { exportFile, exportNarrative, exportTable } from './handlers/export'
-import { bind, me } from './handlers/identity'
+import { bind, logout, me } from './handlers/identity'
 import { pending } from './handlers/pending'
 import { progress } from './handlers/progress'
 import { reminderGrant, reminderOutbox, reminderRun, reminderStatus } from './handlers/reminders'
@@ -14,7 +14,7 @@ import { history, reports, review } from './handlers/review'
 import { submit, sync } from './handlers/submit'
 
 const ACTIONS: Action[] = [
-  ...[bind, me, catalog, pending, submit, sync, review, reports, history, progress, putIndicator, assignIndicator, createInvite],
+  ...[bind, me, logout, catalog, pending, submit, sync, review, reports, history, progress, putIndicator, assignIndicator, createInvite],
   ...[reminderStatus, reminderGrant, reminderRun, reminderOutbox],
   ...[exportTable, exportNarrative, exportFile]
 ] as Action[]

@@ -42,6 +42,10 @@ export async function submitDraft(ctx: ApiContext, caller: Caller, draft: Report
   if (!checked.ok) throw new ApiError('BAD_INPUT', checked.issues[0].message, { issues: checked.issues })
   if (periodRange(draft.period).start > today) throw new ApiError('BAD_INPUT', '这一期还没开始，不能提前填报')
   if (!openPeriods(ind.period, ind.due, today, ctx.config.graceDays).includes(draft.period)) throw new ApiError('CLOSED')
+  if (ctx.evidence && draft.evidence.length > 0) {
+    const unknown = await ctx.evidence.unknown(draft.evidence.map((e) => e.id), caller)
+    if (unknown.length > 0) throw new ApiError('BAD_INPUT', '附件无效，请重新上传照片或文件', { issues: unknown.map(() => ({ path: 'evidence', message: '附件无效，请重新上传' })) })
+  }
   const text = [draft.narrative, ...Object.values(draft.reasons)].join('\n').trim()
   if (text && (await ctx.text.check(text, ctx.openid)) === 'risky') throw new ApiError('REJECTED_TEXT')
 

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Clock } from '../../src/core/clock'
+import { DEFAULT_LIMITS, type EvidenceLimits } from '../../src/core/evidence/files'
 import { ALLOW_ALL_TEXT, DEFAULT_CONFIG, type ApiConfig, type ApiContext, type Caller, type ReminderService } from '../api/context'
 import { ApiError, httpStatus, type ApiResult } from '../../src/core/errors'
 import { dispatch, useChineseMessages } from '../api/router'
@@ -17,18 +18,25 @@ import { seedIfEmpty } from '../seed'
 import { inProcessLock, type JobLock } from '../store/jobLock'
 import { PgStore } from '../store/pg/PgStore'
 import { SqliteStore } from '../store/sqlite/SqliteStore'
-import type { Store } from '../store/types'
+import type { ServerStore } from '../store/server'
+import { lockDataFolder, type DataFolderLock } from './dataLock'
 import { registerExports } from './exports'
+import { FileLinks } from './fileLinks'
+import { registerHeaders } from './headers'
+import { actionLogger, loggerOptions, type LogSetting } from './logging'
+import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimits } from './rateLimits'
 import { scheduleReminders, type ReminderSchedule } from './remindSchedule'
-import { Sessions } from './session'
-import { registerUploads } from './uploads'
+import { loadSessionKey, SessionService, Sessions } from './session'
+import { localEvidenceIds, registerUploads, sweepOrphanUploads } from './uploads'
 
 export interface ServerOptions {
   dataDir: string
   /**
    * A PostgreSQL connection string (DATABASE_URL): the store is PostgreSQL,
-   * shared with any other server process on it. Absent: the SQLite file
-   * `gebao.db` in the data folder (one process).
+   * shared with any other server process on it (the data folder then holds
+   * no database and is not locked to one process; share it, or give every
+   * process the same SESSION_KEY / SESSION_KEY_FILE and UPLOAD_DIR).
+   * Absent: the SQLite file `gebao.db` in the data folder, one process.
    */
   databaseUrl?: string
   /** Where uploaded photos live (UPLOAD_DIR); default `uploads` in the data folder. Shared by all processes. */
@@ -39,7 +47,16 @@ export interface ServerOptions {
   config?: Partial<ApiConfig>
   /** Local demo login (pick a person without an invite). On by default. */
   demoLogin?: boolean
-  logger?: boolean
+  /** true: pino to stdout; a stream: pino there (tests read it). */
+  logger?: LogSetting
+  /** The session key (32 bytes); default: SESSION_KEY / SESSION_KEY_FILE from `env`, else DATA_DIR/session.key. */
+  sessionKey?: Buffer
+  env?: { SESSION_KEY?: string; SESSION_KEY_FILE?: string }
+  /** Evidence file limits; default the product's (src/core/evidence/files.ts). */
+  uploadLimits?: EvidenceLimits
+  /** How long an upload no report names is kept (longer than the phone queues a report). Default 30 days. */
+  orphanGraceMs?: number
+  rateLimits?: Partial<RateLimits>
   reminders?: {
     /** Default: no templates configured, so the demo template (with demo login). */
     config?: ReminderConfig
@@ -54,42 +71,74 @@ export interface ServerOptions {
 
 export interface LocalServer {
   app: FastifyInstance
-  store: Store
+  store: ServerStore
   /** Which process may run a job now: advisory locks over PostgreSQL, in-process over SQLite. */
   jobs: JobLock
-  sessions: Sessions
+  sessions: SessionService
   reminders: ReminderService
   /** The reminder schedule, when `reminders.cron` was given. */
   schedule: ReminderSchedule | null
+  /** Removes uploads no report names once past their grace (also run daily by the server). */
+  sweepUploads(): Promise<number>
 }
 
+/** Start-up refused for a reason the operator must fix (the message says how). */
+export class StartupError extends Error {}
+
 const systemClock: Clock = { now: () => new Date() }
+export const DEFAULT_ORPHAN_GRACE_MS = 30 * 86400_000
 
 function send(reply: import('fastify').FastifyReply, result: ApiResult<unknown>) {
   return reply.code(result.ok ? 200 : httpStatus(result.error.code)).send(result)
 }
 
+/** The install mode must match demo login: demo people never meet a real install's port, and the reverse. */
+async function prepareInstall(store: ServerStore, demo: boolean, dataDir: string): Promise<void> {
+  const mode = await store.installMode()
+  if (demo) {
+    if (mode === 'real') throw new StartupError(`DEMO_LOGIN is on, but ${dataDir} is a real install (set up with \`npm run admin -- init\`): demo login would let anyone sign in as its people. Start it with DEMO_LOGIN=off.`)
+    if (await seedIfEmpty(store)) await store.setInstallMode('demo')
+    return
+  }
+  if (mode === 'demo') {
+    throw new StartupError(
+      `DEMO_LOGIN is off, but ${dataDir} was seeded in demo mode: its demo people and every token demo login handed out would still work. ` +
+        'Start clean with an empty DATA_DIR and `npm run admin -- init --district <名称> --name <姓名>`, ' +
+        `or remove the demo people, their sessions, grants and reports with \`DATA_DIR=${dataDir} npm run admin -- drop-demo\`.`
+    )
+  }
+}
+
 /**
  * The local server: the same action handlers as the cloud function, over
- * SQLite, behind `POST /api/<action>`, plus the H5 build. Identity comes
- * from a signed session token in `Authorization: Bearer …`.
+ * SQLite (or PostgreSQL, `databaseUrl`), behind `POST /api/<action>`, plus the H5 build. Identity comes
+ * from a signed session token in `Authorization: Bearer …` whose session
+ * generation is the person's current one.
  */
 export async function createLocalServer(opts: ServerOptions): Promise<LocalServer> {
   useChineseMessages()
   const clock = opts.clock ?? systemClock
-  const { store, jobs } = await openStore(opts)
-  const sessions = Sessions.fromDataDir(opts.dataDir)
-  const config = { ...DEFAULT_CONFIG, ...opts.config }
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 })
-
+  const sessionKey = opts.sessionKey ?? loadSessionKey(opts.dataDir, opts.env)
+  const { store, jobs, lock } = await openStore(opts)
   const demo = opts.demoLogin !== false
   const remindConfig = opts.reminders?.config ?? (demo ? withDemoTemplate(DEFAULT_REMINDER_CONFIG) : DEFAULT_REMINDER_CONFIG)
-  // Processes starting at once take turns, so the first fills an empty store and the others see it filled.
-  await jobs.serialised('seed', async () => {
-    await seedIfEmpty(store)
-    if (demo) await seedDemoGrants(store, remindConfig, clock.now().toISOString())
-  })
-  const log = { error: (msg: string, err: unknown) => app.log.error({ err }, msg) }
+  try {
+    // Processes starting at once take turns, so the first fills an empty store and the others see it filled.
+    await jobs.serialised('seed', async () => {
+      await prepareInstall(store, demo, opts.dataDir)
+      if (demo) await seedDemoGrants(store, remindConfig, clock.now().toISOString())
+    })
+  } catch (e) {
+    await store.close()
+    lock.release()
+    throw e
+  }
+  const sessions = new SessionService(new Sessions(sessionKey), store)
+  const links = new FileLinks(sessionKey)
+  const config = { ...DEFAULT_CONFIG, ...opts.config }
+  const app = Fastify({ logger: loggerOptions(opts.logger ?? false), bodyLimit: 1024 * 1024 })
+
+  const log = actionLogger(app.log)
   const reminders: ReminderService = {
     config: remindConfig,
     // One process at a time runs the job; another one asked meanwhile answers `busy`.
@@ -105,7 +154,7 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
 
   async function callerOf(authorization: string | undefined): Promise<Caller | null> {
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : null
-    const personId = token ? sessions.verify(token, clock.now().getTime()) : null
+    const personId = token ? await sessions.verify(token, clock.now().getTime()) : null
     const person = personId ? await store.getPerson(personId) : null
     const unit = person ? await store.getOrgUnit(person.orgUnitId) : null
     return person && unit ? { person, unit } : null
@@ -113,10 +162,35 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
 
   // Exported 自查表 files: written under the data folder, downloaded from /exports/….
   const files = new LocalFileSink(join(opts.dataDir, 'exports'), clock)
-  const context = (caller: Caller | null, openid?: string): ApiContext => ({ store, clock, caller, text: ALLOW_ALL_TEXT, config, reminders, files, ...(openid ? { openid } : {}) })
+  const evidence = localEvidenceIds(store)
+  const context = (caller: Caller | null, openid?: string): ApiContext => ({
+    store,
+    clock,
+    caller,
+    text: ALLOW_ALL_TEXT,
+    config,
+    reminders,
+    files,
+    evidence,
+    sessions,
+    ...(openid ? { openid } : {})
+  })
 
-  app.get('/api/health', async () => ({ ok: true, data: { status: 'up' } }))
-  await registerUploads(app, opts.uploadDir ?? join(opts.dataDir, 'uploads'), async (authorization) => (await callerOf(authorization)) !== null)
+  await registerHeaders(app, opts.staticDir)
+  const limits = { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits }
+  const limited = await registerRateLimits(app, store, limits)
+
+  // Up only when the database reads and takes writes: a read-only or
+  // broken database is down, so a load balancer or monitor stops sending.
+  app.get('/api/health', async (req, reply) => {
+    const h = await store.health()
+    if (h.up) return { ok: true, data: { status: 'up' } }
+    req.log.error({ reason: h.reason }, 'health check: database down')
+    return reply.code(503).send({ ok: false, error: new ApiError('INTERNAL', '数据库不可用').toBody() })
+  })
+  const uploadLimits = opts.uploadLimits ?? DEFAULT_LIMITS
+  const uploadDir = opts.uploadDir ?? join(opts.dataDir, 'uploads')
+  await registerUploads(app, { dataDir: opts.dataDir, uploadDir, clock, store, limits: uploadLimits, links, callerOf })
   registerExports(app, files)
 
   if (demo) {
@@ -127,38 +201,42 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
       const units = await Promise.all(people.map((p) => store.getOrgUnit(p.orgUnitId)))
       return { ok: true, data: { people: people.map((p, i) => ({ ...p, unitName: units[i]?.name ?? '' })) } }
     })
-    app.post('/api/demo.login', async (req, reply) => {
+    app.post('/api/demo.login', { preHandler: limited.signIn }, async (req, reply) => {
       const personId = (req.body as { personId?: unknown } | null)?.personId
       const person = typeof personId === 'string' ? await store.getPerson(personId) : null
       if (!person) return send(reply, { ok: false, error: new ApiError('NOT_FOUND', '没有这个用户').toBody() })
-      return send(reply, { ok: true, data: { token: sessions.issue(person.id, clock.now().getTime()), person } })
+      return send(reply, { ok: true, data: { token: await sessions.issue(person.id, clock.now().getTime()), person } })
     })
   }
 
-  app.post<{ Params: { action: string } }>('/api/:action', async (req, reply) => {
+  app.post<{ Params: { action: string } }>('/api/:action', { preHandler: limited.bind }, async (req, reply) => {
     const { action } = req.params
     const caller = await callerOf(req.headers.authorization)
     const body = req.body as { payload?: unknown } | null | undefined
     const payload = body && typeof body === 'object' && 'payload' in body ? body.payload : body
+    const reqLog = actionLogger(req.log)
     if (action === 'bind') {
       // Locally the "platform identity" is a fresh id per binding; what the
-      // device keeps afterwards is the session token issued here.
-      const result = await dispatch(context(caller, `local:${randomUUID()}`), action, payload, req.log)
+      // device keeps afterwards is the session token issued here, in a new
+      // session generation: the person's tokens from before (a lost phone)
+      // stop working.
+      const result = await dispatch(context(caller, `local:${randomUUID()}`), action, payload, reqLog)
       if (result.ok) {
         const { person } = result.data as { person: { id: string } }
-        return send(reply, { ok: true, data: { ...(result.data as object), token: sessions.issue(person.id, clock.now().getTime()) } })
+        return send(reply, { ok: true, data: { ...(result.data as object), token: await sessions.renew(person.id, clock.now().getTime()) } })
       }
       return send(reply, result)
     }
-    return send(reply, await dispatch(context(caller), action, payload, req.log))
+    return send(reply, await dispatch(context(caller), action, payload, reqLog))
   })
 
   app.setErrorHandler((err, req, reply) => {
     // Malformed JSON, oversized bodies and the like: the request is refused
     // whole, in the same envelope as every other error.
     const status = (err as { statusCode?: number }).statusCode ?? 500
-    if (status >= 500) req.log.error(err)
+    if (status >= 500) req.log.error({ err }, 'request failed')
     if (status === 413) return reply.code(413).send({ ok: false, error: new ApiError('BAD_INPUT', '内容太大，请分开提交').toBody() })
+    if (status === 429) return send(reply, { ok: false, error: new ApiError('RATE_LIMITED').toBody() })
     return send(reply, { ok: false, error: new ApiError(status < 500 ? 'BAD_INPUT' : 'INTERNAL').toBody() })
   })
 
@@ -170,18 +248,38 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
     await app.register(fastifyStatic, { root: opts.staticDir, prefix: '/', index: ['index.html'] })
   }
 
+  const graceMs = opts.orphanGraceMs ?? DEFAULT_ORPHAN_GRACE_MS
+  const sweepUploads = () => sweepOrphanUploads({ dataDir: opts.dataDir, uploadDir, store, now: clock.now(), graceMs })
+  // Orphans go once a day (and once at start), in the background.
+  const sweep = () => void sweepUploads().catch((e) => log.error('upload sweep failed', e))
+  const sweeper = setInterval(sweep, 86400_000)
+  sweeper.unref()
+  app.addHook('onReady', async () => sweep())
+
   app.addHook('onClose', async () => {
+    clearInterval(sweeper)
     await schedule?.stop()
     await store.close()
+    lock.release()
   })
 
-  return { app, store, jobs, sessions, reminders, schedule }
+  return { app, store, jobs, sessions, reminders, schedule, sweepUploads }
 }
 
-async function openStore(opts: ServerOptions): Promise<{ store: Store; jobs: JobLock }> {
+/**
+ * PostgreSQL (shared by any number of processes; jobs under advisory
+ * locks), or SQLite in the data folder (one process: the folder is locked).
+ */
+async function openStore(opts: ServerOptions): Promise<{ store: ServerStore; jobs: JobLock; lock: DataFolderLock }> {
   if (opts.databaseUrl) {
     const pg = await PgStore.connect(opts.databaseUrl)
-    return { store: pg, jobs: pg }
+    return { store: pg, jobs: pg, lock: { release: () => undefined } }
   }
-  return { store: new SqliteStore(join(opts.dataDir, 'gebao.db')), jobs: inProcessLock() }
+  const lock: DataFolderLock = lockDataFolder(opts.dataDir)
+  try {
+    return { store: new SqliteStore(join(opts.dataDir, 'gebao.db')), jobs: inProcessLock(), lock }
+  } catch (e) {
+    lock.release()
+    throw e
+  }
 }

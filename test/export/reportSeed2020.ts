@@ -27,9 +27,14 @@ export async function reportSeed2020(s: Running): Promise<void> {
   await submit(GRID_WORKER, GRID_WORKER_UNIT, 'YL-133', '2020-12', { service_points: 8, canteens: 2, trainees: 2000 }, { declaredRate: 100 })
   await submit(OTHER_GRID_WORKER, GUTIAN_GRID, 'YL-133', '2020-12', { service_points: 2, canteens: 0, trainees: 300 })
   await submit(GRID_WORKER, GRID_WORKER_UNIT, 'YL-BED', '2020-Q4', { beds: 3360 + 2100 + 342 + 3331, elderly: 155900 })
+  // Evidence names only files uploaded here: the street uploads the certificate first.
+  const form = new FormData()
+  form.append('file', new Blob(['%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'], { type: 'application/pdf' }), 'certificate.pdf')
+  const uploaded = (await (await fetch(`${s.base}/api/upload`, { method: 'POST', body: form, headers: { authorization: `Bearer ${s.tokenFor(STREET_REVIEWER)}` } })).json()) as { ok: boolean; data: { id: string } }
+  if (!uploaded.ok) throw new Error(`upload: ${JSON.stringify(uploaded)}`)
   const covid = await submit(STREET_REVIEWER, 'qk-s11', 'YL-COVID', '2020-Q4', {}, {
     narrative: '出台养老机构疫情防控应急预案，每周检查一次。',
-    evidence: [{ id: 'local:00000000-0000-0000-0000-000000000001.jpg', name: COVID_EVIDENCE, kind: 'file' }]
+    evidence: [{ id: uploaded.data.id, name: COVID_EVIDENCE, kind: 'file' }]
   })
   const approved = await s.call('review', { reportId: covid.id, version: 1, decision: 'approve', verdicts: { prevention: 'met' } }, s.tokenFor(ADMIN))
   if (!approved.body.ok) throw new Error(JSON.stringify(approved.body.error))

@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createLocalServer, type LocalServer } from '../../cloud/server/app'
+import { seedIfEmpty } from '../../cloud/seed'
+import { SqliteStore } from '../../cloud/store/sqlite/SqliteStore'
 import { cronPattern, DEFAULT_REMIND_CRON } from '../../cloud/server/remindSchedule'
-import { TestClock } from '../server/harness'
+import { TestClock, tokenOf } from '../server/harness'
 import { login, post, spawnServer, type ServerProcess } from '../server/process'
 
 /**
@@ -24,10 +26,17 @@ async function local(at = '2020-12-20T10:00:00+08:00', opts: Partial<Parameters<
   const dataDir = mkdtempSync(join(tmpdir(), 'gebao-remind-'))
   dirs.push(dataDir)
   const clock = new TestClock(new Date(at))
+  if (opts.demoLogin === false) {
+    // Demo login off needs a real install: the same people, set up as `npm run admin` would.
+    const store = new SqliteStore(join(dataDir, 'gebao.db'))
+    await seedIfEmpty(store)
+    await store.setInstallMode('real')
+    await store.close()
+  }
   const server = await createLocalServer({ dataDir, clock, ...opts })
   servers.push(server)
   const base = await server.app.listen({ port: 0, host: '127.0.0.1' })
-  const call = (action: string, payload: unknown, personId?: string) => post(base, action, payload, personId ? server.sessions.issue(personId, clock.now().getTime()) : undefined)
+  const call = (action: string, payload: unknown, personId?: string) => post(base, action, payload, personId ? tokenOf(server, personId, clock.now().getTime()) : undefined)
   return { server, clock, call }
 }
 

@@ -373,7 +373,8 @@ function perActionCases(): CategorizedCase[] {
     ['catalog', REVIEWER],
     ['pending', STREET],
     ['reminders.status', WORKER],
-    ['reminders.run', ADMIN]
+    ['reminders.run', ADMIN],
+    ['logout', WORKER]
   ] as const) {
     add(action, who, 'wrong type', 'payload a number', 42)
     add(action, who, 'wrong type', 'payload a list', [])

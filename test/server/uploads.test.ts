@@ -25,7 +25,7 @@ test('a signed-in worker uploads a photo and it is served back by its id', async
   const body = (await res.json()) as any
   expect(body).toMatchObject({ ok: true, data: { name: '楼道照片' } })
   expect(body.data.id).toMatch(/^local:[0-9a-f-]{36}\.png$/)
-  const file = await fetch(`${s.base}/files/${body.data.id.slice('local:'.length)}`)
+  const file = await fetch(`${s.base}/files/${body.data.id.slice('local:'.length)}`, { headers: { authorization: `Bearer ${s.tokenFor(GRID_WORKER)}` } })
   expect(file.headers.get('content-type')).toBe('image/png')
   expect(Buffer.from(await file.arrayBuffer()).equals(PNG)).toBe(true)
 })
@@ -37,6 +37,7 @@ test('no session, or not a photo: refused, nothing stored', async () => {
   const text = await upload(new Blob(['hello'], { type: 'text/plain' }), 'a.txt', s.tokenFor(GRID_WORKER))
   expect(text.status).toBe(400)
   expect(((await text.json()) as any).error.message).toContain('只能上传照片')
+  expect(readdirSync(join(s.dataDir, 'uploads')).length).toBe(before)
   expect(readdirSync(join(s.dataDir, 'uploads')).length).toBe(before)
 })
 

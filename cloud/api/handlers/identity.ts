@@ -6,20 +6,29 @@ import { defineAction, NoInput } from '../action'
 import { ApiError } from '../../../src/core/errors'
 import { requireCaller } from '../scope'
 
-/** Binds the platform identity (OPENID) to the person an invite names. */
+/** One answer for every code that cannot be used, so guessing learns nothing about which codes exist. */
+const UNUSABLE_CODE = '邀请码无效或已过期，请核对后再输入，或找管理员重新发一个'
+
+/**
+ * Binds the platform identity (OPENID) to the person an invite names. A
+ * code that does not exist, was used, or has expired gets the same answer.
+ */
 export const bind = defineAction('bind', z.strictObject({ code: text(16, 4) }), async (ctx, { code }) => {
   if (!ctx.openid) throw new ApiError('UNAUTHENTICATED', '请在微信中打开')
   const outcome = await ctx.store.redeemInvite(code.trim().toUpperCase(), ctx.openid, ctx.clock.now().toISOString())
-  switch (outcome.kind) {
-    case 'ok':
-      return { person: outcome.person }
-    case 'not_found':
-      throw new ApiError('NOT_FOUND', '邀请码不对，请核对后再输入')
-    case 'used':
-      throw new ApiError('CONFLICT', '这个邀请码已经用过了，请找管理员重新发一个')
-    case 'expired':
-      throw new ApiError('BAD_INPUT', '邀请码已过期，请找管理员重新发一个')
-  }
+  if (outcome.kind !== 'ok') throw new ApiError('NOT_FOUND', UNUSABLE_CODE)
+  return { person: outcome.person }
+})
+
+/**
+ * Signs the caller out everywhere: every session token of theirs stops
+ * working (the local server moves their session generation on). In the
+ * cloud, identity is the WeChat account and there is no session to end.
+ */
+export const logout = defineAction('logout', NoInput, async (ctx) => {
+  const { person } = requireCaller(ctx)
+  await ctx.sessions?.end(person.id)
+  return { signedOut: ctx.sessions !== undefined }
 })
 
 export const me = defineAction('me', NoInput, async (ctx) => {

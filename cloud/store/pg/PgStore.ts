@@ -4,11 +4,13 @@ import type { Indicator } from '../../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
-import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
+import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, StoredReport, WriteOutcome } from '../types'
 import type { JobLock, JobName, JobOutcome } from '../jobLock'
+import type { Health, InstallMode, ServerStore, StoredUpload } from '../server'
 import { LOCKS, migrate } from './migrate'
 import * as narratives from './narratives'
 import * as reminders from './reminders'
+import * as server from './serverTables'
 import { inTransaction, type Queryable } from './tx'
 
 const hasNul = (v: unknown): boolean => (typeof v === 'string' ? v.includes('\u0000') : Array.isArray(v) && v.some(hasNul))
@@ -40,7 +42,7 @@ const BATCH = 1000
  * upserted (`INSERT … ON CONFLICT DO UPDATE`) in the report's transaction,
  * in one sorted order, so two writes never wait on each other in a cycle.
  */
-export class PgStore implements Store, JobLock {
+export class PgStore implements ServerStore, JobLock {
   private constructor(readonly pool: Pool) {}
 
   /** Connects, applies missing migrations (under an advisory lock) and answers the store. */
@@ -393,6 +395,55 @@ export class PgStore implements Store, JobLock {
 
   narrativeHistory(indicatorCode: string, orgUnitId: string, year: number): Promise<NarrativeChange[]> {
     return narratives.narrativeHistory(this.pool, indicatorCode, orgUnitId, year)
+  }
+
+  // The server's own tables: shared by every process on the database.
+  health(): Promise<Health> {
+    return server.health(this.pool)
+  }
+
+  sessionGeneration(personId: string): Promise<number> {
+    return server.sessionGeneration(this.pool, personId)
+  }
+
+  endSessions(personId: string): Promise<number> {
+    return server.endSessions(this.pool, personId)
+  }
+
+  hitRate(key: string, windowMs: number, nowMs: number): Promise<{ count: number; resetAt: number }> {
+    return server.hitRate(this.pool, key, windowMs, nowMs)
+  }
+
+  putUpload(u: StoredUpload): Promise<void> {
+    return server.putUpload(this.pool, u)
+  }
+
+  getUpload(id: string): Promise<StoredUpload | null> {
+    return server.getUpload(this.pool, id)
+  }
+
+  uploadedBytesSince(personId: string, since: string): Promise<number> {
+    return server.uploadedBytesSince(this.pool, personId, since)
+  }
+
+  knownUploads(ids: string[]): Promise<Set<string>> {
+    return server.knownUploads(this.pool, ids)
+  }
+
+  orphanUploads(before: string, limit: number): Promise<StoredUpload[]> {
+    return server.orphanUploads(this.pool, before, limit)
+  }
+
+  deleteUpload(id: string): Promise<void> {
+    return server.deleteUpload(this.pool, id)
+  }
+
+  installMode(): Promise<InstallMode | null> {
+    return server.installMode(this.pool)
+  }
+
+  setInstallMode(mode: InstallMode): Promise<void> {
+    return server.setInstallMode(this.pool, mode)
   }
 
   async close(): Promise<void> {

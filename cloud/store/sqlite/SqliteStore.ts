@@ -7,9 +7,11 @@ import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
+import type { Health, InstallMode, ServerStore, StoredUpload } from '../server'
 import { migrate } from './migrations'
 import * as narratives from './narratives'
 import * as reminders from './reminders'
+import * as server from './serverTables'
 
 /** The upper bound of a path-prefix range: '/' + 1 is '0'. */
 const prefixEnd = (path: string) => `${path.slice(0, -1)}0`
@@ -24,9 +26,12 @@ const toReport = (row: ReportRow): StoredReport => ({ ...JSON.parse(row.body), u
 /**
  * The embedded store: one SQLite file in WAL mode (readers never block the
  * writer, and a crash loses nothing that was acknowledged), foreign keys on,
- * every report write in one transaction.
+ * every report write in one transaction. Every transaction that writes
+ * begins IMMEDIATE: a deferred one reads, then fails with
+ * SQLITE_BUSY_SNAPSHOT when another connection wrote in between (the admin
+ * command beside a running server).
  */
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, ServerStore {
   readonly db: Database.Database
 
   constructor(file: string) {
@@ -46,7 +51,7 @@ export class SqliteStore implements Store {
       `INSERT INTO org_units (id, name, level, parent_id, path) VALUES (@id, @name, @level, @parentId, @path)
        ON CONFLICT(id) DO UPDATE SET name = excluded.name`
     )
-    this.db.transaction(() => units.forEach((u) => stmt.run(u)))()
+    this.db.transaction(() => units.forEach((u) => stmt.run(u))).immediate()
   }
 
   async getOrgUnit(id: string): Promise<OrgUnit | null> {
@@ -73,7 +78,17 @@ export class SqliteStore implements Store {
       `INSERT INTO people (id, name, role, org_unit_id) VALUES (@id, @name, @role, @orgUnitId)
        ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, org_unit_id = excluded.org_unit_id`
     )
-    this.db.transaction(() => people.forEach((p) => stmt.run(p)))()
+    const before = this.db.prepare('SELECT role, org_unit_id AS orgUnitId FROM people WHERE id = ?')
+    this.db
+      .transaction(() =>
+        people.forEach((p) => {
+          // A new role or unit changes what the person may do: sessions issued before end.
+          const cur = before.get(p.id) as { role: string; orgUnitId: string } | undefined
+          if (cur && (cur.role !== p.role || cur.orgUnitId !== p.orgUnitId)) server.endSessions(this.db, p.id)
+          stmt.run(p)
+        })
+      )
+      .immediate()
   }
 
   private static PERSON = 'SELECT id, name, role, org_unit_id AS orgUnitId FROM people'
@@ -113,7 +128,7 @@ export class SqliteStore implements Store {
       this.db.prepare('UPDATE people SET openid = NULL WHERE openid = ?').run(openid)
       this.db.prepare('UPDATE people SET openid = ? WHERE id = ?').run(openid, inv.person_id)
       return { kind: 'ok', person: this.db.prepare(`${SqliteStore.PERSON} WHERE id = ?`).get(inv.person_id) as Person }
-    })()
+    }).immediate()
   }
 
   async putIndicator(ind: Indicator): Promise<void> {
@@ -196,7 +211,7 @@ export class SqliteStore implements Store {
         .prepare('INSERT INTO history (report_id, at, actor_id, actor_name, action, version, changes, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(h.reportId, h.at, h.actorId, h.actorName, h.action, h.version, JSON.stringify(h.changes), h.comment ?? null)
       return { kind: 'ok' }
-    })()
+    }).immediate()
   }
 
   async queryReports(q: ReportQuery): Promise<StoredReport[]> {
@@ -298,6 +313,54 @@ export class SqliteStore implements Store {
 
   async narrativeHistory(indicatorCode: string, orgUnitId: string, year: number): Promise<NarrativeChange[]> {
     return narratives.narrativeHistory(this.db, indicatorCode, orgUnitId, year)
+  }
+
+  async installMode(): Promise<InstallMode | null> {
+    return server.installMode(this.db)
+  }
+
+  async setInstallMode(mode: InstallMode): Promise<void> {
+    server.setInstallMode(this.db, mode)
+  }
+
+  async sessionGeneration(personId: string): Promise<number> {
+    return server.sessionGeneration(this.db, personId)
+  }
+
+  async endSessions(personId: string): Promise<number> {
+    return server.endSessions(this.db, personId)
+  }
+
+  async hitRate(key: string, windowMs: number, nowMs: number): Promise<{ count: number; resetAt: number }> {
+    return server.hitRate(this.db, key, windowMs, nowMs)
+  }
+
+  async putUpload(u: StoredUpload): Promise<void> {
+    server.putUpload(this.db, u)
+  }
+
+  async getUpload(id: string): Promise<StoredUpload | null> {
+    return server.getUpload(this.db, id)
+  }
+
+  async uploadedBytesSince(personId: string, since: string): Promise<number> {
+    return server.uploadedBytesSince(this.db, personId, since)
+  }
+
+  async knownUploads(ids: string[]): Promise<Set<string>> {
+    return server.knownUploads(this.db, ids)
+  }
+
+  async orphanUploads(before: string, limit: number): Promise<StoredUpload[]> {
+    return server.orphanUploads(this.db, before, limit)
+  }
+
+  async deleteUpload(id: string): Promise<void> {
+    server.deleteUpload(this.db, id)
+  }
+
+  async health(): Promise<Health> {
+    return server.health(this.db)
   }
 
   async close(): Promise<void> {

@@ -152,7 +152,44 @@ export const MIGRATIONS: string[] = [
   `
   CREATE INDEX reports_indicator_period ON reports(indicator_code, period, updated_at);
   `,
-  // 5: where the day's reminder pass stands between bounded runs (one row per job).
+  // 5: a real install. The install mode (a folder seeded with the demo
+  // people is 'demo' until `admin drop-demo`; a database from before this
+  // migration with the demo admin in it is one), per-person session
+  // generations (a token of an older generation is dead), rate-limit
+  // counters shared by every process on the database, and uploaded files
+  // (who sent them, for whose unit, how big: quotas, scope, orphans).
+  `
+  CREATE TABLE install (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO install (key, value) SELECT 'mode', 'demo' WHERE EXISTS (SELECT 1 FROM people WHERE id = 'u-admin');
+
+  CREATE TABLE session_generations (
+    person_id TEXT PRIMARY KEY,
+    generation INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE rate_limits (
+    key TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    reset_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX rate_limits_reset ON rate_limits(reset_at);
+
+  CREATE TABLE uploads (
+    id TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL,
+    unit_path TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    name TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX uploads_person_created ON uploads(person_id, created_at);
+  CREATE INDEX uploads_created ON uploads(created_at);
+  `,
+  // 6: where the day's reminder pass stands between bounded runs (one row per job).
   `
   CREATE TABLE job_state (
     name TEXT PRIMARY KEY,
@@ -161,13 +198,29 @@ export const MIGRATIONS: string[] = [
   `
 ]
 
-export function migrate(db: Database.Database): number {
-  const current = db.pragma('user_version', { simple: true }) as number
-  for (let i = current; i < MIGRATIONS.length; i++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[i])
-      db.pragma(`user_version = ${i + 1}`)
-    })()
+/** A database whose schema is newer than this code: refuse it rather than run on a schema we do not know. */
+export class FutureSchemaError extends Error {
+  constructor(readonly found: number) {
+    super(
+      `The database has schema version ${found}, newer than this server knows (${MIGRATIONS.length}). ` +
+        'It was written by a newer 格报: run that version, or restore a backup made for this one.'
+    )
   }
-  return MIGRATIONS.length
+}
+
+/**
+ * Brings the schema up to date in one EXCLUSIVE transaction: two servers
+ * (or a server and the admin command) starting at once on a new database
+ * take turns, and the second sees the first one's version and runs nothing.
+ * Returns the schema version.
+ */
+export function migrate(db: Database.Database): number {
+  const run = db.transaction((): number => {
+    const current = db.pragma('user_version', { simple: true }) as number
+    if (current > MIGRATIONS.length) throw new FutureSchemaError(current)
+    for (let i = current; i < MIGRATIONS.length; i++) db.exec(MIGRATIONS[i])
+    if (current < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`)
+    return MIGRATIONS.length
+  })
+  return run.exclusive()
 }

@@ -49,7 +49,7 @@ export function putNarrative(db: Database.Database, n: NarrativeOverride): void 
        ON CONFLICT(indicator_code, org_unit_id, year) DO UPDATE SET text = excluded.text, by_id = excluded.by_id, by_name = excluded.by_name, at = excluded.at`
     ).run(n.indicatorCode, n.orgUnitId, n.year, n.text, n.byId, n.byName, n.at)
     appendHistory(db, n)
-  })()
+  }).immediate()
 }
 
 export function clearNarrative(db: Database.Database, c: Omit<NarrativeChange, 'text'>): boolean {
@@ -57,7 +57,7 @@ export function clearNarrative(db: Database.Database, c: Omit<NarrativeChange, '
     const removed = db.prepare(`DELETE FROM narratives WHERE ${KEY}`).run(c.indicatorCode, c.orgUnitId, c.year).changes === 1
     if (removed) appendHistory(db, { ...c, text: null })
     return removed
-  })()
+  }).immediate()
 }
 
 export function narrativeHistory(db: Database.Database, indicatorCode: string, orgUnitId: string, year: number): NarrativeChange[] {

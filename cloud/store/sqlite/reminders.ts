@@ -51,7 +51,7 @@ export function grantReminder(db: Database.Database, c: GrantChange): ReminderGr
          long_term = excluded.long_term, updated_at = excluded.updated_at`
     ).run(next)
     return toGrant(next)
-  })()
+  }).immediate()
 }
 
 export function useReminderGrant(db: Database.Database, personId: string, templateId: string, at: string): boolean {
