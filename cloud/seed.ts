@@ -4,11 +4,11 @@ import { DEMO_PEOPLE } from '../src/core/seed/users'
 import type { Store } from './store/types'
 
 /**
- * First-run data: the seed catalog, the demo district tree and demo people.
+ * First-run data: the seed catalog (the 2020 plan), the demo district tree and demo people.
  * Only fills an empty store, so restarts never overwrite edits.
  */
 export async function seedIfEmpty(store: Store): Promise<boolean> {
-  if ((await store.listIndicators()).length > 0) return false
+  if ((await store.planYears()).length > 0) return false
   await store.putOrgUnits(buildDemoOrgTree())
   await store.putPeople(DEMO_PEOPLE)
   for (const ind of SEED_INDICATORS) await store.putIndicator(ind)

@@ -27,9 +27,15 @@ export interface ApiConfig {
   graceDays: number
   /** How long an invite code stays valid. */
   inviteDays: number
+  /**
+   * Unit-years one request may reconcile when it rebuilds roll-ups; the
+   * rest waits in the job for the next `rollups.rebuild`. Unbounded
+   * locally; the cloud function bounds it (its run stops after seconds).
+   */
+  rebuildBudget: number
 }
 
-export const DEFAULT_CONFIG: ApiConfig = { graceDays: 60, inviteDays: 14 }
+export const DEFAULT_CONFIG: ApiConfig = { graceDays: 60, inviteDays: 14, rebuildBudget: Number.POSITIVE_INFINITY }
 
 /**
  * Which evidence ids name files of this install that the caller may attach

@@ -1,7 +1,7 @@
 import type { Indicator } from '../../src/core/indicator'
 import { pathIds, type OrgUnit } from '../../src/core/org'
 import { periodYear } from '../../src/core/period'
-import { rollupDeltas } from '../../src/core/rollup'
+import { countedDeltas, unitYearCounted } from '../../src/core/rollup'
 import type { FieldChange, HistoryAction, StoredReport } from '../store/types'
 import type { ApiContext, Caller } from './context'
 import { ApiError } from '../../src/core/errors'
@@ -34,8 +34,9 @@ function changes(before: StoredReport | null, after: StoredReport): FieldChange[
 }
 
 /**
- * The one path by which a report changes: read the unit's year, compute the
- * roll-up deltas in core, and hand the store one atomic write. A concurrent
+ * The one path by which a report changes: read the unit's year and what it
+ * last counted, compute the new counted contribution and the roll-up deltas
+ * in core, and hand the store one atomic write. A concurrent
  * write to the same unit-year makes the store answer `stale`; we then read
  * again and recompute, so roll-ups never drift.
  */
@@ -56,7 +57,7 @@ export async function writeReport(ctx: ApiContext, req: WriteRequest): Promise<W
       const known = await store.submission(req.clientId)
       if (known) return duplicateOf(known.reportId)
     }
-    const stamp = await store.yearStamp(req.ind.code, req.unit.id, year)
+    const { stamp, counted } = await store.unitYear(req.ind.code, req.unit.id, year)
     const yearBefore = await store.reportsInYear(req.ind.code, req.unit.id, year)
     const current = yearBefore.find((r) => r.id === req.reportId) ?? null
     // The report as it stands was written by this very submission (its twin
@@ -64,13 +65,15 @@ export async function writeReport(ctx: ApiContext, req: WriteRequest): Promise<W
     if (req.clientId && current?.clientId === req.clientId) return duplicateOf(current.id)
     const next = req.build(current)
     const yearAfter = [...yearBefore.filter((r) => r.id !== next.id), next]
+    const after = unitYearCounted(req.ind, req.unit.level, yearAfter)
     const outcome = await store.writeReport({
       report: next,
       expectedVersion: current?.version ?? 0,
       clientId: req.clientId,
       expectedYearStamp: stamp,
       rollupUnitIds: pathIds(req.unit.path),
-      deltas: rollupDeltas(req.ind, current, next, yearBefore, yearAfter),
+      deltas: countedDeltas(req.ind.code, counted, after),
+      counted: after,
       history: {
         reportId: next.id,
         at: next.updatedAt,

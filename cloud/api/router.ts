@@ -3,7 +3,8 @@ import { zhCN } from 'zod/locales'
 import type { Action } from './action'
 import type { ApiContext } from './context'
 import { ApiError, type ApiResult } from '../../src/core/errors'
-import { assignIndicator, createInvite, putIndicator } from './handlers/admin'
+import { assignIndicator, copyPlan, createInvite, planYears, putIndicator, rebuildRollups, rebuildStatus } from './handlers/admin'
+import { allocate } from './handlers/allocate'
 import { catalog } from './handlers/catalog'
 import { exportFile, exportNarrative, exportTable } from './handlers/export'
 import { bind, logout, me } from './handlers/identity'
@@ -16,7 +17,8 @@ import { submit, sync } from './handlers/submit'
 const ACTIONS: Action[] = [
   ...[bind, me, logout, catalog, pending, submit, sync, review, reports, history, progress, putIndicator, assignIndicator, createInvite],
   ...[reminderStatus, reminderGrant, reminderRun, reminderOutbox],
-  ...[exportTable, exportNarrative, exportFile]
+  ...[exportTable, exportNarrative, exportFile],
+  ...[copyPlan, planYears, allocate, rebuildRollups, rebuildStatus]
 ] as Action[]
 
 /** Actions that make sense before the caller is known. */

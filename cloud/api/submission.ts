@@ -1,7 +1,7 @@
 import { chinaDate } from '../../src/core/clock'
 import type { Indicator } from '../../src/core/indicator'
 import { ORG_LEVEL_LABEL } from '../../src/core/org'
-import { dueDate, openPeriods, periodRange } from '../../src/core/period'
+import { dueDate, openPeriods, periodRange, periodYear } from '../../src/core/period'
 import { reportId, type ReportDraft } from '../../src/core/report'
 import { checkDraft } from '../../src/core/validate'
 import type { StoredReport } from '../store/types'
@@ -11,9 +11,9 @@ import { writeReport } from './reportWrite'
 
 export type SubmitOutcome = { status: 'accepted' | 'duplicate'; report: StoredReport }
 
-async function loadIndicator(ctx: ApiContext, code: string): Promise<Indicator> {
-  const ind = await ctx.store.getIndicator(code)
-  if (!ind) throw new ApiError('NOT_FOUND', '没有这项指标')
+async function loadIndicator(ctx: ApiContext, code: string, period: string): Promise<Indicator> {
+  const ind = await ctx.store.getIndicator(code, periodYear(period))
+  if (!ind) throw new ApiError('NOT_FOUND', '这一年的计划里没有这项指标')
   return ind
 }
 
@@ -31,16 +31,16 @@ export async function submitDraft(ctx: ApiContext, caller: Caller, draft: Report
     if (report && report.orgUnitId !== caller.unit.id) throw new ApiError('BAD_INPUT', '提交编号无效，请重新提交')
     if (report) return { status: 'duplicate', report }
   }
-  const ind = await loadIndicator(ctx, draft.indicatorCode)
+  const now = ctx.clock.now()
+  const today = chinaDate(now)
+  if (periodRange(draft.period).start > today) throw new ApiError('BAD_INPUT', '这一期还没开始，不能提前填报')
+  const ind = await loadIndicator(ctx, draft.indicatorCode, draft.period)
   if (draft.orgUnitId !== caller.unit.id) throw new ApiError('FORBIDDEN', '只能填报自己负责的单位')
   if (caller.unit.level !== ind.reportLevel) {
     throw new ApiError('FORBIDDEN', `这项指标由${ORG_LEVEL_LABEL[ind.reportLevel]}填报`)
   }
-  const now = ctx.clock.now()
-  const today = chinaDate(now)
   const checked = checkDraft(ind, draft, today)
   if (!checked.ok) throw new ApiError('BAD_INPUT', checked.issues[0].message, { issues: checked.issues })
-  if (periodRange(draft.period).start > today) throw new ApiError('BAD_INPUT', '这一期还没开始，不能提前填报')
   if (!openPeriods(ind.period, ind.due, today, ctx.config.graceDays).includes(draft.period)) throw new ApiError('CLOSED')
   if (ctx.evidence && draft.evidence.length > 0) {
     const unknown = await ctx.evidence.unknown(draft.evidence.map((e) => e.id), caller)

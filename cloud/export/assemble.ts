@@ -1,9 +1,8 @@
-import { indicatorCompletion } from '../../src/core/completion'
-import type { Figures } from '../../src/core/figures'
 import { isActiveIn, type Indicator } from '../../src/core/indicator'
-import { levelIndex, type OrgLevel, type OrgUnit } from '../../src/core/org'
-import { readRollup } from '../../src/core/rollup'
-import { buildSelfInspectionTable, DEFAULT_TITLE_UNIT, type SelfInspectionTable, type TableEntry } from '../../src/core/table'
+import { levelIndex, type OrgUnit } from '../../src/core/org'
+import { approvedKey } from '../../src/core/rollup'
+import { readUnits } from '../rollup/read'
+import { buildSelfInspectionTable, DEFAULT_TITLE_UNIT, type SelfInspectionTable, type TableEntry, type TableVersion } from '../../src/core/table'
 import type { Store } from '../store/types'
 import { evidenceNames } from './evidence'
 
@@ -27,7 +26,7 @@ export interface AssembledTable {
  * district projects).
  */
 export async function tableIndicators(store: Store, unit: OrgUnit, year: number): Promise<Indicator[]> {
-  return (await store.listIndicators()).filter((i) => inTable(i, unit, year))
+  return (await store.listIndicators(year)).filter((i) => inTable(i, unit, year))
 }
 
 export function inTable(ind: Indicator, unit: OrgUnit, year: number): boolean {
@@ -44,9 +43,11 @@ export function tableHeader(unit: OrgUnit): { unitName: string; titleUnit: strin
 
 /**
  * Reads everything one 自查表 needs from the store and builds it:
- * - figures from the unit's year roll-ups (the same numbers `progress`
- *   shows for the year), fixed fields counted over every unit that should
- *   report, and reviewers' verdicts for qualitative targets;
+ * - figures from the unit's year roll-ups through the same read as
+ *   `progress` (cloud/rollup/read.ts): fixed fields counted over every unit
+ *   that should report, reviewers' verdicts, the unit measured against its
+ *   own plan (its share, 未分解), and how many units reported; with
+ *   `version: 'approved'`, the year's approved figures only;
  * - a breakdown by child unit (streets of the district) for the draft's
  *   "（长丰街2个、…）", where the indicator is reported beneath them;
  * - the declared 完成率 and milestone dates from the unit's own reports of
@@ -55,47 +56,33 @@ export function tableHeader(unit: OrgUnit): { unitName: string; titleUnit: strin
  * - evidence names and the editors' narratives.
  * Nothing here judges the caller: the handler checks scope first.
  */
-export async function assembleTable(store: Store, unit: OrgUnit, year: number, opts: { signer?: string } = {}): Promise<AssembledTable> {
+export async function assembleTable(store: Store, unit: OrgUnit, year: number, opts: { signer?: string; version?: TableVersion } = {}): Promise<AssembledTable> {
+  const version = opts.version ?? 'all'
   const indicators = await tableIndicators(store, unit, year)
   const children = await store.childUnits(unit.id)
-  const aggs = await store.rollups(
-    indicators.map((i) => i.code),
-    [unit.id, ...children.map((c) => c.id)],
-    String(year)
-  )
-
-  // Promises, not numbers: rows read in parallel share one count query.
-  const counts = new Map<string, Promise<number>>()
-  const reportingUnits = (u: OrgUnit, level: OrgLevel): Promise<number> => {
-    const key = `${u.id}|${level}`
-    if (!counts.has(key)) counts.set(key, u.level === level ? Promise.resolve(1) : store.countUnitsUnder(u.path, level))
-    return counts.get(key)!
-  }
-  const rolledUp = async (u: OrgUnit, ind: Indicator) => {
-    const rolled = readRollup(ind, aggs.get(ind.code)?.get(u.id) ?? {})
-    const figures: Figures = { ...rolled.figures }
-    // As in `progress`: "覆盖20%街道" is over all streets, not only those that reported.
-    for (const f of ind.fields) if (f.fixed !== undefined) figures[f.key] = f.fixed * (await reportingUnits(u, ind.reportLevel))
-    return { figures, judgements: rolled.judgements }
-  }
+  // The official version reads the year's approved figures only.
+  const key = version === 'approved' ? approvedKey(year) : String(year)
+  const read = await readUnits(store, indicators, [unit, ...children], () => key)
 
   // Indicators are independent: in the cloud their reads overlap instead of queueing.
   const rows = await Promise.all(
     indicators.map(async (ind) => {
-      const { figures, judgements } = await rolledUp(unit, ind)
+      const reading = await read(ind, unit)
       const below = levelIndex(ind.reportLevel) > levelIndex(unit.level)
-      const breakdown = below ? await Promise.all(children.map(async (child) => ({ unitName: child.name, figures: (await rolledUp(child, ind)).figures }))) : []
+      const breakdown = below ? await Promise.all(children.map(async (child) => ({ unitName: child.name, figures: (await read(ind, child)).rolled.figures }))) : []
       const [own, evidence, edited] = await Promise.all([
-        ind.reportLevel === unit.level ? store.reportsInYear(ind.code, unit.id, year) : [],
+        ind.reportLevel === unit.level ? store.reportsInYear(ind.code, unit.id, year).then((rs) => rs.filter((r) => (version === 'approved' ? r.status === 'approved' : r.status !== 'returned'))) : [],
         evidenceNames(store, unit, ind, year),
         store.getNarrative(ind.code, unit.id, year)
       ])
       const declared = [...own].reverse().find((r) => typeof r.declaredRate === 'number')?.declaredRate ?? null
       const dates = Object.assign({}, ...own.map((r) => r.dates ?? {})) as Record<string, string>
       const entry: TableEntry = {
-        indicator: ind,
-        figures,
-        completion: indicatorCompletion(ind, figures, judgements),
+        // The unit's own plan: its share, 未分解, targets not its own left out; the text is the plan's.
+        indicator: reading.plan,
+        figures: reading.rolled.figures,
+        completion: reading.completion,
+        coverage: { reported: reading.rolled.units, expected: reading.reportingUnits, level: ind.reportLevel, returned: reading.rolled.returned },
         breakdown,
         declaredRate: declared,
         narrative: edited?.text ?? null,
@@ -108,6 +95,6 @@ export async function assembleTable(store: Store, unit: OrgUnit, year: number, o
   const entries = rows.map((r) => r.entry)
   const edits = rows.flatMap((r) => (r.edit ? [r.edit] : []))
 
-  const table = buildSelfInspectionTable({ year, ...tableHeader(unit), signer: opts.signer ?? '', entries })
+  const table = buildSelfInspectionTable({ year, ...tableHeader(unit), signer: opts.signer ?? '', entries, version })
   return { unit, table, edits }
 }

@@ -92,7 +92,9 @@ export async function writeDocx(table: SelfInspectionTable): Promise<Buffer> {
             spacing: { after: 120 },
             children: [run(unitLine(table)), new TextRun({ children: [new Tab(), signerLine(table)], font: RUN_FONT, size: halfPoints(BODY_SIZE_PT) })]
           }),
-          new Table({ width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [header, ...body] })
+          new Table({ width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [header, ...body] }),
+          // Which figures the table rests on (working copy or the approved, official version).
+          new Paragraph({ spacing: { before: 120 }, children: [run(table.versionLine)] })
         ]
       }
     ]

@@ -93,6 +93,14 @@ export async function writeXlsx(table: SelfInspectionTable): Promise<Buffer> {
     ws.mergeCells(top, 2, top + g.span - 1, 2)
   }
 
+  // Which figures the table rests on (working copy or the approved, official version).
+  const versionRow = XLSX_FIRST_DATA_ROW + table.rows.length
+  ws.mergeCells(versionRow, 1, versionRow, NCOL)
+  const version = ws.getCell(versionRow, 1)
+  version.value = table.versionLine
+  version.font = font()
+  version.alignment = { horizontal: 'left', vertical: 'middle' }
+
   const out = await wb.xlsx.writeBuffer()
   return Buffer.from(out as ArrayBuffer)
 }

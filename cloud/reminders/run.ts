@@ -156,7 +156,8 @@ async function handleChunk(p: Pass, chunk: Person[], outOfTime: () => boolean, h
     people.push({ person, unit })
     if (isReviewer(person.role)) for (const child of await store.childUnits(unit.id)) units.set(child.id, child)
   }
-  const indicators = await store.listIndicators()
+  const year = Number(p.day.slice(0, 4))
+  const indicators = [...(await store.listIndicators(year - 1)), ...(await store.listIndicators(year))]
   const candidates = [...units.values()].flatMap((u) => candidatesFor(u, indicators, p.day, p.deps.graceDays))
   const statuses = await statusesOf(store, candidates.map((c) => c.reportId))
   const items = candidates.map((c) => classify(c, statuses.get(c.reportId) ?? null, p.day, config.dueWithinDays)).filter((i): i is ReminderItem => i !== null)

@@ -14,6 +14,7 @@ import { DEFAULT_REMINDER_CONFIG, withDemoTemplate, type ReminderConfig } from '
 import { seedDemoGrants } from '../reminders/demo'
 import { busySummary, runReminders } from '../reminders/run'
 import { localSender, type MessageSender } from '../reminders/sender'
+import { runPendingRebuilds } from '../rollup/rebuild'
 import { seedIfEmpty } from '../seed'
 import { inProcessLock, type JobLock } from '../store/jobLock'
 import { PgStore } from '../store/pg/PgStore'
@@ -127,6 +128,8 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
     await jobs.serialised('seed', async () => {
       await prepareInstall(store, demo, opts.dataDir)
       if (demo) await seedDemoGrants(store, remindConfig, clock.now().toISOString())
+      // Rebuilds a migration queued (or a stopped server left) run before any request.
+      await runPendingRebuilds(store, (code, year) => store.getIndicator(code, year), Number.POSITIVE_INFINITY, () => clock.now().toISOString())
     })
   } catch (e) {
     await store.close()

@@ -1,10 +1,10 @@
-import type { Aggregates } from '../../src/core/figures'
 import type { Indicator } from '../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../src/core/org'
 import type { Person } from '../../src/core/person'
 import type { Report, ReportStatus } from '../../src/core/report'
 import type { ReminderCursor } from '../../src/core/reminders/cursor'
-import type { RollupDelta } from '../../src/core/rollup'
+import type { Counted, RollupDelta } from '../../src/core/rollup'
+import type { RollupPort } from '../rollup/port'
 
 /**
  * The one persistence interface the handlers see, in domain terms. Two
@@ -55,11 +55,11 @@ export interface StoredReport extends Report {
  * - the submission id that makes a retry a duplicate instead of a second
  *   write (absent for review actions);
  * - the unit-year stamp: roll-up deltas for the year were computed from the
- *   unit's reports at `expectedYearStamp`; any other write to that unit's
- *   year in between means the deltas are stale and the write must be
- *   recomputed;
+ *   unit's reports and counted contribution at `expectedYearStamp`; any
+ *   other write to that unit's year in between means the deltas are stale
+ *   and the write must be recomputed;
  * - roll-up deltas, applied to each of `rollupUnitIds` (the unit and its
- *   ancestors);
+ *   ancestors), and the unit-year's new counted contribution;
  * - one history entry.
  */
 export interface ReportWrite {
@@ -69,6 +69,7 @@ export interface ReportWrite {
   expectedYearStamp: number
   rollupUnitIds: string[]
   deltas: RollupDelta[]
+  counted: Counted
   history: HistoryEntry
 }
 
@@ -175,7 +176,7 @@ export interface NarrativeOverride {
 /** One change to an override, oldest first in the history; `text: null` is a clear. */
 export type NarrativeChange = Omit<NarrativeOverride, 'text'> & { text: string | null }
 
-export interface Store {
+export interface Store extends RollupPort {
   // Org tree
   putOrgUnits(units: OrgUnit[]): Promise<void>
   getOrgUnit(id: string): Promise<OrgUnit | null>
@@ -194,23 +195,22 @@ export interface Store {
   /** Atomically marks the code used and binds `openid` to its person. */
   redeemInvite(code: string, openid: string, now: string): Promise<RedeemOutcome>
 
-  // Indicators
+  // Plans: one definition of each indicator per plan year, keyed by (code, year).
   putIndicator(ind: Indicator): Promise<void>
-  getIndicator(code: string): Promise<Indicator | null>
-  listIndicators(): Promise<Indicator[]>
+  getIndicator(code: string, year: number): Promise<Indicator | null>
+  /** The plan of one year, by 序号 then code. */
+  listIndicators(year: number): Promise<Indicator[]>
+  /** Years that have a plan, ascending. */
+  planYears(): Promise<number[]>
 
   // Reports
   getReport(id: string): Promise<StoredReport | null>
   /** The unit's reports of one indicator in one year, any period. */
   reportsInYear(indicatorCode: string, orgUnitId: string, year: number): Promise<StoredReport[]>
   submission(clientId: string): Promise<{ reportId: string } | null>
-  yearStamp(indicatorCode: string, orgUnitId: string, year: number): Promise<number>
   writeReport(w: ReportWrite): Promise<WriteOutcome>
   queryReports(q: ReportQuery): Promise<StoredReport[]>
   history(reportId: string): Promise<HistoryEntry[]>
-
-  // Roll-ups: aggregates per unit for each indicator, for one period key.
-  rollups(indicatorCodes: string[], unitIds: string[], period: string): Promise<Map<string, Map<string, Aggregates>>>
 
   // Reminders: subscribe-message grants, who was reminded on which day, the outbox.
   /** Grants of these people (all people when omitted). */

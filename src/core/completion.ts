@@ -1,5 +1,6 @@
 import type { Figures } from './figures'
 import type { Indicator } from './indicator'
+import type { UnitTarget } from './allocation'
 import type { Target, Verdict } from './target'
 
 /**
@@ -24,6 +25,8 @@ export interface TargetCompletion {
   met: boolean | null
   /** Milestones only: stretch steps done / all stretch steps. */
   stretch?: { done: number; total: number }
+  /** A count target with no share for this unit (未分解): figures only, no rate, left out of the indicator's rate. */
+  unallocated?: true
 }
 
 export interface IndicatorCompletion {
@@ -66,7 +69,10 @@ export function targetCompletion(t: Target, figures: Figures, verdicts: Judgemen
   switch (t.kind) {
     case 'count': {
       const v = figures[t.field]
-      return v === undefined ? unknown(t.min) : result(t, t.min, v, v / t.min)
+      if ((t as UnitTarget).unallocated) return { ...unknown(t.min), actual: v ?? null, unallocated: true }
+      if (v === undefined) return unknown(t.min)
+      // A share of 0 asks nothing of the unit: met whatever it did.
+      return t.min <= 0 ? result(t, 0, v, 1) : result(t, t.min, v, v / t.min)
     }
     case 'progress': {
       const v = figures[t.field]
@@ -114,14 +120,16 @@ export function targetCompletion(t: Target, figures: Figures, verdicts: Judgemen
  */
 export function indicatorCompletion(ind: Indicator, figures: Figures, verdicts: Judgements = {}): IndicatorCompletion {
   const targets = ind.targets.map((t) => targetCompletion(t, figures, verdicts))
-  const known = targets.filter((t) => t.rate !== null)
+  // 未分解 targets have no rate for this unit: they are neither unknown nor part of the mean.
+  const measured = targets.filter((t) => !t.unallocated)
+  const known = measured.filter((t) => t.rate !== null)
   const mean = (xs: TargetCompletion[]) => (xs.length === 0 ? null : xs.reduce((s, t) => s + (t.rate ?? 0), 0) / xs.length)
   return {
     code: ind.code,
-    rate: known.length === targets.length ? mean(targets) : null,
+    rate: known.length === measured.length ? mean(measured) : null,
     rateOfKnown: mean(known),
     knownTargets: known.length,
-    totalTargets: targets.length,
+    totalTargets: measured.length,
     overAchieved: targets.some((t) => t.ratio !== null && t.ratio > 1 + 1e-9),
     targets
   }

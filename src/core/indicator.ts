@@ -25,6 +25,7 @@ export function hasQualitativeTarget(ind: Indicator): boolean {
   return ind.targets.some((t) => t.kind === 'qualitative')
 }
 
+/** A plan item covers exactly its own year. */
 export function isActiveIn(ind: Indicator, year: number): boolean {
-  return year >= ind.activeFrom && (ind.activeTo === undefined || year <= ind.activeTo)
+  return ind.year === year
 }

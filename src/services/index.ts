@@ -6,6 +6,7 @@ import { DraftStore } from './drafts'
 import { QueueError, queueBackend, SubmissionQueue, type QueueFile } from './queue'
 import { Session } from './session'
 import { taroStorage } from './storage/taroStorage'
+import { serverClock, withServerClock, type SyncedClock } from './serverClock'
 import { rememberTitles } from './titles'
 import type { KeyValueStorage } from './storage/types'
 import { createTransport } from './transport'
@@ -21,7 +22,8 @@ export interface Services {
   session: Session
   drafts: DraftStore<ChatState>
   queue: SubmissionQueue
-  clock: Clock
+  /** The server's clock (serverClock.ts): what every page reads as now. */
+  clock: Clock | SyncedClock
   ready: Promise<void>
   /**
    * Keeps a confirmed report on the phone (the offline queue), then tries to
@@ -44,12 +46,20 @@ function createServices(): Services {
   const session = new Session(storage)
   const transport = createTransport(session)
   const base = createApi(transport)
-  // Every catalog load also refreshes the titles kept for offline lists.
-  const api: Api = { ...base, catalog: async () => {
-    const catalog = await base.catalog()
-    await rememberTitles(storage, catalog.indicators).catch(() => undefined)
-    return catalog
-  } }
+  const clock = serverClock()
+  // Every catalog load also refreshes the titles kept for offline lists;
+  // responses with the server's time set the one clock.
+  const api: Api = withServerClock(
+    {
+      ...base,
+      catalog: async () => {
+        const catalog = await base.catalog()
+        await rememberTitles(storage, catalog.indicators).catch(() => undefined)
+        return catalog
+      }
+    },
+    clock
+  )
   const queue = new SubmissionQueue({ storage, backend: queueBackend(transport) })
   const services: Services = {
     api,
@@ -57,7 +67,7 @@ function createServices(): Services {
     session,
     drafts: new DraftStore<ChatState>(storage),
     queue,
-    clock: { now: () => new Date() },
+    clock,
     ready: session.load(),
     afterConfirm: () => queue.flush({ ignoreBackoff: true }),
     async submitReport(draft, files = []) {

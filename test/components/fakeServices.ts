@@ -55,7 +55,8 @@ export function meFor(name: string, role: Role, u: OrgUnit): MeData {
     roleLabel: ROLE_LABEL[role],
     unit: u,
     unitLabel: `${u.name}（${ORG_LEVEL_LABEL[u.level]}）`,
-    scope: { path: u.path, level: u.level }
+    scope: { path: u.path, level: u.level },
+    now: '2021-01-05T02:00:00.000Z'
   }
 }
 

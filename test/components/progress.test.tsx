@@ -15,7 +15,7 @@ const ind = (code: string) => SEED_INDICATORS.find((i) => i.code === code)!
 
 function row(code: string, figures: Figures, counts = { expected: 12, received: 10, onTime: 9 }) {
   const i = ind(code)
-  return { code, seq: i.seq, category: i.category, title: i.title, period: '2021', figures, completion: indicatorCompletion(i, figures), declaredRate: null, approved: 0, ...counts }
+  return { code, seq: i.seq, category: i.category, title: i.title, period: '2021', figures, completion: indicatorCompletion(i, figures), declaredRate: null, approved: 0, returned: 0, unitsReported: 2, unitsExpected: 3, reportLevel: i.reportLevel, splits: [], ...counts }
 }
 
 function childRow(u: OrgUnit, figures: Record<string, Figures>) {
@@ -23,7 +23,7 @@ function childRow(u: OrgUnit, figures: Record<string, Figures>) {
     unit: u,
     indicators: Object.entries(figures).map(([code, f]) => {
       const c = indicatorCompletion(ind(code), f)
-      return { code, rate: c.rate, rateOfKnown: c.rateOfKnown, expected: 3, received: 2, onTime: 2 }
+      return { code, rate: c.rate, rateOfKnown: c.rateOfKnown, expected: 3, received: 2, onTime: 2, returned: 0, unitsReported: 1, unitsExpected: 1 }
     })
   }
 }
@@ -34,6 +34,7 @@ const COMMUNITY: ProgressData = {
   unit: community,
   period: '2021',
   today: '2021-03-15',
+  now: '2021-03-15T02:00:00.000Z',
   indicators: [row('YL-133', { service_points: 8, canteens: 2, trainees: 2000 }), row('YL-BED', {}, { expected: 0, received: 0, onTime: 0 })],
   children: [
     childRow(g1, { 'YL-133': { service_points: 10, canteens: 1, trainees: 500 }, 'YL-BED': {} }),
@@ -45,6 +46,7 @@ const GRID: ProgressData = {
   unit: g1,
   period: '2021',
   today: '2021-03-15',
+  now: '2021-03-15T02:00:00.000Z',
   indicators: [row('YL-133', { service_points: 10, canteens: 1, trainees: 500 }, { expected: 3, received: 2, onTime: 2 })],
   children: []
 }

@@ -28,6 +28,7 @@ function row(over: Partial<ExportRow> & Pick<ExportRow, 'seq' | 'code'>): Export
     rateDiffers: false,
     rateText: '88.9',
     evidence: [],
+    coverage: null,
     ...over
   }
 }
@@ -46,7 +47,9 @@ function table(unitName: string, year: number, narratives: Record<string, string
       row({ seq: 2, code: 'YL-BED', indicatorText: '养老床位：每千名老人50张以上', narrative: narratives['YL-BED'] ?? DRAFT_2, narrativeSource: narratives['YL-BED'] ? 'editor' : 'draft', computedRate: '100', rateText: '100' })
     ],
     groups: [],
-    warnings: [{ kind: 'long_narrative', code: 'YL-BED', seq: 2, length: 912 }]
+    warnings: [{ kind: 'long_narrative', code: 'YL-BED', seq: 2, length: 912 }],
+    version: 'all',
+    versionLine: '数据口径：已报送数据（含待审核），工作稿'
   }
 }
 

@@ -74,10 +74,11 @@ describe('the district 2020 table', () => {
   })
 })
 
-test('the grid that declared 100 for YL-133 shows "88.9（自报100）" in its own table', async () => {
+test('the grid that declared 100 for YL-133 has no share of the district\'s counts: 未分解, no computed rate, its declaration beside', async () => {
   const grid = await table({ orgUnitId: GRID_WORKER_UNIT, year: 2020 }, STREET_REVIEWER)
   expect(grid.table.rows.map((r: any) => r.code)).toEqual(['YL-133', 'YL-BED'])
-  expect(rowOf(grid, 'YL-133')).toMatchObject({ computedRate: '88.9', declaredRate: '100', rateDiffers: true, rateText: '88.9（自报100）' })
+  expect(rowOf(grid, 'YL-133')).toMatchObject({ computedRate: '—', declaredRate: '100', rateDiffers: true, rateText: '—（自报100）' })
+  expect(rowOf(grid, 'YL-133').narrative).toBe('新建服务网点8个（未分解）；新建幸福食堂2个（未分解）；培训护理人员2000人次（未分解）。')
 })
 
 test("a street's own table: its name, its indicators, a breakdown by community", async () => {

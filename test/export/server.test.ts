@@ -61,7 +61,9 @@ describe('export.file xlsx', () => {
     expect(ws.getCell('A2').value).toBe('单位名称：硚口区民政局')
     expect(ws.getCell('D2').value).toBe('责任人（签字）：')
     expect([1, 2, 3, 4, 5, 6].map((c) => ws.getRow(XLSX_HEADER_ROW).getCell(c).value)).toEqual([...TABLE_HEADERS])
-    expect(ws.rowCount).toBe(XLSX_FIRST_DATA_ROW + 8)
+    // Nine rows, then the line that says which figures the table rests on.
+    expect(ws.rowCount).toBe(XLSX_FIRST_DATA_ROW + 9)
+    expect(ws.getCell(XLSX_FIRST_DATA_ROW + 9, 1).value).toBe('数据口径：已报送数据（含待审核），工作稿')
     const col = (c: number) => Array.from({ length: 9 }, (_, i) => ws.getCell(XLSX_FIRST_DATA_ROW + i, c).value)
     expect(col(1)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9'])
     expect(col(5)).toEqual(DISTRICT_RATES_2020)

@@ -48,6 +48,7 @@ function write(grid: OrgUnit, over: { clientId: string; version?: number; expect
     expectedYearStamp: version - 1,
     rollupUnitIds: ['d', 'c', grid.id],
     deltas: [{ indicatorCode: ind.code, period: '2020-11', field: 'canteens', dSum: over.value ?? 1, dN: version === 1 ? 1 : 0 }],
+    counted: {},
     history: { reportId: report.id, at: report.updatedAt, actorId: 'p1', actorName: '张三', action: 'submit', version, changes: [] }
   }
 }

@@ -57,7 +57,8 @@ async function go() {
     { id: 'p2', name: '刘洋', role: 'grid_worker', orgUnitId: 'd-s-c-g2' },
     { id: 'r', name: '王芳', role: 'community_reviewer', orgUnitId: 'd-s-c' }
   ])
-  await store.putIndicator(SEED_INDICATORS.find((i) => i.code === 'YL-133'))
+  // This year's plan (China time): the job runs on the real clock.
+  await store.putIndicator({ ...SEED_INDICATORS.find((i) => i.code === 'YL-133'), year: new Date(Date.now() + 8 * 3600e3).getUTCFullYear() })
   const at = new Date().toISOString()
   await store.grantReminder({ personId: 'p1', templateId: 'tpl-1', openid: 'wx-1', add: 2, at })
   await store.grantReminder({ personId: 'p2', templateId: 'tpl-1', openid: 'wx-refuse', add: 1, at })

@@ -219,13 +219,13 @@ export function badInputCorpus(): BadCase[] {
   const indicator: [string, unknown][] = [
     ['no indicator', {}],
     ['indicator a string', { indicator: 'YL-133' }],
-    ['no targets', { indicator: { code: 'X-1', seq: 1, category: '类', title: '题', description: '', fields: [], targets: [], period: 'month', due: { daysAfterEnd: 5 }, accumulation: 'per_period', reportLevel: 'grid', activeFrom: 2020 } }],
-    ['bad period type', { indicator: { code: 'X-1', seq: 1, category: '类', title: '题', description: '', fields: [], targets: [{ id: 'q', kind: 'qualitative', label: 'q' }], period: 'week', due: { daysAfterEnd: 5 }, accumulation: 'per_period', reportLevel: 'grid', activeFrom: 2020 } }],
-    ['due days negative', { indicator: { code: 'X-1', seq: 1, category: '类', title: '题', description: '', fields: [], targets: [{ id: 'q', kind: 'qualitative', label: 'q' }], period: 'month', due: { daysAfterEnd: -1 }, accumulation: 'per_period', reportLevel: 'grid', activeFrom: 2020 } }],
-    ['target min zero', { indicator: { code: 'X-1', seq: 1, category: '类', title: '题', description: '', fields: [{ key: 'a', label: 'a', kind: 'count' }], targets: [{ id: 'c', kind: 'count', label: 'c', field: 'a', min: 0 }], period: 'month', due: { daysAfterEnd: 5 }, accumulation: 'per_period', reportLevel: 'grid', activeFrom: 2020 } }],
-    ['unknown target kind', { indicator: { code: 'X-1', seq: 1, category: '类', title: '题', description: '', fields: [], targets: [{ id: 'c', kind: 'vibes', label: 'c' }], period: 'month', due: { daysAfterEnd: 5 }, accumulation: 'per_period', reportLevel: 'grid', activeFrom: 2020 } }],
-    ['field min above max', { indicator: { code: 'X-1', seq: 1, category: '类', title: '题', description: '', fields: [{ key: 'a', label: 'a', kind: 'count', min: 5, max: 1 }], targets: [{ id: 'c', kind: 'count', label: 'c', field: 'a', min: 1 }], period: 'month', due: { daysAfterEnd: 5 }, accumulation: 'per_period', reportLevel: 'grid', activeFrom: 2020 } }],
-    ['code lowercase', { indicator: { code: 'x-1', seq: 1, category: '类', title: '题', description: '', fields: [], targets: [{ id: 'q', kind: 'qualitative', label: 'q' }], period: 'month', due: { daysAfterEnd: 5 }, accumulation: 'per_period', reportLevel: 'grid', activeFrom: 2020 } }],
+    ['no targets', { indicator: { code: 'X-1', seq: 1, category: '类', title: '题', description: '', fields: [], targets: [], period: 'month', due: { daysAfterEnd: 5 }, accumulation: 'per_period', reportLevel: 'grid', year: 2020 } }],
+    ['bad period type', { indicator: { code: 'X-1', seq: 1, category: '类', title: '题', description: '', fields: [], targets: [{ id: 'q', kind: 'qualitative', label: 'q' }], period: 'week', due: { daysAfterEnd: 5 }, accumulation: 'per_period', reportLevel: 'grid', year: 2020 } }],
+    ['due days negative', { indicator: { code: 'X-1', seq: 1, category: '类', title: '题', description: '', fields: [], targets: [{ id: 'q', kind: 'qualitative', label: 'q' }], period: 'month', due: { daysAfterEnd: -1 }, accumulation: 'per_period', reportLevel: 'grid', year: 2020 } }],
+    ['target min zero', { indicator: { code: 'X-1', seq: 1, category: '类', title: '题', description: '', fields: [{ key: 'a', label: 'a', kind: 'count' }], targets: [{ id: 'c', kind: 'count', label: 'c', field: 'a', min: 0 }], period: 'month', due: { daysAfterEnd: 5 }, accumulation: 'per_period', reportLevel: 'grid', year: 2020 } }],
+    ['unknown target kind', { indicator: { code: 'X-1', seq: 1, category: '类', title: '题', description: '', fields: [], targets: [{ id: 'c', kind: 'vibes', label: 'c' }], period: 'month', due: { daysAfterEnd: 5 }, accumulation: 'per_period', reportLevel: 'grid', year: 2020 } }],
+    ['field min above max', { indicator: { code: 'X-1', seq: 1, category: '类', title: '题', description: '', fields: [{ key: 'a', label: 'a', kind: 'count', min: 5, max: 1 }], targets: [{ id: 'c', kind: 'count', label: 'c', field: 'a', min: 1 }], period: 'month', due: { daysAfterEnd: 5 }, accumulation: 'per_period', reportLevel: 'grid', year: 2020 } }],
+    ['code lowercase', { indicator: { code: 'x-1', seq: 1, category: '类', title: '题', description: '', fields: [], targets: [{ id: 'q', kind: 'qualitative', label: 'q' }], period: 'month', due: { daysAfterEnd: 5 }, accumulation: 'per_period', reportLevel: 'grid', year: 2020 } }],
     ['assign to unknown level', { code: 'YL-133', reportLevel: 'city' }]
   ]
   for (const [name, payload] of indicator) {
@@ -359,7 +359,7 @@ export const GOOD_INDICATOR = {
   due: { daysAfterEnd: 5 },
   accumulation: 'per_period',
   reportLevel: 'grid',
-  activeFrom: 2020
+  year: 2020
 }
 
 function perActionCases(): CategorizedCase[] {
@@ -374,7 +374,9 @@ function perActionCases(): CategorizedCase[] {
     ['pending', STREET],
     ['reminders.status', WORKER],
     ['reminders.run', ADMIN],
-    ['logout', WORKER]
+    ['logout', WORKER],
+    ['plan.years', WORKER],
+    ['rollups.status', ADMIN]
   ] as const) {
     add(action, who, 'wrong type', 'payload a number', 42)
     add(action, who, 'wrong type', 'payload a list', [])
@@ -508,6 +510,32 @@ function perActionCases(): CategorizedCase[] {
   add('indicator.assign', ADMIN, 'long string', 'code 17 characters', { code: 'A'.repeat(17), reportLevel: 'grid' })
   add('indicator.assign', ADMIN, 'unknown id', 'unknown indicator', { code: 'ZZ-1', reportLevel: 'grid' })
   add('indicator.assign', ADMIN, 'missing', 'no reportLevel', { code: 'YL-133' })
+  add('indicator.assign', ADMIN, 'unknown id', 'a year without a plan', { code: 'YL-133', reportLevel: 'grid', year: 2031 })
+
+  // plan.copy, rollups.rebuild (admin)
+  add('plan.copy', ADMIN, 'NaN', 'year "NaN"', { year: NAN })
+  add('plan.copy', ADMIN, 'Infinity', 'year "Infinity"', { year: INF })
+  add('plan.copy', ADMIN, 'huge number', 'year 1e308', { year: 1e308 })
+  add('plan.copy', ADMIN, 'HTML', 'year HTML', { year: '<b>2020</b>' })
+  add('plan.copy', ADMIN, 'control chars', 'year with NUL', { year: '2020\u0000' })
+  add('plan.copy', ADMIN, 'missing', 'no year', {})
+  add('plan.copy', ADMIN, 'unknown id', 'a year without a plan', { year: 2019 })
+  const alloc = (over: Record<string, unknown>) => ({ code: 'YL-133', year: 2020, targetId: 'service_points', shares: [{ unitId: 'qk-s11', value: 2 }], ...over })
+  add('plan.allocate', ADMIN, 'NaN', 'value "NaN"', alloc({ shares: [{ unitId: 'qk-s11', value: NAN }] }))
+  add('plan.allocate', ADMIN, 'Infinity', 'value "Infinity"', alloc({ shares: [{ unitId: 'qk-s11', value: INF }] }))
+  add('plan.allocate', ADMIN, 'huge number', 'value 1e308', alloc({ shares: [{ unitId: 'qk-s11', value: 1e308 }] }))
+  add('plan.allocate', ADMIN, 'negative', 'value -1', alloc({ shares: [{ unitId: 'qk-s11', value: -1 }] }))
+  add('plan.allocate', ADMIN, 'HTML', 'unitId HTML', alloc({ shares: [{ unitId: '<qk>', value: 1 }] }))
+  add('plan.allocate', ADMIN, 'control chars', 'targetId with NUL', alloc({ targetId: 'service_points\u0000' }))
+  add('plan.allocate', ADMIN, 'missing', 'no shares', alloc({ shares: [] }))
+  add('plan.allocate', ADMIN, 'unknown id', 'a unit that is not a street of the district', alloc({ shares: [{ unitId: 'qk-s11-c01', value: 1 }] }))
+  add('plan.allocate', ADMIN, 'unknown id', 'unknown target', alloc({ targetId: 'nope' }))
+  add('rollups.rebuild', ADMIN, 'NaN', 'year "NaN"', { year: NAN })
+  add('rollups.rebuild', ADMIN, 'Infinity', 'year "Infinity"', { year: INF })
+  add('rollups.rebuild', ADMIN, 'huge number', 'year 1e308', { year: 1e308 })
+  add('rollups.rebuild', ADMIN, 'HTML', 'code HTML', { code: '<b>' })
+  add('rollups.rebuild', ADMIN, 'control chars', 'code with NUL', { code: 'YL-133\u0000' })
+  add('rollups.rebuild', ADMIN, 'unknown id', 'unknown indicator', { code: 'ZZ-1', year: 2020 })
 
   // invite.create (admin)
   const person = { id: 'u-corpus-2', name: '测试', role: 'grid_worker', orgUnitId: 'qk-s11-c01-g6' }

@@ -375,11 +375,11 @@ const MATRIX: Record<string, Spec> = {
     out: { payload: () => ({ orgUnitId: OTHER[asSigned(role)], period: '2020' }), expect: signedIn(role, FORBIDDEN) }
   }),
   'indicator.put': (role) => ({
-    in: { payload: async (fx) => ({ indicator: { ...(await fx.s.server.store.getIndicator('SQ-GOV')), title: '社区治理' } }), expect: adminOnly(role) },
+    in: { payload: async (fx) => ({ indicator: { ...(await fx.s.server.store.getIndicator('SQ-GOV', 2020)), title: '社区治理' } }), expect: adminOnly(role) },
     // The catalog is the bureau's; there is no indicator outside its scope.
     // Out of scope for anyone else is the same request: still refused.
     out: {
-      payload: async (fx) => ({ indicator: { ...(await fx.s.server.store.getIndicator('YL-133')), reportLevel: 'district' } }),
+      payload: async (fx) => ({ indicator: { ...(await fx.s.server.store.getIndicator('YL-133', 2020)), reportLevel: 'district' } }),
       expect: adminOnly(role),
       note: 'the catalog is district-wide: no indicator lies outside the bureau’s scope'
     }
@@ -387,6 +387,32 @@ const MATRIX: Record<string, Spec> = {
   'indicator.assign': (role) => ({
     in: { payload: () => ({ code: 'SQ-GOV', reportLevel: 'community' }), expect: adminOnly(role) },
     out: { payload: () => ({ code: 'YL-BED', reportLevel: 'grid' }), expect: adminOnly(role), note: 'the catalog is district-wide: no indicator lies outside the bureau’s scope' }
+  }),
+  'plan.copy': (role) => ({
+    in: { payload: () => ({ year: 2020 }), expect: adminOnly(role) },
+    out: { payload: () => ({ year: 2020 }), expect: adminOnly(role), note: 'plans are district-wide: no plan lies outside the bureau’s scope' }
+  }),
+  'plan.years': noPayloadSpec,
+  'plan.allocate': (role) => ({
+    // The bureau splits the district's target; a street splits its own share; no one else splits.
+    in: {
+      payload: () => ({ code: 'YL-133', year: 2020, targetId: 'canteens', parentId: role === 'street_reviewer' ? 'qk-s11' : 'qk', shares: [{ unitId: role === 'street_reviewer' ? 'qk-s11-c01' : 'qk-s11', value: 1 }] }),
+      expect: role === 'none' ? UNAUTH : role === 'admin' || role === 'street_reviewer' ? OK : role === 'grid_worker' || role === 'community_reviewer' ? { code: 'NOT_FOUND' } : FORBIDDEN,
+      ...(role === 'grid_worker' || role === 'community_reviewer' ? { note: 'a unit above the caller is NOT_FOUND (not revealed)' } : {})
+    },
+    out: {
+      payload: () => ({ code: 'YL-133', year: 2020, targetId: 'canteens', parentId: 'qk-s01', shares: [{ unitId: 'qk-s01-c01', value: 1 }] }),
+      expect: role === 'none' ? UNAUTH : role === 'admin' ? OK : { code: 'NOT_FOUND' },
+      ...(role === 'admin' ? {} : { note: 'another street is NOT_FOUND (not revealed)' })
+    }
+  }),
+  'rollups.rebuild': (role) => ({
+    in: { payload: () => ({ code: 'YL-133', year: 2020 }), expect: adminOnly(role) },
+    out: { payload: () => ({}), expect: adminOnly(role), note: 'roll-ups are district-wide: nothing lies outside the bureau’s scope' }
+  }),
+  'rollups.status': (role) => ({
+    in: { payload: () => ({}), expect: adminOnly(role) },
+    out: { payload: () => ({ personId: OTHER_GRID_WORKER }), expect: role === 'none' ? UNAUTH : BAD, note: 'no target exists: a body naming someone is BAD_INPUT' }
   }),
   'invite.create': (role) => ({
     in: { payload: () => ({ person: { id: `u-inv-${clientId('i').toLowerCase().replace(/[^a-z0-9-]/g, '')}`.slice(0, 60), name: '新人', role: 'grid_worker', orgUnitId: 'qk-s11-c01-g6' } }), expect: adminOnly(role) },

@@ -57,6 +57,7 @@ const write = (r: StoredReport, over: Partial<ReportWrite> = {}): ReportWrite =>
   expectedYearStamp: 0,
   rollupUnitIds: ['d', 's', r.orgUnitId],
   deltas: [{ indicatorCode: ind.code, period: r.period, field: 'canteens', dSum: 1, dN: 1 }],
+  counted: { [r.period]: r.values },
   history: { reportId: r.id, at: r.updatedAt, actorId: 'p1', actorName: '张三', action: 'submit', version: r.version, changes: [] },
   ...over
 })
@@ -170,13 +171,13 @@ describe('CloudBase adapter specifics (over the in-memory stand-in, not real Clo
     await expect(failing.writeReport(write(report(g)))).rejects.toThrow('boom')
     expect(await store.getReport(report(g).id)).toBeNull()
     expect(await store.submission(report(g).clientId)).toBeNull()
-    expect(await store.yearStamp(ind.code, g.id, 2020)).toBe(0)
+    expect(await store.unitYear(ind.code, g.id, 2020)).toEqual({ stamp: 0, counted: {} })
     expect(db.dump('rollups')).toEqual([])
   })
 
   test('every seed indicator round-trips (no field names the database would refuse)', async () => {
     for (const i of SEED_INDICATORS) await store.putIndicator(i)
-    expect(await store.listIndicators()).toEqual([...SEED_INDICATORS].sort((x, y) => x.seq - y.seq || (x.code < y.code ? -1 : 1)))
+    expect(await store.listIndicators(2020)).toEqual([...SEED_INDICATORS].sort((x, y) => x.seq - y.seq || (x.code < y.code ? -1 : 1)))
   })
 })
 

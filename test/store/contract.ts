@@ -48,6 +48,7 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
     expectedYearStamp: 0,
     rollupUnitIds: ['d', 'd-s1', 'd-s1-c1', g1.id],
     deltas: [{ indicatorCode: ind.code, period: r.period, field: 'canteens', dSum: 1, dN: 1 }],
+    counted: { [r.period]: r.values },
     history: { reportId: r.id, at: r.updatedAt, actorId: worker.id, actorName: worker.name, action: 'submit', version: r.version, changes: [] },
     ...over
   })
@@ -105,10 +106,19 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(await store.reminderCursor()).toEqual({ ...c, after: null, retrying: [], retry: [], done: true })
     })
 
-    test('indicators round-trip', async () => {
-      expect(await store.getIndicator(ind.code)).toEqual(ind)
-      expect((await store.listIndicators()).map((i) => i.code)).toEqual([ind.code])
-      expect(await store.getIndicator('NOPE')).toBeNull()
+    test('plans: one definition per indicator and year; a later year never changes an earlier one', async () => {
+      expect(await store.getIndicator(ind.code, 2020)).toEqual(ind)
+      expect((await store.listIndicators(2020)).map((i) => i.code)).toEqual([ind.code])
+      expect(await store.getIndicator('NOPE', 2020)).toBeNull()
+      expect(await store.getIndicator(ind.code, 2021)).toBeNull()
+      const next = { ...ind, year: 2021, description: '2021年的目标', targets: ind.targets.map((t) => (t.kind === 'count' ? { ...t, min: t.min * 2 } : t)) }
+      await store.putIndicator(next)
+      await store.putIndicator({ ...SEED_INDICATORS[1], year: 2021 })
+      expect(await store.getIndicator(ind.code, 2020)).toEqual(ind)
+      expect(await store.getIndicator(ind.code, 2021)).toEqual(next)
+      expect((await store.listIndicators(2021)).map((i) => i.code)).toEqual([ind.code, SEED_INDICATORS[1].code])
+      expect((await store.listIndicators(2020)).map((i) => i.code)).toEqual([ind.code])
+      expect(await store.planYears()).toEqual([2020, 2021])
     })
 
     test('a write stores the report, its submission, roll-ups for every unit, and history', async () => {
@@ -116,7 +126,7 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(await store.writeReport(write(r))).toEqual({ kind: 'ok' })
       expect(await store.getReport(r.id)).toEqual(r)
       expect(await store.submission('client-0001')).toEqual({ reportId: r.id })
-      expect(await store.yearStamp(ind.code, g1.id, 2020)).toBe(1)
+      expect(await store.unitYear(ind.code, g1.id, 2020)).toEqual({ stamp: 1, counted: { '2020-11': { canteens: 1 } } })
       const rolled = await store.rollups([ind.code], ['d', 'd-s1', g2.id], '2020-11')
       expect(rolled.get(ind.code)?.get('d')).toEqual({ canteens: { sum: 1, n: 1 } })
       expect(rolled.get(ind.code)?.get('d-s1')).toEqual({ canteens: { sum: 1, n: 1 } })
@@ -157,6 +167,69 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect((await store.queryReports({ underPath: '/d/', status: 'returned', limit: 10 })).map((r) => r.clientId)).toEqual(['client-0004'])
       expect((await store.queryReports({ underPath: '/d/', period: '2020-11', limit: 10 })).map((r) => r.clientId)).toEqual(['client-0001'])
       expect((await store.queryReports({ underPath: '/d/', limit: 1, updatedBefore: '2021-01-03T00:00:00.000Z' })).map((r) => r.clientId)).toEqual(['client-0003'])
+    })
+
+    test('roll-up port: unit-years by indicator-year in id order, a reconcile moves the roll-ups and the stamp, a stale one writes nothing', async () => {
+      await store.writeReport(write(report()))
+      const other = report({ id: reportId(ind.code, g10.id, '2020-11'), clientId: 'client-0010', orgUnitId: g10.id, unitPath: g10.path })
+      await store.writeReport(write(other, { rollupUnitIds: ['d', 'd-s10', g10.id] }))
+      expect(await store.unitYearsOf(ind.code, 2020, null, 10)).toEqual([g1.id, g10.id].sort())
+      expect(await store.unitYearsOf(ind.code, 2020, [g1.id, g10.id].sort()[0], 10)).toEqual([[g1.id, g10.id].sort()[1]])
+      expect(await store.unitYearsOf(ind.code, 2020, null, 1)).toHaveLength(1)
+      expect(await store.unitYearsOf(ind.code, 2021, null, 10)).toEqual([])
+      expect(await store.countUnitYears(ind.code, 2020)).toBe(2)
+      const move = {
+        indicatorCode: ind.code,
+        orgUnitId: g1.id,
+        year: 2020,
+        rollupUnitIds: ['d', 'd-s1', 'd-s1-c1', g1.id],
+        deltas: [{ indicatorCode: ind.code, period: '2020-11', field: 'canteens', dSum: -1, dN: -1 }],
+        counted: {}
+      }
+      expect(await store.writeRollups([{ ...move, expectedYearStamp: 0 }])).toEqual(['stale'])
+      expect((await store.rollups([ind.code], ['d'], '2020-11')).get(ind.code)?.get('d')).toEqual({ canteens: { sum: 2, n: 2 } })
+      expect(await store.writeRollups([{ ...move, expectedYearStamp: 1 }, { ...move, orgUnitId: g10.id, rollupUnitIds: ['d', 'd-s10', g10.id], expectedYearStamp: 7 }])).toEqual(['ok', 'stale'])
+      expect(await store.unitYear(ind.code, g1.id, 2020)).toEqual({ stamp: 2, counted: {} })
+      expect((await store.rollups([ind.code], ['d', 'd-s1'], '2020-11')).get(ind.code)?.get('d')).toEqual({ canteens: { sum: 1, n: 1 } })
+      // The report write after it must have read the new stamp.
+      const edit = report({ clientId: 'client-0011', version: 2 })
+      expect(await store.writeReport(write(edit, { expectedYearStamp: 1 }))).toEqual({ kind: 'stale' })
+      expect(await store.writeReport(write(edit, { expectedYearStamp: 2 }))).toEqual({ kind: 'ok' })
+    })
+
+    test('roll-up port: a batch of reconciles sharing ancestors adds up in each of them', async () => {
+      const w = (unit: OrgUnit, ids: string[], dSum: number) => ({
+        indicatorCode: ind.code,
+        orgUnitId: unit.id,
+        year: 2020,
+        expectedYearStamp: 0,
+        rollupUnitIds: ids,
+        deltas: [{ indicatorCode: ind.code, period: '2020', field: 'canteens', dSum, dN: 1 }],
+        counted: { '2020': { canteens: dSum } }
+      })
+      const out = await store.writeRollups([w(g1, ['d', 'd-s1', 'd-s1-c1', g1.id], 2), w(g2, ['d', 'd-s1', 'd-s1-c1', g2.id], 3), w(g10, ['d', 'd-s10', g10.id], 4)])
+      expect(out).toEqual(['ok', 'ok', 'ok'])
+      const rolled = (await store.rollups([ind.code], ['d', 'd-s1', 'd-s10', g2.id], '2020')).get(ind.code)!
+      expect(rolled.get('d')).toEqual({ canteens: { sum: 9, n: 3 } })
+      expect(rolled.get('d-s1')).toEqual({ canteens: { sum: 5, n: 2 } })
+      expect(rolled.get('d-s10')).toEqual({ canteens: { sum: 4, n: 1 } })
+      expect(rolled.get(g2.id)).toEqual({ canteens: { sum: 3, n: 1 } })
+      expect(await store.unitYear(ind.code, g2.id, 2020)).toEqual({ stamp: 1, counted: { '2020': { canteens: 3 } } })
+      expect(await store.writeRollups([])).toEqual([])
+    })
+
+    test('roll-up rebuild jobs: put replaces, pending ones oldest first, done ones drop out', async () => {
+      const job = (code: string, year: number, requestedAt: string, state: 'pending' | 'done' = 'pending') => ({ indicatorCode: code, year, state, cursor: null, done: 0, total: 3, requestedAt, updatedAt: requestedAt })
+      expect(await store.rebuildJob(ind.code, 2020)).toBeNull()
+      await store.putRebuildJob(job(ind.code, 2020, '2020-12-20T02:00:00.000Z'))
+      await store.putRebuildJob(job('YL-BED', 2020, '2020-12-20T01:00:00.000Z'))
+      await store.putRebuildJob(job(ind.code, 2021, '2020-12-20T03:00:00.000Z', 'done'))
+      expect((await store.pendingRebuildJobs()).map((j) => [j.indicatorCode, j.year])).toEqual([['YL-BED', 2020], [ind.code, 2020]])
+      const progressed = { ...job(ind.code, 2020, '2020-12-20T02:00:00.000Z'), cursor: g1.id, done: 1 }
+      await store.putRebuildJob(progressed)
+      expect(await store.rebuildJob(ind.code, 2020)).toEqual(progressed)
+      await store.putRebuildJob({ ...progressed, state: 'done', done: 3 })
+      expect((await store.pendingRebuildJobs()).map((j) => j.indicatorCode)).toEqual(['YL-BED'])
     })
 
     test('reminder grants: one-time grants add up and are used one at a time; long-term ones are a flag', async () => {

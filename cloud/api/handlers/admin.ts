@@ -5,35 +5,108 @@ import { isWithin, ORG_LEVELS } from '../../../src/core/org'
 import { ROLE_LEVEL } from '../../../src/core/person'
 import { RoleSchema } from '../../../src/core/schema/person'
 import { ID_PATTERN } from '../../../src/core/patterns'
-import { matching, prose } from '../../../src/core/schema/builders'
-import { defineAction } from '../action'
+import { matching, prose, wholeBetween } from '../../../src/core/schema/builders'
+import { chinaDate } from '../../../src/core/clock'
+import { affectsRollups, jobView, rebuildNow } from '../../rollup/jobs'
+import { defineAction, NoInput } from '../action'
+import type { ApiContext } from '../context'
 import { ApiError } from '../../../src/core/errors'
-import { requireAdmin } from '../scope'
+import { requireAdmin, requireCaller } from '../scope'
+
+const Year = wholeBetween(2000, 2100)
+
+/** The China year of the server's clock. */
+const thisYear = (ctx: ApiContext) => Number(chinaDate(ctx.clock.now()).slice(0, 4))
 
 /**
- * Creates or edits an indicator: its fields, targets, schedule and the org
- * level that reports it. Figures already reported stay; fields removed from
- * an indicator simply stop counting.
+ * Creates or edits one plan item: an indicator's fields, targets, schedule
+ * and reporting level for its `year`. Other years' plans are untouched.
+ * Figures already reported stay; a change to how they add up (fields,
+ * accumulation, reporting level, period type) rebuilds that year's
+ * roll-ups.
  */
 export const putIndicator = defineAction('indicator.put', z.strictObject({ indicator: IndicatorSchema }), async (ctx, { indicator }) => {
   requireAdmin(ctx)
+  const before = await ctx.store.getIndicator(indicator.code, indicator.year)
+  // Shares are set with plan.allocate: an edit that does not send them keeps them.
+  if (indicator.allocations === undefined && before?.allocations) indicator.allocations = before.allocations
   await ctx.store.putIndicator(indicator)
-  return { indicator }
+  const rebuild = affectsRollups(before, indicator) ? (await rebuildNow(ctx, [{ indicatorCode: indicator.code, year: indicator.year }])).map(jobView) : []
+  return { indicator, rebuild }
 })
 
-/** Moves an indicator to another reporting level (e.g. from grid to community). */
+/**
+ * Moves a plan item to another reporting level (e.g. from grid to
+ * community) for one year (default: this year). Reports made at the old
+ * level stay stored and visible in history, and stop counting.
+ */
 export const assignIndicator = defineAction(
   'indicator.assign',
-  z.strictObject({ code: matching(/^[A-Z0-9-]{1,16}$/), reportLevel: z.enum(ORG_LEVELS) }),
-  async (ctx, { code, reportLevel }) => {
+  z.strictObject({ code: matching(/^[A-Z0-9-]{1,16}$/), reportLevel: z.enum(ORG_LEVELS), year: z.optional(Year) }),
+  async (ctx, { code, reportLevel, year }) => {
     requireAdmin(ctx)
-    const ind = await ctx.store.getIndicator(code)
-    if (!ind) throw new ApiError('NOT_FOUND', '没有这项指标')
+    const ind = await ctx.store.getIndicator(code, year ?? thisYear(ctx))
+    if (!ind) throw new ApiError('NOT_FOUND', '这一年的计划里没有这项指标')
     const next = { ...ind, reportLevel }
     await ctx.store.putIndicator(next)
-    return { indicator: next }
+    const rebuild = affectsRollups(ind, next) ? (await rebuildNow(ctx, [{ indicatorCode: code, year: ind.year }])).map(jobView) : []
+    return { indicator: next, rebuild }
   }
 )
+
+/**
+ * Copies one year's plan to the next in one action: every item of `year`
+ * not yet in `year + 1` is copied with its text, targets and allocations;
+ * items the next year already has are left as they are.
+ */
+export const copyPlan = defineAction('plan.copy', z.strictObject({ year: Year }), async (ctx, { year }) => {
+  requireAdmin(ctx)
+  const items = await ctx.store.listIndicators(year)
+  if (items.length === 0) throw new ApiError('NOT_FOUND', `${year}年没有计划`)
+  const existing = new Set((await ctx.store.listIndicators(year + 1)).map((i) => i.code))
+  const copied: string[] = []
+  for (const ind of items) {
+    if (existing.has(ind.code)) continue
+    await ctx.store.putIndicator({ ...ind, year: year + 1 })
+    copied.push(ind.code)
+  }
+  return { year: year + 1, copied, kept: [...existing] }
+})
+
+/** The years that have a plan. */
+export const planYears = defineAction('plan.years', NoInput, async (ctx) => {
+  requireCaller(ctx)
+  return { years: await ctx.store.planYears(), thisYear: thisYear(ctx) }
+})
+
+/**
+ * Rebuilds roll-ups from the reports: one indicator-year, every indicator
+ * of a year, or (nothing given) every plan item of every year. Also
+ * continues jobs left pending. Runs within the request's budget and
+ * answers each job's progress; call again to continue what is pending.
+ */
+export const rebuildRollups = defineAction(
+  'rollups.rebuild',
+  z.strictObject({ code: z.optional(matching(/^[A-Z0-9-]{1,16}$/)), year: z.optional(Year) }),
+  async (ctx, { code, year }) => {
+    requireAdmin(ctx)
+    const years = year !== undefined ? [year] : await ctx.store.planYears()
+    const which: { indicatorCode: string; year: number }[] = []
+    for (const y of years) {
+      for (const ind of await ctx.store.listIndicators(y)) if (!code || ind.code === code) which.push({ indicatorCode: ind.code, year: y })
+    }
+    if (code && which.length === 0) throw new ApiError('NOT_FOUND', '没有这项指标')
+    const jobs = await rebuildNow(ctx, which)
+    return { jobs: jobs.map(jobView), pending: jobs.filter((j) => j.state === 'pending').length }
+  }
+)
+
+/** Roll-up rebuilds still pending, with their progress (done / total unit-years). */
+export const rebuildStatus = defineAction('rollups.status', NoInput, async (ctx) => {
+  requireAdmin(ctx)
+  const jobs = await ctx.store.pendingRebuildJobs()
+  return { jobs: jobs.map(jobView) }
+})
 
 // No 0/O or 1/I: codes are read aloud and typed on phones.
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'

@@ -1,11 +1,11 @@
 import { chinaDate } from '../../../src/core/clock'
-import { isActiveIn } from '../../../src/core/indicator'
 import { childLevel, pathIds, type OrgUnit } from '../../../src/core/org'
 import { defineAction, NoInput } from '../action'
 import { requireCaller } from '../scope'
 
 /**
- * The indicators in force this year and the org units the caller works
+ * The plans of this year and last year (each item carries its `year`; a
+ * January report of December reads last year's) and the org units the caller works
  * with: the chain above them (for names) and two levels below (a street
  * sees its communities and their grids; the district its streets and
  * communities). Deeper levels come through `progress` drill-downs.
@@ -13,7 +13,7 @@ import { requireCaller } from '../scope'
 export const catalog = defineAction('catalog', NoInput, async (ctx) => {
   const { unit } = requireCaller(ctx)
   const year = Number(chinaDate(ctx.clock.now()).slice(0, 4))
-  const indicators = (await ctx.store.listIndicators()).filter((i) => isActiveIn(i, year) || isActiveIn(i, year - 1))
+  const indicators = [...(await ctx.store.listIndicators(year)), ...(await ctx.store.listIndicators(year - 1))]
   const above: OrgUnit[] = []
   for (const id of pathIds(unit.path).slice(0, -1)) {
     const u = await ctx.store.getOrgUnit(id)

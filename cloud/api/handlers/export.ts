@@ -15,6 +15,8 @@ import { canRead, requireCaller } from '../scope'
 const Signer = z.optional(prose(30))
 const Year = wholeBetween(2000, 2100)
 const Unit = z.optional(matching(ID_PATTERN))
+/** `approved`: the official version, from approved figures only; default `all` (submitted and approved). */
+const Version = z.optional(z.enum(['all', 'approved']))
 
 /**
  * The 自查表 is the reviewers' and the bureau's document: grid workers
@@ -43,23 +45,23 @@ function assertYearBegun(ctx: ApiContext, year: number): void {
 }
 
 /** The table as data, for preview and editing on the phone. */
-export const exportTable = defineAction('export.table', z.strictObject({ orgUnitId: Unit, year: Year, signer: Signer }), async (ctx, input) => {
+export const exportTable = defineAction('export.table', z.strictObject({ orgUnitId: Unit, year: Year, signer: Signer, version: Version }), async (ctx, input) => {
   const caller = requireTableEditor(ctx, '查看')
   const unit = await unitInScope(ctx, caller, input.orgUnitId, '查看')
   assertYearBegun(ctx, input.year)
-  return assembleTable(ctx.store, unit, input.year, { signer: input.signer })
+  return assembleTable(ctx.store, unit, input.year, { signer: input.signer, version: input.version })
 })
 
 /** The table as an .xlsx or .docx file behind a short-lived download link. */
 export const exportFile = defineAction(
   'export.file',
-  z.strictObject({ orgUnitId: Unit, year: Year, format: z.enum(['xlsx', 'docx']), signer: Signer }),
+  z.strictObject({ orgUnitId: Unit, year: Year, format: z.enum(['xlsx', 'docx']), signer: Signer, version: Version }),
   async (ctx, input) => {
     const caller = requireTableEditor(ctx, '导出')
     const unit = await unitInScope(ctx, caller, input.orgUnitId, '导出')
     assertYearBegun(ctx, input.year)
     if (!ctx.files) throw new Error('export.file: no file sink on this platform')
-    const { table } = await assembleTable(ctx.store, unit, input.year, { signer: input.signer })
+    const { table } = await assembleTable(ctx.store, unit, input.year, { signer: input.signer, version: input.version })
     const { renderTable } = await import('../../export/render')
     const { buffer, name, contentType } = await renderTable(table, input.format)
     const stored = await ctx.files.put(name, buffer, contentType)
@@ -78,7 +80,7 @@ export const exportNarrative = defineAction(
     const caller = requireTableEditor(ctx, '修改')
     const unit = await unitInScope(ctx, caller, input.orgUnitId, '修改')
     assertYearBegun(ctx, input.year)
-    const ind = await ctx.store.getIndicator(input.indicatorCode)
+    const ind = await ctx.store.getIndicator(input.indicatorCode, input.year)
     if (!ind) throw new ApiError('NOT_FOUND', '没有这个指标')
     if (!inTable(ind, unit, input.year)) {
       const message = '这个指标不在该单位这一年的自查表里'

@@ -38,6 +38,8 @@ export const me = defineAction('me', NoInput, async (ctx) => {
     roleLabel: ROLE_LABEL[person.role],
     unit,
     unitLabel: `${unit.name}（${ORG_LEVEL_LABEL[unit.level]}）`,
-    scope: { path: unit.path, level: unit.level }
+    scope: { path: unit.path, level: unit.level },
+    /** The server's time: the phone's one clock (src/services/serverClock.ts). */
+    now: ctx.clock.now().toISOString()
   }
 })

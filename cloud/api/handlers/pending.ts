@@ -30,7 +30,8 @@ export const pending = defineAction('pending', NoInput, async (ctx) => {
   const { person, unit } = requireCaller(ctx)
   const today = chinaDate(ctx.clock.now())
   const items: PendingItem[] = []
-  for (const ind of await ctx.store.listIndicators()) {
+  const year = Number(today.slice(0, 4))
+  for (const ind of [...(await ctx.store.listIndicators(year - 1)), ...(await ctx.store.listIndicators(year))]) {
     if (ind.reportLevel !== unit.level) continue
     for (const period of openPeriods(ind.period, ind.due, today, ctx.config.graceDays)) {
       if (!isActiveIn(ind, periodYear(period))) continue
@@ -63,6 +64,7 @@ export const pending = defineAction('pending', NoInput, async (ctx) => {
   }
   return {
     today,
+    now: ctx.clock.now().toISOString(),
     items,
     toReview: reviewable.map((r) => ({ reportId: r.id, indicatorCode: r.indicatorCode, orgUnitId: r.orgUnitId, period: r.period, updatedAt: r.updatedAt })),
     counts,

@@ -1,12 +1,12 @@
 import * as z from 'zod/mini'
 import { chinaDate } from '../../../src/core/clock'
-import { indicatorCompletion } from '../../../src/core/completion'
-import { isActiveIn, type Indicator } from '../../../src/core/indicator'
+import { splitSummary } from '../../../src/core/allocation'
+import type { Indicator } from '../../../src/core/indicator'
 import { levelIndex, type OrgUnit } from '../../../src/core/org'
 import { PeriodKeySchema } from '../../../src/core/schema/period'
 import { periodOf, periodRange, periodsOfYear, periodType, periodYear } from '../../../src/core/period'
 import { reportId } from '../../../src/core/report'
-import { readRollup } from '../../../src/core/rollup'
+import { readUnits } from '../../rollup/read'
 import { ID_PATTERN } from '../../../src/core/patterns'
 import { matching } from '../../../src/core/schema/builders'
 import { defineAction } from '../action'
@@ -55,41 +55,14 @@ export const progress = defineAction(
     assertRead(caller, unit.path)
     const today = chinaDate(ctx.clock.now())
     const year = periodYear(input.period)
-    const indicators = (await ctx.store.listIndicators()).filter((i) => isActiveIn(i, year) && levelIndex(i.reportLevel) >= levelIndex(unit.level))
+    const indicators = (await ctx.store.listIndicators(year)).filter((i) => levelIndex(i.reportLevel) >= levelIndex(unit.level))
     const children = await ctx.store.childUnits(unit.id)
     const units = [unit, ...children]
 
-    // Group indicators by the roll-up key they are read at.
-    const byKey = new Map<string, Indicator[]>()
-    for (const ind of indicators) {
-      const key = rollupKey(ind, input.period)
-      if (key) byKey.set(key, [...(byKey.get(key) ?? []), ind])
-    }
-    const aggs = new Map<string, Map<string, Record<string, { sum: number; n: number }>>>()
-    for (const [key, inds] of byKey) {
-      const got = await ctx.store.rollups(inds.map((i) => i.code), units.map((u) => u.id), key)
-      for (const [code, m] of got) aggs.set(code, m)
-    }
-    const unitCounts = new Map<string, number>()
-    const reportingUnits = async (u: OrgUnit, ind: Indicator) => {
-      const ck = `${u.id}|${ind.reportLevel}`
-      if (!unitCounts.has(ck)) unitCounts.set(ck, u.level === ind.reportLevel ? 1 : await ctx.store.countUnitsUnder(u.path, ind.reportLevel))
-      return unitCounts.get(ck)!
-    }
+    const read = await readUnits(ctx.store, indicators, units, (ind) => rollupKey(ind, input.period))
     const summarize = async (u: OrgUnit, ind: Indicator) => {
-      const key = rollupKey(ind, input.period)
-      const rolled = readRollup(ind, aggs.get(ind.code)?.get(u.id) ?? {})
-      const units = await reportingUnits(u, ind)
-      // A fixed field counts every unit that should report ("覆盖20%街道"
-      // is over all streets), not just those that have reported so far.
-      const figures = { ...rolled.figures }
-      for (const f of ind.fields) if (f.fixed !== undefined) figures[f.key] = f.fixed * units
-      return {
-        key,
-        rolled: { ...rolled, figures },
-        completion: indicatorCompletion(ind, figures, rolled.judgements),
-        expected: key ? units * periodsBegun(ind, key, today) : 0
-      }
+      const r = await read(ind, u)
+      return { ...r, expected: r.key ? r.reportingUnits * periodsBegun(ind, r.key, today) : 0 }
     }
 
     const rows = []
@@ -108,7 +81,12 @@ export const progress = defineAction(
         expected: s.expected,
         received: s.rolled.received,
         onTime: s.rolled.onTime,
-        approved: s.rolled.approved
+        approved: s.rolled.approved,
+        returned: s.rolled.returned,
+        unitsReported: s.rolled.units,
+        unitsExpected: s.key ? s.reportingUnits : 0,
+        reportLevel: ind.reportLevel,
+        splits: splitSummary(ind, unit, children)
       })
     }
     const childRows = []
@@ -116,10 +94,20 @@ export const progress = defineAction(
       const perIndicator = []
       for (const ind of indicators) {
         const s = await summarize(child, ind)
-        perIndicator.push({ code: ind.code, rate: s.completion.rate, rateOfKnown: s.completion.rateOfKnown, expected: s.expected, received: s.rolled.received, onTime: s.rolled.onTime })
+        perIndicator.push({
+          code: ind.code,
+          rate: s.completion.rate,
+          rateOfKnown: s.completion.rateOfKnown,
+          expected: s.expected,
+          received: s.rolled.received,
+          onTime: s.rolled.onTime,
+          returned: s.rolled.returned,
+          unitsReported: s.rolled.units,
+          unitsExpected: s.key ? s.reportingUnits : 0
+        })
       }
       childRows.push({ unit: child, indicators: perIndicator })
     }
-    return { unit, period: input.period, today, indicators: rows, children: childRows }
+    return { unit, period: input.period, today, now: ctx.clock.now().toISOString(), indicators: rows, children: childRows }
   }
 )

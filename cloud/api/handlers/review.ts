@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { PeriodKeySchema } from '../../../src/core/schema/period'
+import { periodYear } from '../../../src/core/period'
 import { REPORT_STATUSES } from '../../../src/core/report'
 import { ID_PATTERN, KEY_PATTERN } from '../../../src/core/patterns'
 import { listOf, matching, prose, text, wholeBetween } from '../../../src/core/schema/builders'
@@ -32,7 +33,7 @@ export const review = defineAction('review', ReviewInput, async (ctx, input) => 
   if (!existing) throw new ApiError('NOT_FOUND', '没有找到这份填报')
   if (!canReview(caller, existing.unitPath)) throw new ApiError('FORBIDDEN', '只能审核下级单位的填报')
   if (input.decision === 'return' && input.comment.trim() === '') throw new ApiError('BAD_INPUT', '退回时请写明原因', { issues: [{ path: 'comment', message: '退回时请写明原因' }] })
-  const ind = await ctx.store.getIndicator(existing.indicatorCode)
+  const ind = await ctx.store.getIndicator(existing.indicatorCode, periodYear(existing.period))
   const unit = await ctx.store.getOrgUnit(existing.orgUnitId)
   if (!ind || !unit) throw new ApiError('INTERNAL')
   const known = new Set(ind.fields.map((f) => f.key))

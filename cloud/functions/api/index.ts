@@ -7,6 +7,7 @@ import { CloudFileSink } from '../../export/files'
 import { loadReminderConfigOrOff } from '../../reminders/config'
 import type { RunSummary } from '../../reminders/run'
 import { CloudBaseStore } from '../../store/cloudbase/CloudBaseStore'
+import { migrateCloudBase } from '../../store/cloudbase/migrate'
 import { msgSecChecker } from './msgSecCheck'
 
 /**
@@ -22,7 +23,8 @@ useChineseMessages()
 
 // throwOnNotFound: false makes a missing document read as `{ data: null }`
 // (the adapter also understands the default thrown error).
-const store = new CloudBaseStore(cloud.database({ throwOnNotFound: false }))
+const database = cloud.database({ throwOnNotFound: false })
+const store = new CloudBaseStore(database)
 const clock: Clock = { now: () => new Date() }
 const log: Logger = { error: (msg, err) => console.error(msg, err) }
 const text = msgSecChecker(cloud.openapi, log)
@@ -45,6 +47,11 @@ const reminders: ReminderService = {
 // one-hour temporary link.
 const files = new CloudFileSink(cloud, clock)
 
+// A roll-up rebuild reconciles at most this many unit-years per call (a
+// few reads and one transaction each), well inside the function's time
+// limit; the admin continues the job with `rollups.rebuild`.
+const CLOUD_CONFIG = { ...DEFAULT_CONFIG, rebuildBudget: 150 }
+
 function readEvent(event: unknown): { action: string; payload: unknown } {
   const e = (event && typeof event === 'object' ? event : {}) as { action?: unknown; payload?: unknown }
   return { action: typeof e.action === 'string' ? e.action : '', payload: e.payload }
@@ -57,7 +64,20 @@ async function callerOf(openid: string): Promise<Caller | null> {
   return person && unit ? { person, unit } : null
 }
 
+// Once per instance: one read of meta/schema when the database is current.
+let migrated: Promise<boolean> | null = null
+
 export async function main(event: unknown, _context?: unknown): Promise<ApiResult<unknown>> {
+  migrated ??= migrateCloudBase(database, clock.now().toISOString()).catch((e) => {
+    migrated = null
+    throw e
+  })
+  try {
+    await migrated
+  } catch (e) {
+    log.error('migrating the database failed', e)
+    return { ok: false, error: new ApiError('INTERNAL').toBody() }
+  }
   const { OPENID } = cloud.getWXContext()
   const { action, payload } = readEvent(event)
   let caller: Caller | null
@@ -67,6 +87,6 @@ export async function main(event: unknown, _context?: unknown): Promise<ApiResul
     log.error('resolving the caller failed', e)
     return { ok: false, error: new ApiError('INTERNAL').toBody() }
   }
-  const ctx: ApiContext = { store, clock, caller, text, config: DEFAULT_CONFIG, reminders, files, ...(OPENID ? { openid: OPENID } : {}) }
+  const ctx: ApiContext = { store, clock, caller, text, config: CLOUD_CONFIG, reminders, files, ...(OPENID ? { openid: OPENID } : {}) }
   return dispatch(ctx, action, payload, log)
 }

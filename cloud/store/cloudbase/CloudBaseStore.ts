@@ -4,17 +4,25 @@ import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
-import { C, chunks, fetchAll, fromDoc, plain, prefixPattern, readDoc, rollupId, unitYearId } from './docs'
+import { C, chunks, fetchAll, fromDoc, planId, plain, prefixPattern, readDoc, rollupId, unitYearId } from './docs'
 import { decodeFieldKey } from './fieldKeys'
 import { createInviteTx, redeemInviteTx, toPerson } from './identity'
 import * as narratives from './narratives'
 import * as reminders from './reminders'
 import type { Database, DocData } from './sdk'
-import { writeReportTx } from './writeReport'
+import { writeReportTx, writeRollupTx } from './writeReport'
+import type { RebuildJob, RollupWrite, UnitYearState } from '../../rollup/port'
 
 const toUnit = (doc: DocData): OrgUnit => fromDoc<OrgUnit>(doc, 'id')
 const toReport = (doc: DocData): StoredReport => fromDoc<StoredReport>(doc, 'id', ['year'])
-const toIndicator = (doc: DocData): Indicator => fromDoc<Indicator>(doc, 'code')
+const toIndicator = (doc: DocData): Indicator => {
+  const { _id, ...ind } = doc
+  return ind as unknown as Indicator
+}
+const toJob = (doc: DocData): RebuildJob => {
+  const { _id, ...job } = doc
+  return job as unknown as RebuildJob
+}
 const toHistory = (doc: DocData): HistoryEntry => {
   const { _id, seq, ...entry } = doc
   return entry as unknown as HistoryEntry
@@ -35,7 +43,8 @@ async function inBatches<T>(items: readonly T[], fn: (item: T) => Promise<unknow
  * Every list read pages past the SDK's 100-record default (`fetchAll`).
  *
  * Indexes to create in the console: org_units (parentId), (level, path);
- * people (openid); reports (indicatorCode, orgUnitId, year),
+ * people (openid); plans (year, seq); unit_years (indicatorCode, year,
+ * orgUnitId); rollup_jobs (state, requestedAt); reports (indicatorCode, orgUnitId, year),
  * (unitPath, updatedAt); history (reportId, seq); and the reminder
  * collections listed in reminders.ts and narratives.ts.
  */
@@ -127,17 +136,22 @@ export class CloudBaseStore implements Store {
   }
 
   async putIndicator(ind: Indicator): Promise<void> {
-    const { code, ...rest } = ind
-    await this.col(C.indicators).doc(code).set({ data: plain(rest) })
+    await this.col(C.plans).doc(planId(ind.code, ind.year)).set({ data: plain(ind) })
   }
 
-  async getIndicator(code: string): Promise<Indicator | null> {
-    const doc = await readDoc(this.col(C.indicators).doc(code))
+  async getIndicator(code: string, year: number): Promise<Indicator | null> {
+    const doc = await readDoc(this.col(C.plans).doc(planId(code, year)))
     return doc ? toIndicator(doc) : null
   }
 
-  async listIndicators(): Promise<Indicator[]> {
-    return (await fetchAll(this.col(C.indicators).orderBy('seq', 'asc').orderBy('_id', 'asc'))).map(toIndicator)
+  async listIndicators(year: number): Promise<Indicator[]> {
+    return (await fetchAll(this.col(C.plans).where({ year }).orderBy('seq', 'asc').orderBy('_id', 'asc'))).map(toIndicator)
+  }
+
+  async planYears(): Promise<number[]> {
+    // A plan has tens of items a year: reading them all is a few pages.
+    const years = new Set((await fetchAll(this.col(C.plans).orderBy('_id', 'asc'))).map((d) => Number(d.year)))
+    return [...years].sort((a, b) => a - b)
   }
 
   async getReport(id: string): Promise<StoredReport | null> {
@@ -155,9 +169,40 @@ export class CloudBaseStore implements Store {
     return doc ? { reportId: String(doc.reportId) } : null
   }
 
-  async yearStamp(indicatorCode: string, orgUnitId: string, year: number): Promise<number> {
+  async unitYear(indicatorCode: string, orgUnitId: string, year: number): Promise<UnitYearState> {
     const doc = await readDoc(this.col(C.unitYears).doc(unitYearId(indicatorCode, orgUnitId, year)))
-    return (doc?.stamp as number | undefined) ?? 0
+    return { stamp: (doc?.stamp as number | undefined) ?? 0, counted: typeof doc?.counted === 'string' ? JSON.parse(doc.counted) : {} }
+  }
+
+  async unitYearsOf(indicatorCode: string, year: number, afterUnitId: string | null, limit: number): Promise<string[]> {
+    const where: DocData = { indicatorCode, year }
+    if (afterUnitId !== null) where.orgUnitId = this.db.command.gt(afterUnitId)
+    const q = this.col(C.unitYears).where(where).orderBy('orgUnitId', 'asc')
+    return (await fetchAll(q, limit)).map((d) => String(d.orgUnitId))
+  }
+
+  async countUnitYears(indicatorCode: string, year: number): Promise<number> {
+    return (await this.col(C.unitYears).where({ indicatorCode, year }).count()).total
+  }
+
+  /** One transaction per unit-year: CloudBase transactions are single-document operations, kept small. */
+  async writeRollups(ws: RollupWrite[]): Promise<('ok' | 'stale')[]> {
+    const out: ('ok' | 'stale')[] = []
+    for (const w of ws) out.push(await writeRollupTx(this.db, w))
+    return out
+  }
+
+  async putRebuildJob(job: RebuildJob): Promise<void> {
+    await this.col(C.rollupJobs).doc(unitYearId(job.indicatorCode, '', job.year)).set({ data: plain(job) as unknown as DocData })
+  }
+
+  async rebuildJob(indicatorCode: string, year: number): Promise<RebuildJob | null> {
+    const doc = await readDoc(this.col(C.rollupJobs).doc(unitYearId(indicatorCode, '', year)))
+    return doc ? toJob(doc) : null
+  }
+
+  async pendingRebuildJobs(): Promise<RebuildJob[]> {
+    return (await fetchAll(this.col(C.rollupJobs).where({ state: 'pending' }).orderBy('requestedAt', 'asc').orderBy('_id', 'asc'))).map(toJob)
   }
 
   async writeReport(w: ReportWrite): Promise<WriteOutcome> {

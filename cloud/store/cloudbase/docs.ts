@@ -11,7 +11,14 @@ export const C = {
   /** Doc id = openid → `{ personId }`: lets a transaction find who holds an openid without a query. */
   bindings: 'openid_bindings',
   invites: 'invites',
+  /** Before plans per year: one document per code with activeFrom/activeTo; read only by the migration. */
   indicators: 'indicators',
+  /** One indicator definition per plan year: `_id` = code~year. */
+  plans: 'plans',
+  /** Roll-up rebuild jobs: `_id` = code~~year. */
+  rollupJobs: 'rollup_jobs',
+  /** `schema` → `{ version }`: which one-time migrations ran (migrate.ts). */
+  meta: 'meta',
   reports: 'reports',
   submissions: 'submissions',
   unitYears: 'unit_years',
@@ -19,6 +26,7 @@ export const C = {
   history: 'history'
 } as const
 
+export const planId = (code: string, year: number) => `${code}~${year}`
 export const unitYearId = (code: string, unitId: string, year: number) => `${code}~${unitId}~${year}`
 export const rollupId = (code: string, unitId: string, period: string) => `${code}~${unitId}~${period}`
 /** One history entry per write; the unit-year stamp after the write is unique per write to that report. */

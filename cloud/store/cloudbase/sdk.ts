@@ -22,7 +22,7 @@ export interface Command {
   in(values: readonly unknown[]): unknown
   /** Query operator: field value is less than `value`. */
   lt(value: unknown): unknown
-  /** Query operator: field value is greater than `value`. */
+  /** Query operator: field value is greater than `value` (a cursor). */
   gt(value: unknown): unknown
 }
 

@@ -1,4 +1,4 @@
-import type { RollupDelta } from '../../../src/core/rollup'
+import type { Counted, RollupDelta } from '../../../src/core/rollup'
 import type { ReportWrite, StoredReport, WriteOutcome } from '../types'
 import { C, historyId, plain, readDoc, rollupId, unitYearId } from './docs'
 import { encodeFieldKey } from './fieldKeys'
@@ -31,6 +31,65 @@ export function reportDoc(report: StoredReport, year: number): DocData {
   return plain({ ...rest, year })
 }
 
+type Tx = Parameters<Parameters<Database['runTransaction']>[0]>[0]
+
+export interface RollupPart {
+  indicatorCode: string
+  orgUnitId: string
+  year: number
+  expectedYearStamp: number
+  rollupUnitIds: string[]
+  deltas: RollupDelta[]
+  counted: Counted
+}
+
+/**
+ * The roll-up half of a write, inside a transaction: every read first
+ * (the unit-year stamp, which roll-up documents exist), then a `commit`
+ * that makes the writes. Null when the stamp moved (stale): nothing read
+ * here has been written.
+ */
+async function prepareRollup(db: Database, tx: Tx, p: RollupPart): Promise<{ stamp: number; commit: () => Promise<void> } | null> {
+  const _ = db.command
+  const doc = (collection: string, id: string) => tx.collection(collection).doc(id)
+  const yearId = unitYearId(p.indicatorCode, p.orgUnitId, p.year)
+  const unitYear = await readDoc(doc(C.unitYears, yearId))
+  const stamp = (unitYear?.stamp as number | undefined) ?? 0
+  if (stamp !== p.expectedYearStamp) return null
+  const groups = groupDeltas(p.deltas)
+  // Which roll-up documents exist decides update (inc) or set (create).
+  const targets: { id: string; unitId: string; group: Group; exists: boolean }[] = []
+  for (const unitId of [...new Set(p.rollupUnitIds)]) {
+    for (const group of groups) {
+      const id = rollupId(group.code, unitId, group.period)
+      targets.push({ id, unitId, group, exists: (await readDoc(doc(C.rollups, id))) !== null })
+    }
+  }
+  // Stored as JSON text: its keys (#received, $v:…, 2020@approved) need no escaping.
+  const counted = JSON.stringify(p.counted)
+  return {
+    stamp,
+    async commit() {
+      if (unitYear) await doc(C.unitYears, yearId).update({ data: { stamp: _.inc(1), counted } })
+      else await doc(C.unitYears, yearId).set({ data: { indicatorCode: p.indicatorCode, orgUnitId: p.orgUnitId, year: p.year, stamp: 1, counted } })
+      for (const t of targets) {
+        if (t.exists) {
+          const data: DocData = {}
+          for (const [enc, d] of t.group.fields) {
+            data[`fields.${enc}.sum`] = _.inc(d.sum)
+            data[`fields.${enc}.n`] = _.inc(d.n)
+          }
+          await doc(C.rollups, t.id).update({ data })
+        } else {
+          const fields: Record<string, { sum: number; n: number }> = {}
+          for (const [enc, d] of t.group.fields) fields[enc] = d
+          await doc(C.rollups, t.id).set({ data: { indicatorCode: t.group.code, unitId: t.unitId, period: t.group.period, fields } })
+        }
+      }
+    }
+  }
+}
+
 /**
  * One report write as one CloudBase transaction. CloudBase transactions
  * allow only single-document operations (no queries), so every document
@@ -44,12 +103,8 @@ export function reportDoc(report: StoredReport, year: number): DocData {
  * correct.
  */
 export async function writeReportTx(db: Database, w: ReportWrite): Promise<WriteOutcome> {
-  const _ = db.command
   const r = w.report
   const year = Number(r.period.slice(0, 4))
-  const groups = groupDeltas(w.deltas)
-  const unitIds = [...new Set(w.rollupUnitIds)]
-  const yearId = unitYearId(r.indicatorCode, r.orgUnitId, year)
 
   return db.runTransaction(async (tx): Promise<WriteOutcome> => {
     const doc = (collection: string, id: string) => tx.collection(collection).doc(id)
@@ -60,40 +115,23 @@ export async function writeReportTx(db: Database, w: ReportWrite): Promise<Write
     }
     const current = await readDoc(doc(C.reports, r.id))
     if (((current?.version as number | undefined) ?? 0) !== w.expectedVersion) return { kind: 'conflict' }
-    const unitYear = await readDoc(doc(C.unitYears, yearId))
-    const stamp = (unitYear?.stamp as number | undefined) ?? 0
-    if (stamp !== w.expectedYearStamp) return { kind: 'stale' }
-
-    // Which roll-up documents exist decides update (inc) or set (create).
-    const targets: { id: string; unitId: string; group: Group; exists: boolean }[] = []
-    for (const unitId of unitIds) {
-      for (const group of groups) {
-        const id = rollupId(group.code, unitId, group.period)
-        targets.push({ id, unitId, group, exists: (await readDoc(doc(C.rollups, id))) !== null })
-      }
-    }
+    const rollup = await prepareRollup(db, tx, { indicatorCode: r.indicatorCode, orgUnitId: r.orgUnitId, year, expectedYearStamp: w.expectedYearStamp, rollupUnitIds: w.rollupUnitIds, deltas: w.deltas, counted: w.counted })
+    if (!rollup) return { kind: 'stale' }
 
     await doc(C.reports, r.id).set({ data: reportDoc(r, year) })
     if (w.clientId) await doc(C.submissions, w.clientId).set({ data: { reportId: r.id, version: r.version } })
-    if (unitYear) await doc(C.unitYears, yearId).update({ data: { stamp: _.inc(1) } })
-    else await doc(C.unitYears, yearId).set({ data: { indicatorCode: r.indicatorCode, orgUnitId: r.orgUnitId, year, stamp: 1 } })
-
-    for (const t of targets) {
-      if (t.exists) {
-        const data: DocData = {}
-        for (const [enc, d] of t.group.fields) {
-          data[`fields.${enc}.sum`] = _.inc(d.sum)
-          data[`fields.${enc}.n`] = _.inc(d.n)
-        }
-        await doc(C.rollups, t.id).update({ data })
-      } else {
-        const fields: Record<string, { sum: number; n: number }> = {}
-        for (const [enc, d] of t.group.fields) fields[enc] = d
-        await doc(C.rollups, t.id).set({ data: { indicatorCode: t.group.code, unitId: t.unitId, period: t.group.period, fields } })
-      }
-    }
-
-    await doc(C.history, historyId(r.id, stamp + 1)).set({ data: plain({ ...w.history, seq: stamp + 1 }) })
+    await rollup.commit()
+    await doc(C.history, historyId(r.id, rollup.stamp + 1)).set({ data: plain({ ...w.history, seq: rollup.stamp + 1 }) })
     return { kind: 'ok' }
+  })
+}
+
+/** A rebuild's reconcile of one unit-year: the roll-up half alone, as one transaction. */
+export async function writeRollupTx(db: Database, w: RollupPart): Promise<'ok' | 'stale'> {
+  return db.runTransaction(async (tx) => {
+    const rollup = await prepareRollup(db, tx, w)
+    if (!rollup) return 'stale' as const
+    await rollup.commit()
+    return 'ok' as const
   })
 }

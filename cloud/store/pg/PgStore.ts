@@ -4,6 +4,8 @@ import type { Indicator } from '../../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
+import type { Counted } from '../../../src/core/rollup'
+import type { RebuildJob, RollupWrite, UnitYearState } from '../../rollup/port'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, StoredReport, WriteOutcome } from '../types'
 import type { JobLock, JobName, JobOutcome } from '../jobLock'
 import type { Health, InstallMode, ServerStore, StoredUpload } from '../server'
@@ -194,20 +196,30 @@ export class PgStore implements ServerStore, JobLock {
   }
 
   async putIndicator(ind: Indicator): Promise<void> {
-    await this.pool.query('INSERT INTO indicators (code, seq, body) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET seq = excluded.seq, body = excluded.body', [
-      ind.code,
-      ind.seq,
-      JSON.stringify(ind)
-    ])
+    const body = JSON.stringify(ind)
+    await inTransaction(this.pool, async (c) => {
+      // The registry row reports reference; its body is the latest plan put.
+      await c.query('INSERT INTO indicators (code, seq, body) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET seq = excluded.seq, body = excluded.body', [ind.code, ind.seq, body])
+      await c.query('INSERT INTO plans (code, year, seq, body) VALUES ($1, $2, $3, $4) ON CONFLICT (code, year) DO UPDATE SET seq = excluded.seq, body = excluded.body', [
+        ind.code,
+        ind.year,
+        ind.seq,
+        body
+      ])
+    })
   }
 
-  async getIndicator(code: string): Promise<Indicator | null> {
-    const row = (await this.q().query<{ body: string }>('SELECT body FROM indicators WHERE code = $1', [code])).rows[0]
+  async getIndicator(code: string, year: number): Promise<Indicator | null> {
+    const row = (await this.q().query<{ body: string }>('SELECT body FROM plans WHERE code = $1 AND year = $2', [code, year])).rows[0]
     return row ? JSON.parse(row.body) : null
   }
 
-  async listIndicators(): Promise<Indicator[]> {
-    return (await this.q().query<{ body: string }>('SELECT body FROM indicators ORDER BY seq, code')).rows.map((r) => JSON.parse(r.body))
+  async listIndicators(year: number): Promise<Indicator[]> {
+    return (await this.q().query<{ body: string }>('SELECT body FROM plans WHERE year = $1 ORDER BY seq, code', [year])).rows.map((r) => JSON.parse(r.body))
+  }
+
+  async planYears(): Promise<number[]> {
+    return (await this.q().query<{ year: number }>('SELECT DISTINCT year FROM plans ORDER BY year')).rows.map((r) => r.year)
   }
 
   async getReport(id: string): Promise<StoredReport | null> {
@@ -225,9 +237,88 @@ export class PgStore implements ServerStore, JobLock {
     return row ? { reportId: row.report_id } : null
   }
 
-  async yearStamp(indicatorCode: string, orgUnitId: string, year: number): Promise<number> {
-    const row = (await this.q().query<{ stamp: number }>('SELECT stamp FROM unit_years WHERE indicator_code = $1 AND org_unit_id = $2 AND year = $3', [indicatorCode, orgUnitId, year])).rows[0]
-    return row?.stamp ?? 0
+  async unitYear(indicatorCode: string, orgUnitId: string, year: number): Promise<UnitYearState> {
+    const row = (await this.q().query<{ stamp: number; counted: string }>('SELECT stamp, counted FROM unit_years WHERE indicator_code = $1 AND org_unit_id = $2 AND year = $3', [indicatorCode, orgUnitId, year]))
+      .rows[0]
+    return row ? { stamp: row.stamp, counted: JSON.parse(row.counted) } : { stamp: 0, counted: {} }
+  }
+
+  async unitYearsOf(indicatorCode: string, year: number, afterUnitId: string | null, limit: number): Promise<string[]> {
+    const r = await this.q().query<{ id: string }>('SELECT org_unit_id AS id FROM unit_years WHERE indicator_code = $1 AND year = $2 AND org_unit_id > $3 ORDER BY org_unit_id LIMIT $4', [
+      indicatorCode,
+      year,
+      afterUnitId ?? '',
+      limit
+    ])
+    return r.rows.map((x) => x.id)
+  }
+
+  async countUnitYears(indicatorCode: string, year: number): Promise<number> {
+    return (await this.q().query<{ c: number }>('SELECT count(*)::int AS c FROM unit_years WHERE indicator_code = $1 AND year = $2', [indicatorCode, year])).rows[0].c
+  }
+
+  /** Locks the unit-year row (made on first use) and answers its stamp; in the caller's transaction. */
+  private async lockUnitYear(c: PoolClient, key: [string, string, number]): Promise<number> {
+    await c.query("INSERT INTO unit_years (indicator_code, org_unit_id, year, stamp, counted) VALUES ($1, $2, $3, 0, '{}') ON CONFLICT DO NOTHING", key)
+    return (await c.query<{ stamp: number }>('SELECT stamp FROM unit_years WHERE indicator_code = $1 AND org_unit_id = $2 AND year = $3 FOR UPDATE', key)).rows[0].stamp
+  }
+
+  private async stampUnitYear(c: PoolClient, key: [string, string, number], counted: Counted): Promise<void> {
+    await c.query('UPDATE unit_years SET stamp = stamp + 1, counted = $4 WHERE indicator_code = $1 AND org_unit_id = $2 AND year = $3', [...key, JSON.stringify(counted)])
+  }
+
+  private async addRollups(c: PoolClient, rows: RollupRow[]): Promise<void> {
+    if (rows.length === 0) return
+    await c.query(
+      `INSERT INTO rollups (indicator_code, unit_id, period, field, sum, n)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::int[])
+       ON CONFLICT (indicator_code, unit_id, period, field) DO UPDATE SET sum = rollups.sum + excluded.sum, n = rollups.n + excluded.n`,
+      [rows.map((x) => x.code), rows.map((x) => x.unitId), rows.map((x) => x.period), rows.map((x) => x.field), rows.map((x) => x.dSum), rows.map((x) => x.dN)]
+    )
+  }
+
+  /**
+   * A rebuild batch in one transaction: unit-year rows locked in one sorted
+   * order, each checked against its stamp, and the deltas of those still
+   * current summed per roll-up row and upserted once.
+   */
+  async writeRollups(ws: RollupWrite[]): Promise<('ok' | 'stale')[]> {
+    if (ws.length === 0) return []
+    return inTransaction(this.pool, async (c) => {
+      const keyOf = (w: RollupWrite): [string, string, number] => [w.indicatorCode, w.orgUnitId, w.year]
+      const order = ws.map((w, i) => ({ w, i, k: keyOf(w).join('\u0000') })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+      const out: ('ok' | 'stale')[] = new Array(ws.length)
+      const current: RollupWrite[] = []
+      for (const { w, i } of order) {
+        const stamp = await this.lockUnitYear(c, keyOf(w))
+        if (stamp !== w.expectedYearStamp) {
+          out[i] = 'stale'
+          continue
+        }
+        await this.stampUnitYear(c, keyOf(w), w.counted)
+        current.push(w)
+        out[i] = 'ok'
+      }
+      await this.addRollups(c, rollupRows(current))
+      return out
+    })
+  }
+
+  async putRebuildJob(job: RebuildJob): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO rollup_jobs (indicator_code, year, state, requested_at, body) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (indicator_code, year) DO UPDATE SET state = excluded.state, requested_at = excluded.requested_at, body = excluded.body`,
+      [job.indicatorCode, job.year, job.state, job.requestedAt, JSON.stringify(job)]
+    )
+  }
+
+  async rebuildJob(indicatorCode: string, year: number): Promise<RebuildJob | null> {
+    const row = (await this.q().query<{ body: string }>('SELECT body FROM rollup_jobs WHERE indicator_code = $1 AND year = $2', [indicatorCode, year])).rows[0]
+    return row ? JSON.parse(row.body) : null
+  }
+
+  async pendingRebuildJobs(): Promise<RebuildJob[]> {
+    return (await this.q().query<{ body: string }>("SELECT body FROM rollup_jobs WHERE state = 'pending' ORDER BY requested_at, indicator_code, year")).rows.map((r) => JSON.parse(r.body))
   }
 
   async writeReport(w: ReportWrite): Promise<WriteOutcome> {
@@ -247,9 +338,8 @@ export class PgStore implements ServerStore, JobLock {
   private async writeIn(c: PoolClient, w: ReportWrite): Promise<WriteOutcome> {
     const r = w.report
     const year = Number(r.period.slice(0, 4))
-    const key = [r.indicatorCode, r.orgUnitId, year]
-    await c.query('INSERT INTO unit_years (indicator_code, org_unit_id, year, stamp) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING', key)
-    const stamp = (await c.query<{ stamp: number }>('SELECT stamp FROM unit_years WHERE indicator_code = $1 AND org_unit_id = $2 AND year = $3 FOR UPDATE', key)).rows[0].stamp
+    const key: [string, string, number] = [r.indicatorCode, r.orgUnitId, year]
+    const stamp = await this.lockUnitYear(c, key)
     if (w.clientId) {
       const dup = (await c.query<{ report_id: string }>('SELECT report_id FROM submissions WHERE client_id = $1', [w.clientId])).rows[0]
       if (dup) return { kind: 'duplicate', reportId: dup.report_id }
@@ -266,17 +356,8 @@ export class PgStore implements ServerStore, JobLock {
       [r.id, r.indicatorCode, r.orgUnitId, unitPath, r.period, year, r.status, r.version, r.updatedAt, JSON.stringify(report)]
     )
     if (w.clientId) await c.query('INSERT INTO submissions (client_id, report_id, version) VALUES ($1, $2, $3)', [w.clientId, r.id, r.version])
-    await c.query('UPDATE unit_years SET stamp = stamp + 1 WHERE indicator_code = $1 AND org_unit_id = $2 AND year = $3', key)
-
-    const rows = rollupRows(w)
-    if (rows.length) {
-      await c.query(
-        `INSERT INTO rollups (indicator_code, unit_id, period, field, sum, n)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::int[])
-         ON CONFLICT (indicator_code, unit_id, period, field) DO UPDATE SET sum = rollups.sum + excluded.sum, n = rollups.n + excluded.n`,
-        [rows.map((x) => x.code), rows.map((x) => x.unitId), rows.map((x) => x.period), rows.map((x) => x.field), rows.map((x) => x.dSum), rows.map((x) => x.dN)]
-      )
-    }
+    await this.stampUnitYear(c, key, w.counted)
+    await this.addRollups(c, rollupRows([w]))
     const h = w.history
     await c.query('INSERT INTO history (report_id, at, actor_id, actor_name, action, version, changes, comment) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
       h.reportId,
@@ -465,9 +546,9 @@ interface RollupRow {
  * added up (one upsert cannot touch a row twice), sorted so that every
  * writer locks roll-up rows in the same order.
  */
-export function rollupRows(w: Pick<ReportWrite, 'rollupUnitIds' | 'deltas'>): RollupRow[] {
+export function rollupRows(ws: Pick<ReportWrite, 'rollupUnitIds' | 'deltas'>[]): RollupRow[] {
   const byKey = new Map<string, RollupRow>()
-  for (const unitId of w.rollupUnitIds) {
+  for (const w of ws) for (const unitId of w.rollupUnitIds) {
     for (const d of w.deltas) {
       const k = [d.indicatorCode, unitId, d.period, d.field].join('\u0000')
       const row = byKey.get(k)

@@ -6,6 +6,8 @@ import type { Indicator } from '../../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
+import type { Counted, RollupDelta } from '../../../src/core/rollup'
+import type { RebuildJob, RollupWrite, UnitYearState } from '../../rollup/port'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
 import type { Health, InstallMode, ServerStore, StoredUpload } from '../server'
 import { migrate } from './migrations'
@@ -132,18 +134,28 @@ export class SqliteStore implements Store, ServerStore {
   }
 
   async putIndicator(ind: Indicator): Promise<void> {
-    this.db
-      .prepare('INSERT INTO indicators (code, seq, body) VALUES (?, ?, ?) ON CONFLICT(code) DO UPDATE SET seq = excluded.seq, body = excluded.body')
-      .run(ind.code, ind.seq, JSON.stringify(ind))
+    this.db.transaction(() => {
+      // The registry row reports reference; its body is the latest plan put.
+      this.db
+        .prepare('INSERT INTO indicators (code, seq, body) VALUES (?, ?, ?) ON CONFLICT(code) DO UPDATE SET seq = excluded.seq, body = excluded.body')
+        .run(ind.code, ind.seq, JSON.stringify(ind))
+      this.db
+        .prepare('INSERT INTO plans (code, year, seq, body) VALUES (?, ?, ?, ?) ON CONFLICT(code, year) DO UPDATE SET seq = excluded.seq, body = excluded.body')
+        .run(ind.code, ind.year, ind.seq, JSON.stringify(ind))
+    })()
   }
 
-  async getIndicator(code: string): Promise<Indicator | null> {
-    const row = this.db.prepare('SELECT body FROM indicators WHERE code = ?').get(code) as { body: string } | undefined
+  async getIndicator(code: string, year: number): Promise<Indicator | null> {
+    const row = this.db.prepare('SELECT body FROM plans WHERE code = ? AND year = ?').get(code, year) as { body: string } | undefined
     return row ? JSON.parse(row.body) : null
   }
 
-  async listIndicators(): Promise<Indicator[]> {
-    return (this.db.prepare('SELECT body FROM indicators ORDER BY seq, code').all() as { body: string }[]).map((r) => JSON.parse(r.body))
+  async listIndicators(year: number): Promise<Indicator[]> {
+    return (this.db.prepare('SELECT body FROM plans WHERE year = ? ORDER BY seq, code').all(year) as { body: string }[]).map((r) => JSON.parse(r.body))
+  }
+
+  async planYears(): Promise<number[]> {
+    return (this.db.prepare('SELECT DISTINCT year FROM plans ORDER BY year').all() as { year: number }[]).map((r) => r.year)
   }
 
   async getReport(id: string): Promise<StoredReport | null> {
@@ -162,11 +174,89 @@ export class SqliteStore implements Store, ServerStore {
     return row ? { reportId: row.report_id } : null
   }
 
-  async yearStamp(indicatorCode: string, orgUnitId: string, year: number): Promise<number> {
-    const row = this.db.prepare('SELECT stamp FROM unit_years WHERE indicator_code = ? AND org_unit_id = ? AND year = ?').get(indicatorCode, orgUnitId, year) as
-      | { stamp: number }
+  async unitYear(indicatorCode: string, orgUnitId: string, year: number): Promise<UnitYearState> {
+    const row = this.db.prepare('SELECT stamp, counted FROM unit_years WHERE indicator_code = ? AND org_unit_id = ? AND year = ?').get(indicatorCode, orgUnitId, year) as
+      | { stamp: number; counted: string }
       | undefined
-    return row?.stamp ?? 0
+    return row ? { stamp: row.stamp, counted: JSON.parse(row.counted) } : { stamp: 0, counted: {} }
+  }
+
+  async unitYearsOf(indicatorCode: string, year: number, afterUnitId: string | null, limit: number): Promise<string[]> {
+    const rows = this.db
+      .prepare('SELECT org_unit_id AS id FROM unit_years WHERE indicator_code = ? AND year = ? AND org_unit_id > ? ORDER BY org_unit_id LIMIT ?')
+      .all(indicatorCode, year, afterUnitId ?? '', limit) as { id: string }[]
+    return rows.map((r) => r.id)
+  }
+
+  async countUnitYears(indicatorCode: string, year: number): Promise<number> {
+    return (this.db.prepare('SELECT count(*) AS c FROM unit_years WHERE indicator_code = ? AND year = ?').get(indicatorCode, year) as { c: number }).c
+  }
+
+  /** Checks and bumps the unit-year stamp and stores the new counted contribution; in the caller's transaction. */
+  private stampUnitYear(code: string, unitId: string, year: number, expectedStamp: number, counted: Counted): boolean {
+    const stamp = this.db.prepare('SELECT stamp FROM unit_years WHERE indicator_code = ? AND org_unit_id = ? AND year = ?').get(code, unitId, year) as { stamp: number } | undefined
+    if ((stamp?.stamp ?? 0) !== expectedStamp) return false
+    this.db
+      .prepare(
+        `INSERT INTO unit_years (indicator_code, org_unit_id, year, stamp, counted) VALUES (?, ?, ?, 1, ?)
+         ON CONFLICT(indicator_code, org_unit_id, year) DO UPDATE SET stamp = stamp + 1, counted = excluded.counted`
+      )
+      .run(code, unitId, year, JSON.stringify(counted))
+    return true
+  }
+
+  /** Adds deltas to roll-up rows; in the caller's transaction. */
+  private addRollups(rows: Iterable<{ code: string; unitId: string; period: string; field: string; dSum: number; dN: number }>): void {
+    const inc = this.db.prepare(
+      `INSERT INTO rollups (indicator_code, unit_id, period, field, sum, n) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(indicator_code, unit_id, period, field) DO UPDATE SET sum = sum + excluded.sum, n = n + excluded.n`
+    )
+    for (const r of rows) inc.run(r.code, r.unitId, r.period, r.field, r.dSum, r.dN)
+  }
+
+  private applyRollup(code: string, unitId: string, year: number, expectedStamp: number, counted: Counted, unitIds: string[], deltas: RollupDelta[]): boolean {
+    if (!this.stampUnitYear(code, unitId, year, expectedStamp, counted)) return false
+    this.addRollups(unitIds.flatMap((id) => deltas.map((d) => ({ code: d.indicatorCode, unitId: id, period: d.period, field: d.field, dSum: d.dSum, dN: d.dN }))))
+    return true
+  }
+
+  /** A batch in one transaction; deltas for shared ancestors are summed first, so each row is written once. */
+  async writeRollups(ws: RollupWrite[]): Promise<('ok' | 'stale')[]> {
+    return this.db.transaction(() => {
+      const merged = new Map<string, { code: string; unitId: string; period: string; field: string; dSum: number; dN: number }>()
+      const out = ws.map((w) => {
+        if (!this.stampUnitYear(w.indicatorCode, w.orgUnitId, w.year, w.expectedYearStamp, w.counted)) return 'stale' as const
+        for (const unitId of w.rollupUnitIds) {
+          for (const d of w.deltas) {
+            const key = `${d.indicatorCode}\u0000${unitId}\u0000${d.period}\u0000${d.field}`
+            const cur = merged.get(key)
+            if (cur) (cur.dSum += d.dSum), (cur.dN += d.dN)
+            else merged.set(key, { code: d.indicatorCode, unitId, period: d.period, field: d.field, dSum: d.dSum, dN: d.dN })
+          }
+        }
+        return 'ok' as const
+      })
+      this.addRollups(merged.values())
+      return out
+    })()
+  }
+
+  async putRebuildJob(job: RebuildJob): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO rollup_jobs (indicator_code, year, state, requested_at, body) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(indicator_code, year) DO UPDATE SET state = excluded.state, requested_at = excluded.requested_at, body = excluded.body`
+      )
+      .run(job.indicatorCode, job.year, job.state, job.requestedAt, JSON.stringify(job))
+  }
+
+  async rebuildJob(indicatorCode: string, year: number): Promise<RebuildJob | null> {
+    const row = this.db.prepare('SELECT body FROM rollup_jobs WHERE indicator_code = ? AND year = ?').get(indicatorCode, year) as { body: string } | undefined
+    return row ? JSON.parse(row.body) : null
+  }
+
+  async pendingRebuildJobs(): Promise<RebuildJob[]> {
+    return (this.db.prepare("SELECT body FROM rollup_jobs WHERE state = 'pending' ORDER BY requested_at, indicator_code, year").all() as { body: string }[]).map((r) => JSON.parse(r.body))
   }
 
   async writeReport(w: ReportWrite): Promise<WriteOutcome> {
@@ -179,12 +269,9 @@ export class SqliteStore implements Store, ServerStore {
       }
       const cur = this.db.prepare('SELECT version FROM reports WHERE id = ?').get(r.id) as { version: number } | undefined
       if ((cur?.version ?? 0) !== w.expectedVersion) return { kind: 'conflict' }
-      const stamp = this.db.prepare('SELECT stamp FROM unit_years WHERE indicator_code = ? AND org_unit_id = ? AND year = ?').get(r.indicatorCode, r.orgUnitId, year) as
-        | { stamp: number }
-        | undefined
-      if ((stamp?.stamp ?? 0) !== w.expectedYearStamp) return { kind: 'stale' }
-
       const { unitPath, ...report } = r
+      // Roll-ups first: a stale stamp returns before anything is written.
+      if (!this.applyRollup(r.indicatorCode, r.orgUnitId, year, w.expectedYearStamp, w.counted, w.rollupUnitIds, w.deltas)) return { kind: 'stale' }
       this.db
         .prepare(
           `INSERT INTO reports (id, indicator_code, org_unit_id, unit_path, period, year, status, version, updated_at, body)
@@ -193,19 +280,6 @@ export class SqliteStore implements Store, ServerStore {
         )
         .run({ id: r.id, indicatorCode: r.indicatorCode, orgUnitId: r.orgUnitId, unitPath, period: r.period, year, status: r.status, version: r.version, updatedAt: r.updatedAt, body: JSON.stringify(report) })
       if (w.clientId) this.db.prepare('INSERT INTO submissions (client_id, report_id, version) VALUES (?, ?, ?)').run(w.clientId, r.id, r.version)
-      this.db
-        .prepare(
-          `INSERT INTO unit_years (indicator_code, org_unit_id, year, stamp) VALUES (?, ?, ?, 1)
-           ON CONFLICT(indicator_code, org_unit_id, year) DO UPDATE SET stamp = stamp + 1`
-        )
-        .run(r.indicatorCode, r.orgUnitId, year)
-      const inc = this.db.prepare(
-        `INSERT INTO rollups (indicator_code, unit_id, period, field, sum, n) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(indicator_code, unit_id, period, field) DO UPDATE SET sum = sum + excluded.sum, n = n + excluded.n`
-      )
-      for (const unitId of w.rollupUnitIds) {
-        for (const d of w.deltas) inc.run(d.indicatorCode, unitId, d.period, d.field, d.dSum, d.dN)
-      }
       const h = w.history
       this.db
         .prepare('INSERT INTO history (report_id, at, actor_id, actor_name, action, version, changes, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')

@@ -189,7 +189,59 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX uploads_person_created ON uploads(person_id, created_at);
   CREATE INDEX uploads_created ON uploads(created_at);
   `,
-  // 6: where the day's reminder pass stands between bounded runs (one row per job).
+  // 6: plans per year and roll-ups as a rebuildable projection.
+  // - Each indicator's definition moves to plans, one row per year from
+  //   its activeFrom to its activeTo (open-ended: to the latest year it has
+  //   reports in, at least activeFrom), with year in place of
+  //   activeFrom/activeTo. indicators stays as the registry of codes
+  //   that reports and narratives reference.
+  // - Each unit-year keeps the contribution last applied to the roll-ups
+  //   (counted). Old roll-ups were kept by deltas whose basis is not
+  //   stored, and could have drifted: they are emptied (consistent with
+  //   counted = {}) and a rebuild job is queued for every
+  //   indicator-year with reports; the server runs pending jobs at start.
+  `
+  CREATE TABLE plans (
+    code TEXT NOT NULL REFERENCES indicators(code),
+    year INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (code, year)
+  ) WITHOUT ROWID;
+  CREATE INDEX plans_year ON plans(year, seq, code);
+
+  WITH RECURSIVE span(code, y, last) AS (
+    SELECT i.code, json_extract(i.body, '$.activeFrom'),
+           coalesce(json_extract(i.body, '$.activeTo'),
+                    max(json_extract(i.body, '$.activeFrom'), coalesce((SELECT max(year) FROM unit_years u WHERE u.indicator_code = i.code), 0)))
+    FROM indicators i WHERE json_extract(i.body, '$.activeFrom') IS NOT NULL
+    UNION ALL
+    SELECT code, y + 1, last FROM span WHERE y < last
+  )
+  INSERT INTO plans (code, year, seq, body)
+  SELECT s.code, s.y, i.seq, json_set(json_remove(i.body, '$.activeFrom', '$.activeTo'), '$.year', s.y)
+  FROM span s JOIN indicators i ON i.code = s.code;
+
+  ALTER TABLE unit_years ADD COLUMN counted TEXT NOT NULL DEFAULT '{}';
+  CREATE INDEX unit_years_by_year ON unit_years(indicator_code, year, org_unit_id);
+  DELETE FROM rollups;
+
+  CREATE TABLE rollup_jobs (
+    indicator_code TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    requested_at TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (indicator_code, year)
+  ) WITHOUT ROWID;
+  CREATE INDEX rollup_jobs_state ON rollup_jobs(state, requested_at);
+  INSERT INTO rollup_jobs (indicator_code, year, state, requested_at, body)
+  SELECT indicator_code, year, 'pending', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+         json_object('indicatorCode', indicator_code, 'year', year, 'state', 'pending', 'cursor', NULL, 'done', 0, 'total', count(*),
+                     'requestedAt', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'updatedAt', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  FROM unit_years GROUP BY indicator_code, year;
+  `,
+  // 7: where the day's reminder pass stands between bounded runs (one row per job).
   `
   CREATE TABLE job_state (
     name TEXT PRIMARY KEY,

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini'
 import { ACCUMULATIONS } from '../indicator'
-import { CODE_PATTERN } from '../patterns'
+import { CODE_PATTERN, ID_PATTERN, KEY_PATTERN } from '../patterns'
 import { targetFields } from '../target'
-import { listOf, matching, prose, wholeBetween } from './builders'
+import { between, listOf, matching, prose, wholeBetween } from './builders'
 import { FieldSchema } from './field'
 import { OrgLevelSchema } from './org'
 import { DueRuleSchema, PeriodTypeSchema } from './period'
@@ -36,9 +36,19 @@ export const IndicatorSchema = z
     accumulation: AccumulationSchema,
     /** Which level of the org tree fills it in. */
     reportLevel: OrgLevelSchema,
-    /** The first and last year it applies to. */
-    activeFrom: wholeBetween(2000, 2100),
-    activeTo: z.optional(wholeBetween(2000, 2100))
+    /**
+     * The plan year this definition belongs to. The code stays the same
+     * across years; everything else here (text, fields, targets, schedule,
+     * reporting level) is that year's plan, so editing 2021 never changes
+     * what 2020's reports, table and narratives read.
+     */
+    year: wholeBetween(2000, 2100),
+    /**
+     * 指标分解: shares of count targets, by target id then unit id. The
+     * district's target splits to streets, a street's share to its
+     * communities. Set with `plan.allocate`; `indicator.put` keeps them.
+     */
+    allocations: z.optional(z.record(matching(KEY_PATTERN), z.record(matching(ID_PATTERN), between(0, 1e12))))
   })
   .check(
     z.superRefine((ind, ctx) => {

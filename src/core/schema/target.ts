@@ -1,12 +1,20 @@
 import * as z from 'zod/mini'
-import { KEY_PATTERN } from '../patterns'
+import { ID_PATTERN, KEY_PATTERN } from '../patterns'
 import { VERDICTS } from '../target'
 import { between, listOf, matching, positive, prose } from './builders'
 
 const targetBase = {
   id: matching(KEY_PATTERN),
   /** The target as the bureau writes it: "新建服务网点8个". */
-  label: prose(60, 1)
+  label: prose(60, 1),
+  /** The district's alone: never split, and not measured in a street's or community's table. */
+  districtOnly: z.optional(z.boolean()),
+  /**
+   * Milestones and qualitative targets belong to one unit: this one, or
+   * (absent) the plan's owner, the district. Other units show them as not
+   * theirs.
+   */
+  owner: z.optional(matching(ID_PATTERN))
 }
 
 /** ≥ N of something: "新建老年幸福食堂3个". */

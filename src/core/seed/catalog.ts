@@ -37,7 +37,7 @@ export const SEED_INDICATORS_INPUT: IndicatorInput[] = [
     ...monthly,
     accumulation: 'per_period',
     reportLevel: 'grid',
-    activeFrom: 2020
+    year: 2020
   },
   {
     code: 'YL-BED',
@@ -53,7 +53,7 @@ export const SEED_INDICATORS_INPUT: IndicatorInput[] = [
     ...quarterly,
     accumulation: 'cumulative',
     reportLevel: 'grid',
-    activeFrom: 2020
+    year: 2020
   },
   {
     code: 'YL-COVID',
@@ -67,7 +67,7 @@ export const SEED_INDICATORS_INPUT: IndicatorInput[] = [
     ...quarterly,
     accumulation: 'cumulative',
     reportLevel: 'street',
-    activeFrom: 2020
+    year: 2020
   },
   {
     code: 'SQ-TEAM',
@@ -111,7 +111,7 @@ export const SEED_INDICATORS_INPUT: IndicatorInput[] = [
     ...quarterly,
     accumulation: 'cumulative',
     reportLevel: 'community',
-    activeFrom: 2020
+    year: 2020
   },
   {
     code: 'FLY-2',
@@ -141,7 +141,7 @@ export const SEED_INDICATORS_INPUT: IndicatorInput[] = [
     ...quarterly,
     accumulation: 'cumulative',
     reportLevel: 'district',
-    activeFrom: 2020
+    year: 2020
   },
   {
     code: 'SW-AFF',
@@ -169,7 +169,7 @@ export const SEED_INDICATORS_INPUT: IndicatorInput[] = [
     ...monthly,
     accumulation: 'per_period',
     reportLevel: 'community',
-    activeFrom: 2020
+    year: 2020
   },
   {
     code: 'SW-AID',
@@ -200,7 +200,7 @@ export const SEED_INDICATORS_INPUT: IndicatorInput[] = [
     ...quarterly,
     accumulation: 'cumulative',
     reportLevel: 'street',
-    activeFrom: 2020
+    year: 2020
   },
   {
     code: 'QH-BORDER',
@@ -221,7 +221,7 @@ export const SEED_INDICATORS_INPUT: IndicatorInput[] = [
     ...quarterly,
     accumulation: 'cumulative',
     reportLevel: 'district',
-    activeFrom: 2020
+    year: 2020
   },
   {
     code: 'SQ-GOV',
@@ -243,7 +243,7 @@ export const SEED_INDICATORS_INPUT: IndicatorInput[] = [
     ...quarterly,
     accumulation: 'per_period',
     reportLevel: 'community',
-    activeFrom: 2020
+    year: 2020
   }
 ]
 

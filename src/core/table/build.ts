@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import type { IndicatorCompletion } from '../completion'
 import type { Figures } from '../figures'
 import type { Indicator } from '../indicator'
+import { ORG_LEVEL_LABEL, type OrgLevel } from '../org'
 import { text, wholeBetween } from '../schema/builders'
 import { categoryGroups } from './groups'
 import { NARRATIVE_SOFT_LIMIT, type SelfInspectionRow, type SelfInspectionTable, type TableWarning } from './model'
@@ -27,6 +28,42 @@ export interface TableEntry {
   evidence?: string[]
   /** Completion dates of milestone steps, by step field key. */
   dates?: Record<string, string>
+  /** Units that reported / units expected to (at the indicator's report level), and reports sent back. */
+  coverage?: Coverage
+}
+
+export interface Coverage {
+  reported: number
+  expected: number
+  level: OrgLevel
+  returned?: number
+}
+
+/**
+ * Which figures a table rests on: `all` counts submitted and approved
+ * reports (a working copy); `approved` only what reviewers approved (the
+ * official version to sign).
+ */
+export type TableVersion = 'all' | 'approved'
+
+export const VERSION_LINE: Record<TableVersion, string> = {
+  all: '数据口径：已报送数据（含待审核），工作稿',
+  approved: '数据口径：仅审核通过的数据，正式版'
+}
+
+/** "已报 2/136 个社区" (with "，退回待改 1" when some were sent back). */
+export function coverageText(c: Coverage): string {
+  return `已报 ${c.reported}/${c.expected} 个${ORG_LEVEL_LABEL[c.level]}${c.returned ? `，退回待改 ${c.returned}` : ''}`
+}
+
+/**
+ * Where only some units reported, the draft says so first, so a partial
+ * sum never reads as the whole: "据已报送的2个社区（共136个），…".
+ */
+function partialPrefix(c: Coverage | undefined): string {
+  if (!c || c.expected <= 1 || c.reported >= c.expected) return ''
+  const label = ORG_LEVEL_LABEL[c.level]
+  return c.reported === 0 ? `尚无${label}报送（共${c.expected}个）。` : `据已报送的${c.reported}个${label}（共${c.expected}个），`
 }
 
 export interface BuildTableInput {
@@ -38,6 +75,8 @@ export interface BuildTableInput {
   /** The title's middle part; defaults to '区民政局'. */
   titleUnit?: string
   entries: TableEntry[]
+  /** Default `all`. */
+  version?: TableVersion
 }
 
 const HeaderSchema = z.object({
@@ -72,7 +111,9 @@ export function buildSelfInspectionTable(input: BuildTableInput): SelfInspection
     year: header.year,
     rows,
     groups: categoryGroups(rows),
-    warnings
+    warnings,
+    version: input.version ?? 'all',
+    versionLine: VERSION_LINE[input.version ?? 'all']
   }
 }
 
@@ -82,7 +123,7 @@ function buildRow(e: TableEntry, year: number): SelfInspectionRow {
     throw new Error(`completion for ${e.completion.code} given with indicator ${ind.code}`)
   }
   const edited = cleanText(e.narrative ?? '')
-  const narrative = edited || draftNarrative(ind, e.figures, e.completion, e.breakdown ?? [], { dates: e.dates, year })
+  const narrative = edited || partialPrefix(e.coverage) + draftNarrative(ind, e.figures, e.completion, e.breakdown ?? [], { dates: e.dates, year })
   const rate = rateCell(e.completion.rate, e.declaredRate ?? null)
   return {
     seq: ind.seq,
@@ -95,6 +136,7 @@ function buildRow(e: TableEntry, year: number): SelfInspectionRow {
     declaredRate: rate.declared,
     rateDiffers: rate.differs,
     rateText: rate.text,
-    evidence: (e.evidence ?? []).map(cleanText).filter((s) => s.length > 0)
+    evidence: (e.evidence ?? []).map(cleanText).filter((s) => s.length > 0),
+    coverage: e.coverage ? coverageText(e.coverage) : null
   }
 }

@@ -1,4 +1,4 @@
-export { buildSelfInspectionTable, type BuildTableInput, type TableEntry } from './build'
+export { buildSelfInspectionTable, coverageText, VERSION_LINE, type BuildTableInput, type Coverage, type TableEntry, type TableVersion } from './build'
 export { categoryGroups, type CategoryGroup } from './groups'
 export {
   NARRATIVE_SOFT_LIMIT,

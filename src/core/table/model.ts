@@ -31,6 +31,8 @@ export interface SelfInspectionRow {
   rateText: string
   /** 支撑材料: evidence names. */
   evidence: string[]
+  /** "已报 2/136 个社区", when known. */
+  coverage: string | null
 }
 
 export interface TableWarning {
@@ -49,6 +51,9 @@ export interface SelfInspectionTable {
   /** Runs of rows sharing a 类型, for merged cells. */
   groups: CategoryGroup[]
   warnings: TableWarning[]
+  /** Which figures the table rests on, and the line that says so. */
+  version: 'all' | 'approved'
+  versionLine: string
 }
 
 /** The six cell texts of a row, in column order (the 类型 is in every row; writers merge it). */

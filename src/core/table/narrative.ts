@@ -22,6 +22,10 @@ export interface NarrativeOptions {
 
 export const NOT_REPORTED = '未填报'
 export const AWAITING_REVIEW = '待审核评定'
+/** A plan item none of whose targets are the unit's own. */
+export const NOT_OWN = '本项目标不分解到本单位'
+/** A count target the unit has no share of. */
+export const UNALLOCATED = '未分解'
 export const BREAKDOWN_LIMIT = 6
 
 /**
@@ -42,7 +46,8 @@ export function draftNarrative(
     const c = completion.targets.find((x) => x.targetId === t.id)
     return clause(indicator, t, c, figures, breakdown, options)
   })
-  return clauses.length === 0 ? '' : `${clauses.join('；')}。`
+  // A unit measured against none of the targets (they are another unit's).
+  return clauses.length === 0 ? `${NOT_OWN}。` : `${clauses.join('；')}。`
 }
 
 /** A label without its target value: "流浪人员救助安置率100%" → "流浪人员救助安置率". */
@@ -61,6 +66,7 @@ function clause(ind: Indicator, t: Target, c: TargetCompletion | undefined, figu
       const unit = f?.unit ?? ''
       const v = figures[t.field]
       if (v === undefined) return `${name}${NOT_REPORTED}`
+      if (c?.unallocated) return `${name}${formatNumber(v)}${unit}${countBreakdown(breakdown, t.field, unit, limit)}（${UNALLOCATED}）`
       return `${name}${formatNumber(v)}${unit}${countBreakdown(breakdown, t.field, unit, limit)}${versusTarget(c, `${formatNumber(t.min)}${unit}`)}`
     }
     case 'rate': {

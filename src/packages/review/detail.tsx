@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useRef, useState } from 'react'
-import { chinaDate } from '../../core/clock'
+import { useToday } from '../../hooks/useToday'
 import type { Indicator } from '../../core/indicator'
 import type { OrgUnit } from '../../core/org'
 import { dateLabel, periodLabel } from '../../core/periodLabel'
@@ -67,7 +67,7 @@ function figureLines(report: Report, ind: Indicator | undefined, today: string):
 export default function ReviewDetailPage() {
   const { id = '' } = useQuery()
   const me = useIdentity()
-  const today = chinaDate(getServices().clock.now())
+  const today = useToday()
   const [data, setData] = useState<HistoryData | null>(null)
   const [indicators, setIndicators] = useState<Record<string, Indicator>>({})
   const [units, setUnits] = useState<Record<string, OrgUnit>>({})

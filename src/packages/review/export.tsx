@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { useRef, useState } from 'react'
-import { chinaDate } from '../../core/clock'
+import { useEffect, useRef, useState } from 'react'
+import { useToday } from '../../hooks/useToday'
 import type { OrgUnit } from '../../core/org'
 import ChoiceChips from '../../components/ChoiceChips'
 import LoadMore from '../../components/LoadMore'
@@ -30,7 +30,7 @@ const failure = (e: unknown) => (e instanceof ApiFailure ? e.message : '网络�
  */
 export default function ExportPage() {
   const me = useIdentity()
-  const today = chinaDate(getServices().clock.now())
+  const today = useToday()
   const thisYear = Number(today.slice(0, 4))
   const [year, setYear] = useState(thisYear)
   /** The admin's choice of a street; null is the caller's own unit. */
@@ -81,7 +81,16 @@ export default function ExportPage() {
     if (latest.current.allowed) void load(latest.current.year, latest.current.unitId)
   })
 
+  // Until a year is picked, follow the server's year (the clock may learn it after the first render).
+  const picked = useRef(false)
+  useEffect(() => {
+    if (picked.current || year === thisYear) return
+    setYear(thisYear)
+    if (latest.current.allowed) void load(thisYear, latest.current.unitId)
+  }, [thisYear])
+
   const choose = (y: number, u: string | null) => {
+    if (y !== year) picked.current = true
     setYear(y)
     setUnitId(u)
     setEdits({})

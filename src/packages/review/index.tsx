@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useRef, useState } from 'react'
-import { chinaDate } from '../../core/clock'
+import { useToday } from '../../hooks/useToday'
 import type { Indicator } from '../../core/indicator'
 import type { OrgUnit } from '../../core/org'
 import { periodLabel } from '../../core/periodLabel'
@@ -42,7 +42,7 @@ const keyOf = (f: Filters) => `${f.status}|${f.indicatorCode ?? ''}|${f.period ?
  */
 export default function ReviewListPage() {
   const me = useIdentity()
-  const today = chinaDate(getServices().clock.now())
+  const today = useToday()
   const thisYear = Number(today.slice(0, 4))
   const [filters, setFilters] = useState<Filters>({ status: 'submitted', indicatorCode: null, period: null })
   const [list, setList] = useState<ListState | null>(null)

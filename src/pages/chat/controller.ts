@@ -125,8 +125,10 @@ export class ChatController {
     return this.items
   }
 
-  private indicatorOf(code: string): Indicator | undefined {
-    return this.indicators.find((i) => i.code === code)
+  /** The plan item of the period's year: a January report of December reads last year's plan. */
+  private indicatorOf(code: string, period: string): Indicator | undefined {
+    const year = Number(period.slice(0, 4))
+    return this.indicators.find((i) => i.code === code && i.year === year) ?? this.indicators.find((i) => i.code === code)
   }
 
   async send(text: string): Promise<void> {
@@ -184,7 +186,7 @@ export class ChatController {
 
   /** Opens an item from the lobby or the inbox; offers to resume a saved draft. */
   async open(item: PendingItem, opts: { sameAsLast?: boolean } = {}): Promise<void> {
-    const ind = this.indicatorOf(item.indicatorCode)
+    const ind = this.indicatorOf(item.indicatorCode, item.period)
     if (!ind || !this.me) return this.say('这项指标暂时打不开，请稍后再试。', 'error')
     if (item.state === 'approved') return this.say('这份填报已审核通过，不能再修改。')
     const previous = await loadReport(this.deps.api, reportId(ind.code, this.me.unit.id, previousPeriod(item.period)))

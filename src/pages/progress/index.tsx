@@ -1,7 +1,7 @@
 import ActionButton from '../../components/ActionButton'
 import { View } from '@tarojs/components'
-import { useRef, useState } from 'react'
-import { chinaDate } from '../../core/clock'
+import { useEffect, useRef, useState } from 'react'
+import { useToday } from '../../hooks/useToday'
 import type { Indicator } from '../../core/indicator'
 import { ORG_LEVEL_LABEL, type OrgUnit } from '../../core/org'
 import { periodLabel } from '../../core/periodLabel'
@@ -22,7 +22,7 @@ import './index.scss'
  */
 export default function ProgressPage() {
   const me = useIdentity()
-  const today = chinaDate(getServices().clock.now())
+  const today = useToday()
   const thisYear = Number(today.slice(0, 4))
   const [period, setPeriod] = useState(String(thisYear))
   const [stack, setStack] = useState<OrgUnit[]>([])
@@ -62,8 +62,17 @@ export default function ProgressPage() {
   }
   useRefreshOnShow(() => void load(latest.current.period, latest.current.stack))
 
+  // Until someone picks a period, the page follows the server's year: the
+  // first answer may move the clock from the phone's year to the server's.
+  const picked = useRef(false)
+  useEffect(() => {
+    if (picked.current || period === String(thisYear)) return
+    setPeriod(String(thisYear))
+    void load(String(thisYear), latest.current.stack)
+  }, [thisYear])
+
   const choose = (p: string, s: OrgUnit[]) => {
-    if (p !== period) setPeriod(p)
+    if (p !== period) (picked.current = true), setPeriod(p)
     if (s !== stack) {
       setStack(s)
       setData(null)
