@@ -43,7 +43,8 @@ export async function registerHeaders(app: FastifyInstance, staticDir: string | 
     },
     // The H5 page loads nothing cross-origin that would need these off; the
     // defaults (COOP same-origin, CORP same-origin, nosniff, no referrer
-    // leaks, frameguard DENY, HSTS) all apply.
+    // leaks, HSTS) apply, and X-Frame-Options DENY for browsers without frame-ancestors.
     referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
   })
 }

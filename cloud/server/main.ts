@@ -44,7 +44,7 @@ async function main() {
   const remindConfig = loadReminderConfig(process.env)
   const remindCron = process.env.REMIND_CRON?.trim() || DEFAULT_REMIND_CRON
   const databaseUrl = process.env.DATABASE_URL?.trim() || undefined
-  const { app, schedule } = await createLocalServer({
+  const { app, schedule, store } = await createLocalServer({
     dataDir,
     databaseUrl,
     ...(process.env.UPLOAD_DIR ? { uploadDir: resolve(process.env.UPLOAD_DIR) } : {}),
@@ -72,6 +72,7 @@ async function main() {
   const address = await app.listen({ port, host })
   // The test harness reads this line to learn an ephemeral port.
   if (demoLogin) console.warn(DEMO_LOGIN_WARNING)
+  else if ((await store.installMode()) === null) console.log('No district set up yet: run `npm run admin -- init --district <名称> --name <姓名>` (it prints the first admin’s invite code).')
   console.log(`格报 local server listening on ${address} (data: ${dataDir}${databaseUrl ? ', store: PostgreSQL' : ''})`)
   console.log(schedule ? `reminders: next run ${schedule.next()?.toISOString() ?? 'never'} (REMIND_CRON ${remindCron})` : 'reminders: no schedule (REMIND_CRON=off)')
 }

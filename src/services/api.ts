@@ -63,6 +63,8 @@ export function createApi(transport: Transport) {
     history: (reportId: string) => call<HistoryData>('history', { reportId }),
     reports: (query: { status?: 'submitted' | 'approved' | 'returned'; indicatorCode?: string; period?: string; orgUnitId?: string; before?: string; limit?: number }) =>
       call<ReportsData>('reports', query),
+    /** Local server: short-lived links for <img> and downloads of uploaded evidence, by id (ids the caller may not see are left out). */
+    fileLinks: (ids: string[]) => call<{ links: Record<string, { url: string; expiresAt: string }> }>('files.link', { ids }),
     review: (input: { reportId: string; version: number; decision: 'approve' | 'return' | 'reopen'; comment?: string; fields?: string[]; verdicts?: Record<string, 'met' | 'partial' | 'unmet'> }) =>
       call<ReviewData>('review', input)
   }

@@ -18,11 +18,15 @@ const field = (code: string, key: string) => SEED_INDICATORS.find((i) => i.code 
 
 test('evidence ids become URLs: local uploads under /files/, cloud fileIDs in weapp only', () => {
   const id = 'local:0f8fad5b-d9cb-469f-a165-70867728950e.jpg'
-  expect(evidenceUrl(id, { base: '', env: 'h5' })).toBe('/files/0f8fad5b-d9cb-469f-a165-70867728950e.jpg')
-  expect(evidenceUrl(id, { base: 'https://gebao.example.cn/', env: 'weapp' })).toBe('https://gebao.example.cn/files/0f8fad5b-d9cb-469f-a165-70867728950e.jpg')
+  const link = '/files/0f8fad5b-d9cb-469f-a165-70867728950e.jpg?exp=1&sig=abc'
+  // A local upload shows only through its signed link (files.link); without one, its name.
+  expect(evidenceUrl(id, { base: '', env: 'h5' })).toBeNull()
+  expect(evidenceUrl(id, { base: '', env: 'h5', links: { [id]: link } })).toBe(link)
+  expect(evidenceUrl(id, { base: 'https://gebao.example.cn/', env: 'weapp', links: { [id]: link } })).toBe(`https://gebao.example.cn${link}`)
+  expect(evidenceUrl(id, { base: '', env: 'h5', links: { [id]: 'https://evil.example/x.png' } })).toBeNull()
   expect(evidenceUrl('cloud://env-1.abc/evidence/x.jpg', { base: '', env: 'weapp' })).toBe('cloud://env-1.abc/evidence/x.jpg')
   expect(evidenceUrl('cloud://env-1.abc/evidence/x.jpg', { base: '', env: 'h5' })).toBeNull()
-  expect(evidenceUrl('https://cdn.example.cn/a.png', { base: '', env: 'h5' })).toBe('https://cdn.example.cn/a.png')
+  expect(evidenceUrl('https://cdn.example.cn/a.png', { base: '', env: 'h5' })).toBeNull()
   expect(evidenceUrl('local:../../etc/passwd', { base: '', env: 'h5' })).toBeNull()
   expect(evidenceUrl('whatever', { base: '', env: 'h5' })).toBeNull()
 })

@@ -225,7 +225,6 @@ describe('authorization: out of scope is FORBIDDEN and changes nothing', () => {
     ['grid worker reviews', GRID_WORKER, 'review', () => ({ reportId: reportId('YL-133', GRID_WORKER_UNIT, '2020-11'), version: 1, decision: 'approve' })],
     ['a street reviewer of another street', STREET_REVIEWER, 'progress', () => ({ orgUnitId: 'qk-s01', period: '2020' })],
     ['a grid worker reads the district', GRID_WORKER, 'progress', () => ({ orgUnitId: 'qk', period: '2020' })],
-    ['a grid worker reads another grid history', OTHER_GRID_WORKER, 'history', () => ({ reportId: reportId('YL-133', GRID_WORKER_UNIT, '2020-11') })],
     ['a reviewer edits indicators', STREET_REVIEWER, 'indicator.assign', () => ({ code: 'YL-133', reportLevel: 'community' })],
     ['a community reviewer lists another community', COMMUNITY_REVIEWER, 'reports', () => ({ orgUnitId: 'qk-s11-c02' })]
   ])('%s', async (_name, who, action, payload) => {

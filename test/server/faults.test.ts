@@ -240,6 +240,7 @@ const OK: Outcome = { ok: true }
 const FORBIDDEN: Outcome = { code: 'FORBIDDEN' }
 const UNAUTH: Outcome = { code: 'UNAUTHENTICATED' }
 const BAD: Outcome = { code: 'BAD_INPUT' }
+const NOT_FOUND: Outcome = { code: 'NOT_FOUND' }
 
 interface Fixtures {
   s: Running
@@ -360,7 +361,11 @@ const MATRIX: Record<string, Spec> = {
       expect: role === 'none' ? UNAUTH : role === 'grid_worker' ? FORBIDDEN : OK,
       ...(role === 'grid_worker' ? { note: 'grid workers review nothing, their own grid included' } : {})
     },
-    out: { payload: (fx) => ({ reportId: fx.reportOut[asSigned(role)], version: 1, decision: 'approve' }), expect: signedIn(role, FORBIDDEN) }
+    out: {
+      payload: (fx) => ({ reportId: fx.reportOut[asSigned(role)], version: 1, decision: 'approve' }),
+      expect: role === 'grid_worker' ? FORBIDDEN : signedIn(role, NOT_FOUND),
+      note: 'a report outside the area answers like one that does not exist'
+    }
   }),
   reports: (role) => ({
     in: { payload: () => ({ orgUnitId: OWN[asSigned(role)] }), expect: signedIn(role, OK) },
@@ -368,7 +373,7 @@ const MATRIX: Record<string, Spec> = {
   }),
   history: (role) => ({
     in: { payload: (fx) => ({ reportId: fx.reportIn[asSigned(role)] }), expect: signedIn(role, OK) },
-    out: { payload: (fx) => ({ reportId: fx.reportOut[asSigned(role)] }), expect: signedIn(role, FORBIDDEN) }
+    out: { payload: (fx) => ({ reportId: fx.reportOut[asSigned(role)] }), expect: signedIn(role, NOT_FOUND), note: 'a report outside the area answers like one that does not exist' }
   }),
   progress: (role) => ({
     in: { payload: () => ({ orgUnitId: OWN[asSigned(role)], period: '2020' }), expect: signedIn(role, OK) },
@@ -484,3 +489,15 @@ describe('authorization matrix: every action × every role × in and out of scop
     }
   })
 })
+
+// ---------------------------------------------------------------------------
+// 4. Faults of a real install (issue 12): each section names the fault.
+// ---------------------------------------------------------------------------
+
+import './faults/sessions'
+// SQLite's own install faults (data-folder lock, writers, its migrations, a
+// read-only file) read the SQLite file: in the SQLite run only, not in test:pg.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+if (!process.env.DATABASE_URL) require('./faults/install')
+import './faults/uploads'
+import './faults/small'

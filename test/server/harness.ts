@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -23,6 +24,8 @@ export interface Running {
   server: LocalServer
   clock: TestClock
   dataDir: string
+  /** The SQLite database (SQLite-only tests; over PostgreSQL reading it throws). */
+  readonly db: Database.Database
   /** A session token for a person, as the login screen would get. */
   tokenFor(personId: string): string
   call<T = any>(action: string, payload: unknown, token?: string): Promise<{ status: number; body: any & { data: T } }>
@@ -72,6 +75,10 @@ export async function startServer(startAt = '2020-12-20T10:00:00+08:00', opts: P
     server,
     clock,
     dataDir,
+    get db(): Database.Database {
+      if (server.store instanceof PgStore) throw new Error('this test reads SQLite directly; it does not run over PostgreSQL')
+      return (server.store as SqliteStore).db
+    },
     tokenFor: (personId) => tokenOf(server, personId, clock.now().getTime()),
     async call(action, payload, token) {
       const res = await fetch(`${address}/api/${action}`, {
@@ -118,3 +125,10 @@ export const OTHER_GRID_WORKER = 'u-grid-3'
 export const COMMUNITY_REVIEWER = 'u-comm-1'
 export const STREET_REVIEWER = 'u-street-1'
 export const ADMIN = 'u-admin'
+
+/** `SELECT count(*) AS n …` on either store (portable SQL only). */
+export async function countOf(s: Running, sql: string): Promise<number> {
+  const store = s.server.store
+  if (store instanceof PgStore) return Number((await store.pool.query<{ n: string }>(sql)).rows[0].n)
+  return ((store as SqliteStore).db.prepare(sql).get() as { n: number }).n
+}

@@ -7,6 +7,8 @@ const ROOT = join(__dirname, '../..')
 export interface ServerProcess {
   child: ChildProcess
   base: string
+  /** Everything the server printed so far (stdout and stderr). */
+  output(): string
   kill(signal?: NodeJS.Signals): Promise<void>
 }
 
@@ -46,9 +48,11 @@ function spawnOne(dataDir: string, env: Record<string, string>): Promise<ServerP
       if (m) {
         clearTimeout(timer)
         child.stdout?.off('data', onData)
+        child.stdout?.on('data', (c: Buffer) => (out += c.toString()))
         resolve({
           child,
           base: m[1],
+          output: () => out,
           kill: (signal = 'SIGKILL') =>
             new Promise((done) => {
               if (child.exitCode !== null || child.signalCode !== null) return done()

@@ -15,6 +15,9 @@ import { requireAdmin, requireCaller } from '../scope'
  * or the local server's schedule) sends one reminder per person per day.
  */
 
+/** The most one-time grants one person banks for one template. */
+export const MAX_BANKED_GRANTS = 50
+
 /** requestSubscribeMessage takes at most 3 template ids per call. */
 export const MAX_TEMPLATES_PER_REQUEST = 3
 
@@ -67,7 +70,11 @@ export const reminderGrant = defineAction(
     const at = ctx.clock.now().toISOString()
     const openid = ctx.openid ?? null
     if (result === 'accept') {
-      await ctx.store.grantReminder({ personId: person.id, templateId, openid, add: template.longTerm ? 0 : 1, ...(template.longTerm ? { longTerm: true } : {}), at })
+      // One-time grants bank up to MAX_BANKED_GRANTS: more than a year of
+      // reminders, and a client that loops on "accept" banks no more.
+      const banked = template.longTerm ? 0 : ((await ctx.store.reminderGrants([person.id])).find((g) => g.templateId === templateId && g.openid === (openid ?? g.openid))?.oneTime ?? 0)
+      const add = template.longTerm || banked >= MAX_BANKED_GRANTS ? 0 : 1
+      await ctx.store.grantReminder({ personId: person.id, templateId, openid, add, ...(template.longTerm ? { longTerm: true } : {}), at })
     } else if (template.longTerm) {
       await ctx.store.grantReminder({ personId: person.id, templateId, openid, add: 0, longTerm: false, at })
     }

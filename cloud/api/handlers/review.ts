@@ -8,7 +8,7 @@ import { VerdictSchema } from '../../../src/core/schema/target'
 import { defineAction } from '../action'
 import { ApiError } from '../../../src/core/errors'
 import { writeReport } from '../reportWrite'
-import { assertRead, canReview, requireCaller, requireReviewer } from '../scope'
+import { assertRead, canRead, canReview, requireCaller, requireReviewer } from '../scope'
 
 const ReviewInput = z.strictObject({
   reportId: text(120, 1),
@@ -30,7 +30,8 @@ const ReviewInput = z.strictObject({
 export const review = defineAction('review', ReviewInput, async (ctx, input) => {
   const caller = requireReviewer(ctx)
   const existing = await ctx.store.getReport(input.reportId)
-  if (!existing) throw new ApiError('NOT_FOUND', '没有找到这份填报')
+  // A report outside the caller's area answers like one that does not exist: ids reveal nothing.
+  if (!existing || !canRead(caller, existing.unitPath)) throw new ApiError('NOT_FOUND', '没有找到这份填报')
   if (!canReview(caller, existing.unitPath)) throw new ApiError('FORBIDDEN', '只能审核下级单位的填报')
   if (input.decision === 'return' && input.comment.trim() === '') throw new ApiError('BAD_INPUT', '退回时请写明原因', { issues: [{ path: 'comment', message: '退回时请写明原因' }] })
   const ind = await ctx.store.getIndicator(existing.indicatorCode, periodYear(existing.period))
@@ -106,7 +107,6 @@ export const reports = defineAction('reports', ListInput, async (ctx, q) => {
 export const history = defineAction('history', z.strictObject({ reportId: text(120, 1) }), async (ctx, { reportId }) => {
   const caller = requireCaller(ctx)
   const report = await ctx.store.getReport(reportId)
-  if (!report) throw new ApiError('NOT_FOUND', '没有找到这份填报')
-  assertRead(caller, report.unitPath)
+  if (!report || !canRead(caller, report.unitPath)) throw new ApiError('NOT_FOUND', '没有找到这份填报')
   return { report, entries: await ctx.store.history(reportId) }
 })

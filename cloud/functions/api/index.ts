@@ -1,6 +1,7 @@
 import cloud from 'wx-server-sdk'
 import type { Clock } from '../../../src/core/clock'
-import { DEFAULT_CONFIG, type ApiContext, type Caller, type ReminderService } from '../../api/context'
+import { isCloudFileOf } from '../../../src/core/evidence/ids'
+import { DEFAULT_CONFIG, type ApiContext, type Caller, type EvidenceIds, type ReminderService } from '../../api/context'
 import { ApiError, type ApiResult } from '../../../src/core/errors'
 import { dispatch, type Logger, useChineseMessages } from '../../api/router'
 import { CloudFileSink } from '../../export/files'
@@ -64,6 +65,9 @@ async function callerOf(openid: string): Promise<Caller | null> {
   return person && unit ? { person, unit } : null
 }
 
+/** Evidence must be a cloud file of this environment: a report cannot point reviewers at outside URLs. */
+const cloudEvidence = (env: string | undefined): EvidenceIds => ({ unknown: async (ids) => ids.filter((id) => !isCloudFileOf(id, env ?? '')) })
+
 // Once per instance: one read of meta/schema when the database is current.
 let migrated: Promise<boolean> | null = null
 
@@ -78,7 +82,7 @@ export async function main(event: unknown, _context?: unknown): Promise<ApiResul
     log.error('migrating the database failed', e)
     return { ok: false, error: new ApiError('INTERNAL').toBody() }
   }
-  const { OPENID } = cloud.getWXContext()
+  const { OPENID, ENV } = cloud.getWXContext()
   const { action, payload } = readEvent(event)
   let caller: Caller | null
   try {
@@ -87,6 +91,6 @@ export async function main(event: unknown, _context?: unknown): Promise<ApiResul
     log.error('resolving the caller failed', e)
     return { ok: false, error: new ApiError('INTERNAL').toBody() }
   }
-  const ctx: ApiContext = { store, clock, caller, text, config: CLOUD_CONFIG, reminders, files, ...(OPENID ? { openid: OPENID } : {}) }
+  const ctx: ApiContext = { store, clock, caller, text, config: CLOUD_CONFIG, reminders, files, evidence: cloudEvidence(ENV), ...(OPENID ? { openid: OPENID } : {}) }
   return dispatch(ctx, action, payload, log)
 }

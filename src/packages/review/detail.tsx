@@ -78,6 +78,7 @@ export default function ReviewDetailPage() {
   const [fields, setFields] = useState<string[]>([])
   const [verdicts, setVerdicts] = useState<Record<string, Verdict>>({})
   const [formError, setFormError] = useState('')
+  const [fileLinks, setFileLinks] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   const haveCatalog = useRef(false)
 
@@ -102,6 +103,13 @@ export default function ReviewDetailPage() {
       const services = getServices()
       await services.ready
       const [d] = await Promise.all([services.api.history(id), loadCatalog()])
+      // Local uploads are served only to a session or through a signed
+      // link; an <Image> sends no session, so it gets links.
+      const local = d.report.evidence.map((e) => e.id).filter((eid) => eid.startsWith('local:'))
+      if (local.length > 0) {
+        const links = await services.api.fileLinks(local).catch(() => ({ links: {} as Record<string, { url: string }> }))
+        setFileLinks(Object.fromEntries(Object.entries(links.links).map(([eid, l]) => [eid, l.url])))
+      }
       setData(d)
       setError('')
     } catch (e) {
@@ -238,7 +246,7 @@ export default function ReviewDetailPage() {
 
       <View className="gb-review-detail__section">现场照片</View>
       <View className="gb-review-detail__card">
-        <EvidenceGallery items={report.evidence} urlOf={(eid) => evidenceUrl(eid)} onPreview={preview} />
+        <EvidenceGallery items={report.evidence} urlOf={(eid) => evidenceUrl(eid, { links: fileLinks })} onPreview={preview} />
       </View>
 
       {canAct && mode === null ? (
