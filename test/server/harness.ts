@@ -49,6 +49,12 @@ function watchGenerations(server: LocalServer): void {
     generations.set(personId, g)
     return g
   }
+  // A changed role or unit ends sessions inside putPeople.
+  const put = store.putPeople.bind(store)
+  store.putPeople = async (people) => {
+    await put(people)
+    for (const p of people) generations.set(p.id, await store.sessionGeneration(p.id))
+  }
 }
 
 /** A token for the person's current session generation, as sign-in would give (synchronous, for test tables). */

@@ -143,6 +143,14 @@ export class PgStore implements ServerStore, JobLock {
     await inTransaction(this.pool, async (c) => {
       for (let i = 0; i < people.length; i += BATCH) {
         const b = people.slice(i, i + BATCH)
+        // A new role or unit changes what the person may do: sessions issued before end.
+        await c.query(
+          `INSERT INTO session_generations (person_id, generation)
+           SELECT p.id, 1 FROM people p JOIN unnest($1::text[], $2::text[], $3::text[]) AS n(id, role, unit) ON p.id = n.id
+           WHERE p.role <> n.role OR p.org_unit_id <> n.unit
+           ON CONFLICT (person_id) DO UPDATE SET generation = session_generations.generation + 1`,
+          [b.map((p) => p.id), b.map((p) => p.role), b.map((p) => p.orgUnitId)]
+        )
         await c.query(
           `INSERT INTO people (id, name, role, org_unit_id)
            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
