@@ -58,6 +58,8 @@ export interface ServerOptions {
   /** How long an upload no report names is kept (longer than the phone queues a report). Default 30 days. */
   orphanGraceMs?: number
   rateLimits?: Partial<RateLimits>
+  /** Addresses of reverse proxies whose X-Forwarded-For to believe (Fastify's trustProxy, e.g. "loopback"); rate limits count per client address. */
+  trustProxy?: string
   reminders?: {
     /** Default: no templates configured, so the demo template (with demo login). */
     config?: ReminderConfig
@@ -139,7 +141,7 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
   const sessions = new SessionService(new Sessions(sessionKey), store)
   const links = new FileLinks(sessionKey)
   const config = { ...DEFAULT_CONFIG, ...opts.config }
-  const app = Fastify({ logger: loggerOptions(opts.logger ?? false), bodyLimit: 1024 * 1024 })
+  const app = Fastify({ logger: loggerOptions(opts.logger ?? false), bodyLimit: 1024 * 1024, ...(opts.trustProxy ? { trustProxy: opts.trustProxy } : {}) })
 
   const log = actionLogger(app.log)
   const reminders: ReminderService = {

@@ -19,6 +19,8 @@ import { SessionKeyError } from './session'
  * (`npm run admin -- init`). SESSION_KEY (64 hex digits) or SESSION_KEY_FILE
  * give the session key, to share between processes; default
  * DATA_DIR/session.key. UPLOAD_MAX_FILE_MB, UPLOAD_MONTH_MB: evidence limits.
+ * TRUST_PROXY: the reverse proxy's address (Fastify trustProxy, e.g.
+ * "loopback"), so rate limits count the client's address, not the proxy's.
  * Reminders: REMIND_CRON (croner pattern in China time, default daily
  * 09:00; `off` for none), REMIND_CATCHUP=off to skip the run at start after
  * a missed time, REMIND_CONFIG / REMIND_TEMPLATE_ID / REMIND_MINIPROGRAM_STATE
@@ -54,6 +56,7 @@ async function main() {
     demoLogin,
     env: { SESSION_KEY: process.env.SESSION_KEY, SESSION_KEY_FILE: process.env.SESSION_KEY_FILE },
     uploadLimits: uploadLimitsFromEnv(process.env),
+    ...(process.env.TRUST_PROXY ? { trustProxy: process.env.TRUST_PROXY } : {}),
     reminders: {
       config: demoLogin ? withDemoTemplate(remindConfig) : remindConfig,
       ...(remindCron === 'off' ? {} : { cron: remindCron, catchUp: process.env.REMIND_CATCHUP !== 'off' })

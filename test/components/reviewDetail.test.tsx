@@ -72,7 +72,11 @@ async function openDetail(me: MeData, versions: HistoryData[], review: (input: R
   const api = {
     history: jest.fn(async () => versions[Math.min(n++, versions.length - 1)]),
     catalog: jest.fn(async () => ({ indicators: SEED_INDICATORS, units: [district, street, community, g1] })),
-    review: jest.fn(review) as unknown as Api['review']
+    review: jest.fn(review) as unknown as Api['review'],
+    // The server's signed links for local uploads (an <Image> sends no session).
+    fileLinks: jest.fn(async (ids: string[]) => ({
+      links: Object.fromEntries(ids.map((id) => [id, { url: `/files/${id.slice('local:'.length)}?exp=1&sig=s`, expiresAt: '2021-01-05T02:10:00Z' }]))
+    }))
   }
   await installFakeServices(api, { now: '2021-01-05T02:00:00Z' })
   render(<ReviewDetailPage />)
@@ -97,10 +101,11 @@ test('figures with units, the reason beside its figure, narrative, photos and th
   const trainees = screen.getByText('培训护理人员').closest('.gb-figures__row')!
   expect(trainees.textContent).toContain('说明：本月只办了一期培训')
   expect(screen.getByText('本月新建网点2个，食堂1个。')).toBeTruthy()
-  // The local upload shows from /files/ on this origin; a cloud fileID
-  // cannot show in a browser and falls back to its name.
+  // The local upload shows through its signed link on this origin; a cloud
+  // fileID cannot show in a browser and falls back to its name.
+  expect(api.fileLinks).toHaveBeenCalledWith(['local:0f8fad5b-d9cb-469f-a165-70867728950e.jpg'])
   const img = document.querySelector('.gb-evidence__photo')!
-  expect(img.getAttribute('src')).toBe('/files/0f8fad5b-d9cb-469f-a165-70867728950e.jpg')
+  expect(img.getAttribute('src')).toBe('/files/0f8fad5b-d9cb-469f-a165-70867728950e.jpg?exp=1&sig=s')
   expect(screen.getByText('食堂照片')).toBeTruthy()
   // History, newest first, in Chinese.
   const items = Array.from(document.querySelectorAll('.gb-timeline__item')).map((e) => e.textContent)

@@ -189,3 +189,14 @@ describe('fault 8b: bind is rate limited, and a bad code says nothing about whic
     expect(await countOf(s, "SELECT count(*) AS n FROM rate_limits WHERE key LIKE 'bind-addr:%'")).toBe(1)
   })
 })
+
+describe('fault 8b (behind a proxy): with TRUST_PROXY the limit counts each client, not the proxy', () => {
+  test('two clients through one proxy are limited separately', async () => {
+    const s = await startServer(undefined, { trustProxy: 'loopback', rateLimits: { bindPerAddress: 2, bindPerCode: 100, windowMs: 60_000 } })
+    const bindFrom = (ip: string, code: string) =>
+      fetch(`${s.base}/api/bind`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify({ code }) }).then((r) => r.status)
+    expect([await bindFrom('203.0.113.1', 'AAAA2222'), await bindFrom('203.0.113.1', 'AAAA3333'), await bindFrom('203.0.113.1', 'AAAA4444')]).toEqual([404, 404, 429])
+    expect(await bindFrom('203.0.113.2', 'AAAA5555')).toBe(404)
+    await s.stop()
+  })
+})
