@@ -237,11 +237,11 @@ describe('authorization: out of scope is FORBIDDEN and changes nothing', () => {
 })
 
 test('a grid worker asking for another grid’s history gets the answer of a report that does not exist, nothing changed', async () => {
-  const before = fingerprint(s.db)
+  const before = await fingerprint(s)
   const res = await s.call('history', { reportId: reportId('YL-133', GRID_WORKER_UNIT, '2020-11') }, s.tokenFor(OTHER_GRID_WORKER))
   expect(res.status).toBe(404)
   expect(res.body.error).toEqual((await s.call('history', { reportId: reportId('YL-133', 'qk-s11-c01-g9', '2020-11') }, s.tokenFor(OTHER_GRID_WORKER))).body.error)
-  expect(fingerprint(s.db)).toBe(before)
+  expect(await fingerprint(s)).toBe(before)
 })
 
 describe('admin', () => {
