@@ -43,10 +43,26 @@ function changes(before: StoredReport | null, after: StoredReport): FieldChange[
 export async function writeReport(ctx: ApiContext, req: WriteRequest): Promise<WriteResult> {
   const { store } = ctx
   const year = periodYear(req.reportId.split('~')[2])
+  const duplicateOf = async (reportId: string): Promise<WriteResult> => {
+    const stored = await store.getReport(reportId)
+    if (!stored) throw new ApiError('INTERNAL')
+    if (stored.orgUnitId !== req.unit.id) throw new ApiError('BAD_INPUT', '提交编号无效，请重新提交')
+    return { kind: 'duplicate', report: stored }
+  }
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    // After a lost race the winner may have been this very submission, sent
+    // twice at once (two servers, or a retry overtaking the first try): that
+    // is a duplicate, not a conflict with itself.
+    if (attempt > 0 && req.clientId) {
+      const known = await store.submission(req.clientId)
+      if (known) return duplicateOf(known.reportId)
+    }
     const { stamp, counted } = await store.unitYear(req.ind.code, req.unit.id, year)
     const yearBefore = await store.reportsInYear(req.ind.code, req.unit.id, year)
     const current = yearBefore.find((r) => r.id === req.reportId) ?? null
+    // The report as it stands was written by this very submission (its twin
+    // committed between our reads): answer that, not a conflict with itself.
+    if (req.clientId && current?.clientId === req.clientId) return duplicateOf(current.id)
     const next = req.build(current)
     const yearAfter = [...yearBefore.filter((r) => r.id !== next.id), next]
     const after = unitYearCounted(req.ind, req.unit.level, yearAfter)
@@ -72,12 +88,8 @@ export async function writeReport(ctx: ApiContext, req: WriteRequest): Promise<W
     switch (outcome.kind) {
       case 'ok':
         return { kind: 'written', report: next }
-      case 'duplicate': {
-        const stored = await store.getReport(outcome.reportId)
-        if (!stored) throw new ApiError('INTERNAL')
-        if (stored.orgUnitId !== req.unit.id) throw new ApiError('BAD_INPUT', '提交编号无效，请重新提交')
-        return { kind: 'duplicate', report: stored }
-      }
+      case 'duplicate':
+        return duplicateOf(outcome.reportId)
       case 'conflict':
       case 'stale':
         continue

@@ -13,10 +13,12 @@ import { MAX_IMPORT_BASE64 } from '../api/handlers/planImport'
 import { LocalFileSink } from '../export/files'
 import { DEFAULT_REMINDER_CONFIG, withDemoTemplate, type ReminderConfig } from '../reminders/config'
 import { seedDemoGrants } from '../reminders/demo'
-import { runReminders } from '../reminders/run'
+import { busySummary, runReminders } from '../reminders/run'
 import { localSender, type MessageSender } from '../reminders/sender'
 import { runPendingRebuilds } from '../rollup/rebuild'
 import { seedIfEmpty } from '../seed'
+import { inProcessLock, type JobLock } from '../store/jobLock'
+import { PgStore } from '../store/pg/PgStore'
 import { SqliteStore } from '../store/sqlite/SqliteStore'
 import type { ServerStore } from '../store/server'
 import { lockDataFolder, type DataFolderLock } from './dataLock'
@@ -31,6 +33,16 @@ import { localEvidenceIds, registerUploads, sweepOrphanUploads } from './uploads
 
 export interface ServerOptions {
   dataDir: string
+  /**
+   * A PostgreSQL connection string (DATABASE_URL): the store is PostgreSQL,
+   * shared with any other server process on it (the data folder then holds
+   * no database and is not locked to one process; share it, or give every
+   * process the same SESSION_KEY / SESSION_KEY_FILE and UPLOAD_DIR).
+   * Absent: the SQLite file `gebao.db` in the data folder, one process.
+   */
+  databaseUrl?: string
+  /** Where uploaded photos live (UPLOAD_DIR); default `uploads` in the data folder. Shared by all processes. */
+  uploadDir?: string
   /** The H5 build to serve; absent or missing folder: API only. */
   staticDir?: string
   clock?: Clock
@@ -64,6 +76,8 @@ export interface ServerOptions {
 export interface LocalServer {
   app: FastifyInstance
   store: ServerStore
+  /** Which process may run a job now: advisory locks over PostgreSQL, in-process over SQLite. */
+  jobs: JobLock
   sessions: SessionService
   reminders: ReminderService
   /** The reminder schedule, when `reminders.cron` was given. */
@@ -112,7 +126,7 @@ async function prepareInstall(store: ServerStore, demo: boolean, dataDir: string
 
 /**
  * The local server: the same action handlers as the cloud function, over
- * SQLite, behind `POST /api/<action>`, plus the H5 build. Identity comes
+ * SQLite (or PostgreSQL, `databaseUrl`), behind `POST /api/<action>`, plus the H5 build. Identity comes
  * from a signed session token in `Authorization: Bearer …` whose session
  * generation is the person's current one.
  */
@@ -120,19 +134,17 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
   useChineseMessages()
   const clock = opts.clock ?? systemClock
   const sessionKey = opts.sessionKey ?? loadSessionKey(opts.dataDir, opts.env)
-  const lock: DataFolderLock = lockDataFolder(opts.dataDir)
-  let store: SqliteStore
-  try {
-    store = new SqliteStore(join(opts.dataDir, 'gebao.db'))
-  } catch (e) {
-    lock.release()
-    throw e
-  }
+  const { store, jobs, lock } = await openStore(opts)
   const demo = opts.demoLogin !== false
+  const remindConfig = opts.reminders?.config ?? (demo ? withDemoTemplate(DEFAULT_REMINDER_CONFIG) : DEFAULT_REMINDER_CONFIG)
   try {
-    await prepareInstall(store, demo, opts.dataDir)
-    // Rebuilds a migration queued (or a stopped server left) run before any request.
-    await runPendingRebuilds(store, (code, year) => store.getIndicator(code, year), Number.POSITIVE_INFINITY, () => clock.now().toISOString())
+    // Processes starting at once take turns, so the first fills an empty store and the others see it filled.
+    await jobs.serialised('seed', async () => {
+      await prepareInstall(store, demo, opts.dataDir)
+      if (demo) await seedDemoGrants(store, remindConfig, clock.now().toISOString())
+      // Rebuilds a migration queued (or a stopped server left) run before any request.
+      await runPendingRebuilds(store, (code, year) => store.getIndicator(code, year), Number.POSITIVE_INFINITY, () => clock.now().toISOString())
+    })
   } catch (e) {
     await store.close()
     lock.release()
@@ -143,12 +155,14 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
   const config = { ...DEFAULT_CONFIG, ...opts.config }
   const app = Fastify({ logger: loggerOptions(opts.logger ?? false), bodyLimit: 1024 * 1024, ...(opts.trustProxy ? { trustProxy: opts.trustProxy } : {}) })
 
-  const remindConfig = opts.reminders?.config ?? (demo ? withDemoTemplate(DEFAULT_REMINDER_CONFIG) : DEFAULT_REMINDER_CONFIG)
-  if (demo) await seedDemoGrants(store, remindConfig, clock.now().toISOString())
   const log = actionLogger(app.log)
   const reminders: ReminderService = {
     config: remindConfig,
-    run: () => runReminders({ store, clock, config: remindConfig, sender: opts.reminders?.sender ?? localSender, graceDays: config.graceDays, log })
+    // One process at a time runs the job; another one asked meanwhile answers `busy`.
+    run: async () => {
+      const run = await jobs.exclusive('reminders', () => runReminders({ store, clock, config: remindConfig, sender: opts.reminders?.sender ?? localSender, graceDays: config.graceDays, log }))
+      return run.ran ? run.value : busySummary(clock.now())
+    }
   }
   const cron = opts.reminders?.cron
   const schedule = cron
@@ -192,7 +206,8 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
     return reply.code(503).send({ ok: false, error: new ApiError('INTERNAL', '数据库不可用').toBody() })
   })
   const uploadLimits = opts.uploadLimits ?? DEFAULT_LIMITS
-  await registerUploads(app, { dataDir: opts.dataDir, clock, store, limits: uploadLimits, links, callerOf })
+  const uploadDir = opts.uploadDir ?? join(opts.dataDir, 'uploads')
+  await registerUploads(app, { dataDir: opts.dataDir, uploadDir, clock, store, limits: uploadLimits, links, callerOf })
   registerExports(app, files)
 
   if (demo) {
@@ -260,7 +275,7 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
   }
 
   const graceMs = opts.orphanGraceMs ?? DEFAULT_ORPHAN_GRACE_MS
-  const sweepUploads = () => sweepOrphanUploads({ dataDir: opts.dataDir, store, now: clock.now(), graceMs })
+  const sweepUploads = () => sweepOrphanUploads({ dataDir: opts.dataDir, uploadDir, store, now: clock.now(), graceMs })
   // Orphans go once a day (and once at start), in the background.
   const sweep = () => void sweepUploads().catch((e) => log.error('upload sweep failed', e))
   const sweeper = setInterval(sweep, 86400_000)
@@ -274,5 +289,23 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
     lock.release()
   })
 
-  return { app, store, sessions, reminders, schedule, sweepUploads }
+  return { app, store, jobs, sessions, reminders, schedule, sweepUploads }
+}
+
+/**
+ * PostgreSQL (shared by any number of processes; jobs under advisory
+ * locks), or SQLite in the data folder (one process: the folder is locked).
+ */
+async function openStore(opts: ServerOptions): Promise<{ store: ServerStore; jobs: JobLock; lock: DataFolderLock }> {
+  if (opts.databaseUrl) {
+    const pg = await PgStore.connect(opts.databaseUrl)
+    return { store: pg, jobs: pg, lock: { release: () => undefined } }
+  }
+  const lock: DataFolderLock = lockDataFolder(opts.dataDir)
+  try {
+    return { store: new SqliteStore(join(opts.dataDir, 'gebao.db')), jobs: inProcessLock(), lock }
+  } catch (e) {
+    lock.release()
+    throw e
+  }
 }

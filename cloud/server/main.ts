@@ -24,7 +24,10 @@ import { SessionKeyError } from './session'
  * Reminders: REMIND_CRON (croner pattern in China time, default daily
  * 09:00; `off` for none), REMIND_CATCHUP=off to skip the run at start after
  * a missed time, REMIND_CONFIG / REMIND_TEMPLATE_ID / REMIND_MINIPROGRAM_STATE
- * as in cloud/reminders/config.ts.
+ * as in cloud/reminders/config.ts. DATABASE_URL=postgres://… keeps the data
+ * in PostgreSQL instead of DATA_DIR/gebao.db; several processes may then
+ * share it (DATA_DIR, with the session key and exports, on a shared volume;
+ * UPLOAD_DIR, default DATA_DIR/uploads, likewise).
  */
 function clockFromEnv(value: string | undefined): Clock | undefined {
   if (!value) return undefined
@@ -42,8 +45,11 @@ async function main() {
   const demoLogin = parseSwitch('DEMO_LOGIN', process.env.DEMO_LOGIN, true)
   const remindConfig = loadReminderConfig(process.env)
   const remindCron = process.env.REMIND_CRON?.trim() || DEFAULT_REMIND_CRON
+  const databaseUrl = process.env.DATABASE_URL?.trim() || undefined
   const { app, schedule, store } = await createLocalServer({
     dataDir,
+    databaseUrl,
+    ...(process.env.UPLOAD_DIR ? { uploadDir: resolve(process.env.UPLOAD_DIR) } : {}),
     staticDir,
     clock: clockFromEnv(process.env.GEBAO_CLOCK),
     logger: process.env.LOG !== 'off',
@@ -70,7 +76,7 @@ async function main() {
   // The test harness reads this line to learn an ephemeral port.
   if (demoLogin) console.warn(DEMO_LOGIN_WARNING)
   else if ((await store.installMode()) === null) console.log('No district set up yet: run `npm run admin -- init --district <名称> --name <姓名>` (it prints the first admin’s invite code).')
-  console.log(`格报 local server listening on ${address} (data: ${dataDir})`)
+  console.log(`格报 local server listening on ${address} (data: ${dataDir}${databaseUrl ? ', store: PostgreSQL' : ''})`)
   console.log(schedule ? `reminders: next run ${schedule.next()?.toISOString() ?? 'never'} (REMIND_CRON ${remindCron})` : 'reminders: no schedule (REMIND_CRON=off)')
 }
 

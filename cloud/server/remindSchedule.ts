@@ -7,7 +7,7 @@ import { chinaDate, type Clock } from '../../src/core/clock'
  * only (croner is a dev dependency; the cloud build refuses cloud/server).
  */
 
-/** Every day at 09:00:00, like the cloud trigger `0 0 9 * * * *`. */
+/** Every day at 09:00:00, when the cloud trigger (every 5 minutes from 09:00) starts its first run. */
 export const DEFAULT_REMIND_CRON = '0 0 9 * * *'
 export const REMIND_TIMEZONE = 'Asia/Shanghai'
 

@@ -20,6 +20,8 @@ const FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[a-
 
 export interface UploadOptions {
   dataDir: string
+  /** UPLOAD_DIR: default `uploads` in the data folder; several server processes must share it (one mounted volume). */
+  uploadDir?: string
   clock: Clock
   store: UploadRecords
   limits: EvidenceLimits
@@ -63,7 +65,7 @@ export function localEvidenceIds(store: UploadRecords): EvidenceIds {
  *   the same 404 as a file that does not exist.
  */
 export async function registerUploads(app: FastifyInstance, o: UploadOptions) {
-  const dir = join(o.dataDir, 'uploads')
+  const dir = o.uploadDir ?? join(o.dataDir, 'uploads')
   mkdirSync(dir, { recursive: true })
   await app.register(multipart, { limits: { fileSize: o.limits.maxFileBytes, files: 1, fields: 4, fieldSize: 1000 } })
 
@@ -139,11 +141,11 @@ export async function registerUploads(app: FastifyInstance, o: UploadOptions) {
  * (longer than the phone keeps a queued report that names them). Answers
  * how many went.
  */
-export async function sweepOrphanUploads(o: { dataDir: string; store: UploadRecords; now: Date; graceMs: number; batch?: number }): Promise<number> {
+export async function sweepOrphanUploads(o: { dataDir: string; uploadDir?: string; store: UploadRecords; now: Date; graceMs: number; batch?: number }): Promise<number> {
   const before = new Date(o.now.getTime() - o.graceMs).toISOString()
   const orphans = await o.store.orphanUploads(before, o.batch ?? 500)
   for (const u of orphans) {
-    await rm(join(o.dataDir, 'uploads', u.id), { force: true })
+    await rm(join(o.uploadDir ?? join(o.dataDir, 'uploads'), u.id), { force: true })
     await o.store.deleteUpload(u.id)
   }
   return orphans.length

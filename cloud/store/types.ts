@@ -2,6 +2,7 @@ import type { Indicator } from '../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../src/core/org'
 import type { Person } from '../../src/core/person'
 import type { Report, ReportStatus } from '../../src/core/report'
+import type { ReminderCursor } from '../../src/core/reminders/cursor'
 import type { Counted, RollupDelta } from '../../src/core/rollup'
 import type { RollupPort } from '../rollup/port'
 
@@ -203,6 +204,8 @@ export interface Store extends RollupPort {
   putPeople(people: Person[]): Promise<void>
   getPerson(id: string): Promise<Person | null>
   listPeople(): Promise<Person[]>
+  /** At most `limit` people with an id after `afterId` (from the first when null), in id order: the reminder job's chunks. */
+  peopleAfter(afterId: string | null, limit: number): Promise<Person[]>
   personByOpenid(openid: string): Promise<Person | null>
   createInvite(invite: Invite): Promise<void>
   /** Atomically marks the code used and binds `openid` to its person. */
@@ -241,6 +244,9 @@ export interface Store extends RollupPort {
   appendOutbox(entry: OutboxEntry): Promise<void>
   /** Newest first. */
   listOutbox(q: OutboxQuery): Promise<OutboxEntry[]>
+  /** Where the day's reminder pass stands (null before the first run). */
+  reminderCursor(): Promise<ReminderCursor | null>
+  putReminderCursor(c: ReminderCursor): Promise<void>
 
   // 自查表 narratives: an editor's text per (indicator, unit, year), with its history.
   getNarrative(indicatorCode: string, orgUnitId: string, year: number): Promise<NarrativeOverride | null>

@@ -145,12 +145,12 @@ describe('download links', () => {
 
 describe('refused requests change nothing', () => {
   const refused = async (action: string, payload: unknown, who: string | null, code: string, message?: string) => {
-    const before = fingerprint(s.db)
+    const before = await fingerprint(s)
     const files = exported()
     const res = await s.call(action, payload, who ? s.tokenFor(who) : undefined)
     expect([action, JSON.stringify(payload), res.body.ok, res.body.error?.code]).toEqual([action, JSON.stringify(payload), false, code])
     if (message) expect(res.body.error.message).toBe(message)
-    expect(fingerprint(s.db)).toBe(before)
+    expect(await fingerprint(s)).toBe(before)
     expect(exported()).toEqual(files)
     return res
   }

@@ -63,7 +63,7 @@ async function go() {
   await store.grantReminder({ personId: 'p1', templateId: 'tpl-1', openid: 'wx-1', add: 2, at })
   await store.grantReminder({ personId: 'p2', templateId: 'tpl-1', openid: 'wx-refuse', add: 1, at })
   const { main } = require('__OUT__/remind/index.js')
-  const result = await main(${JSON.stringify({ Type: 'Timer', TriggerName: 'daily-reminders' })}, {})
+  const result = await main(${JSON.stringify({ Type: 'Timer', TriggerName: 'morning-reminders' })}, {})
   console.log(JSON.stringify({ result, sent: globalThis.__sent, grants: await store.reminderGrants(), outbox: await store.listOutbox({ limit: 10 }) }))
 }
 go().catch((e) => { console.error(e); process.exit(1) })
@@ -105,17 +105,17 @@ describe('the remind cloud function', () => {
     expect(JSON.parse(readFileSync(join(out, 'remind/package.json'), 'utf8'))).toMatchObject({ name: 'remind', main: 'index.js', dependencies: { 'wx-server-sdk': expect.stringMatching(/^\d+\.\d+\.\d+$/) } })
   })
 
-  test('config.json: a daily 09:00 timer trigger (7 fields, UTC+8) and the subscribeMessage.send permission', () => {
+  test('config.json: a timer every 5 minutes from 09:00 to 10:55 (7 fields, UTC+8) and the subscribeMessage.send permission', () => {
     const config = JSON.parse(readFileSync(join(out, 'remind/config.json'), 'utf8'))
     expect(config.permissions).toEqual({ openapi: ['subscribeMessage.send'] })
     expect(config.triggers).toHaveLength(1)
-    expect(config.triggers[0]).toEqual({ name: 'daily-reminders', type: 'timer', config: '0 0 9 * * * *' })
+    expect(config.triggers[0]).toEqual({ name: 'morning-reminders', type: 'timer', config: '0 */5 9-10 * * * *' })
     expect(config.triggers[0].config.split(' ')).toHaveLength(7)
   })
 
   test('on its timer it sends through cloud.openapi.subscribeMessage.send, uses grants, zeroes on 43101, and records everything', () => {
     const { result, sent, grants, outbox } = runBundle('wx_trigger')
-    expect(result).toMatchObject({ ok: true, data: { quiet: false, sent: 1, refused: 1, noGrant: 1 } })
+    expect(result).toMatchObject({ ok: true, data: { quiet: false, sent: 1, refused: 1, noGrant: 1, done: true, cursor: { round: 1, pass: 1, done: true } } })
     expect(sent).toHaveLength(2)
     const toP1 = sent.find((m: { touser: string }) => m.touser === 'wx-1')
     expect(Object.keys(toP1).sort()).toEqual(['data', 'lang', 'miniprogramState', 'page', 'templateId', 'touser'])

@@ -1,6 +1,7 @@
 import { ALLOW_ALL_TEXT, DEFAULT_CONFIG, type ApiConfig, type ApiContext, type Caller } from '../../cloud/api/context'
 import { dispatch, useChineseMessages } from '../../cloud/api/router'
 import { CloudBaseStore } from '../../cloud/store/cloudbase/CloudBaseStore'
+import { PgStore } from '../../cloud/store/pg/PgStore'
 import { SqliteStore } from '../../cloud/store/sqlite/SqliteStore'
 import type { Store } from '../../cloud/store/types'
 import type { Aggregates } from '../../src/core/figures'
@@ -9,13 +10,20 @@ import type { OrgUnit } from '../../src/core/org'
 import type { Person } from '../../src/core/person'
 import { approvedKey, projectRollups, withoutEmpty } from '../../src/core/rollup'
 import { SEED_INDICATORS } from '../../src/core/seed/catalog'
+import { freshDatabase } from '../pg/db'
 import { StandInDatabase } from '../store/cloudbaseStandIn'
 
-/** Both stores the projection must be right on: real SQLite, and the CloudBase adapter over the stand-in. */
-export const STORES: [string, () => Store][] = [
-  ['SQLite', () => new SqliteStore(':memory:')],
-  ['CloudBase adapter (stand-in)', () => new CloudBaseStore(new StandInDatabase({ throwOnNotFound: false }))]
-]
+/**
+ * The stores the projection must be right on: real SQLite, and the
+ * CloudBase adapter over the stand-in; under `npm run test:pg`
+ * (DATABASE_URL set) real PostgreSQL instead, a fresh database each.
+ */
+export const STORES: [string, () => Store | Promise<Store>][] = process.env.DATABASE_URL
+  ? [['PostgreSQL', async () => PgStore.connect(await freshDatabase('rollup'))]]
+  : [
+      ['SQLite', () => new SqliteStore(':memory:')],
+      ['CloudBase adapter (stand-in)', () => new CloudBaseStore(new StandInDatabase({ throwOnNotFound: false }))]
+    ]
 
 /** A small district: two streets, three communities, four grids. */
 export const UNITS: OrgUnit[] = [
@@ -44,9 +52,9 @@ export interface World {
   call(unitId: string, action: string, payload: unknown): Promise<any>
 }
 
-export async function makeWorld(make: () => Store, indicators: Indicator[] = [YL133], at = '2020-12-20T02:00:00.000Z', config: Partial<ApiConfig> = {}): Promise<World> {
+export async function makeWorld(make: () => Store | Promise<Store>, indicators: Indicator[] = [YL133], at = '2020-12-20T02:00:00.000Z', config: Partial<ApiConfig> = {}): Promise<World> {
   useChineseMessages()
-  const store = make()
+  const store = await make()
   await store.putOrgUnits(UNITS)
   await store.putPeople(PEOPLE)
   for (const ind of indicators) await store.putIndicator(ind)

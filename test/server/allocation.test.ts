@@ -41,7 +41,7 @@ test('without a share, 长丰街 shows its figures and 未分解, never a rate a
 })
 
 test('bad allocation rows are refused naming the row, and nothing is written', async () => {
-  const before = fingerprint(s.db)
+  const before = await fingerprint(s)
   for (const [shares, message] of [
     [[{ unitId: 'qk-s11', value: 2 }, { unitId: 'qk-s03', value: -1 }], '第2行（宗关街）：分解数不能是负数'],
     [[{ unitId: 'qk-s11', value: '两个' }], '第1行（长丰街）：分解数必须是数字'],
@@ -53,7 +53,7 @@ test('bad allocation rows are refused naming the row, and nothing is written', a
   }
   expect((await s.call('plan.allocate', { code: 'YL-133', year: 2020, targetId: 'service_points', shares: SHARES }, s.tokenFor(COMMUNITY_REVIEWER))).body.error.code).toBe('FORBIDDEN')
   expect((await s.call('plan.allocate', { code: 'YL-BED', year: 2020, targetId: 'beds_per_1000', shares: SHARES }, s.tokenFor(ADMIN))).body.error.code).toBe('BAD_INPUT')
-  expect(fingerprint(s.db)).toBe(before)
+  expect(await fingerprint(s)).toBe(before)
 })
 
 test('the district splits 8 service points; more than 8 is allowed with a warning; 长丰街 is then measured against its 2', async () => {

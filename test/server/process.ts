@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
+import { freshDatabase } from '../pg/db'
 
 const ROOT = join(__dirname, '../..')
 
@@ -11,12 +12,26 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>
 }
 
+/** One PostgreSQL database per data folder, so a restarted server finds its data again. */
+const databases = new Map<string, Promise<string>>()
+export function databaseFor(dataDir: string): Promise<string> {
+  if (!databases.has(dataDir)) databases.set(dataDir, freshDatabase('proc'))
+  return databases.get(dataDir)!
+}
+
 /**
  * The local server as `npm start` runs it, in its own process, so tests can
  * SIGKILL it. PORT=0 picks a free port; the address is read from the line
- * the server prints once it listens.
+ * the server prints once it listens. With DATABASE_URL set (`npm run
+ * test:pg`) the server runs over a PostgreSQL database of the data folder's
+ * own (or the DATABASE_URL given in `env`).
  */
-export function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const databaseUrl = env.DATABASE_URL ?? (process.env.DATABASE_URL ? await databaseFor(dataDir) : undefined)
+  return spawnOne(dataDir, { ...env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) })
+}
+
+function spawnOne(dataDir: string, env: Record<string, string>): Promise<ServerProcess> {
   // `node --import tsx` keeps the server in this very process (the tsx CLI
   // would fork a child that a SIGKILL of the wrapper leaves running).
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'cloud/server/main.ts')], {

@@ -54,7 +54,7 @@ test('documents of the evidence rule are accepted by their bytes (PDF, a real Wo
   const served = await fetch(`${s.base}/files/${body.data.id.slice('local:'.length)}`, { headers: { authorization: `Bearer ${token}` } })
   expect(served.headers.get('content-type')).toBe('application/pdf')
   const word = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('通知')] }] }))
-  const docx = await upload(new Blob([word], { type: 'application/octet-stream' }), '通知.docx', token)
+  const docx = await upload(new Blob([new Uint8Array(word)], { type: 'application/octet-stream' }), '通知.docx', token)
   expect(((await docx.json()) as any).data.id).toMatch(/\.docx$/)
   const exe = await upload(new Blob(['MZ'], { type: 'application/octet-stream' }), 'run.exe', token)
   expect(exe.status).toBe(400)

@@ -89,6 +89,23 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect((await store.listPeople()).map((p) => p.id)).toEqual(['p1', 'p2'])
     })
 
+    test('people in id order, a page at a time after an id (the reminder job\'s chunks)', async () => {
+      await store.putPeople(['p3', 'p10', 'p2'].map((id) => ({ id, name: id, role: 'grid_worker' as const, orgUnitId: g2.id })))
+      expect((await store.peopleAfter(null, 2)).map((p) => p.id)).toEqual(['p1', 'p10'])
+      expect((await store.peopleAfter('p10', 2)).map((p) => p.id)).toEqual(['p2', 'p3'])
+      expect(await store.peopleAfter('p3', 2)).toEqual([])
+      expect((await store.peopleAfter('p0', 1))[0]).toEqual(worker)
+    })
+
+    test('the reminder cursor round-trips and is replaced whole', async () => {
+      expect(await store.reminderCursor()).toBeNull()
+      const c = { day: '2020-12-20', after: 'p1', round: 2, retrying: ['p1', 'p9'], retry: ['p9'], pass: 1, done: false, at: '2020-12-20T01:00:00.000Z' }
+      await store.putReminderCursor(c)
+      expect(await store.reminderCursor()).toEqual(c)
+      await store.putReminderCursor({ ...c, after: null, retrying: [], retry: [], done: true })
+      expect(await store.reminderCursor()).toEqual({ ...c, after: null, retrying: [], retry: [], done: true })
+    })
+
     test('plans: one definition per indicator and year; a later year never changes an earlier one', async () => {
       expect(await store.getIndicator(ind.code, 2020)).toEqual(ind)
       expect((await store.listIndicators(2020)).map((i) => i.code)).toEqual([ind.code])

@@ -3,6 +3,7 @@ import type { Indicator } from '../../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
 import type { PeriodOpening } from '../types'
+import type { ReminderCursor } from '../../../src/core/reminders/cursor'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
 import { C, chunks, fetchAll, fromDoc, planId, plain, prefixPattern, readDoc, rollupId, unitYearId } from './docs'
 import { decodeFieldKey } from './fieldKeys'
@@ -112,6 +113,14 @@ export class CloudBaseStore implements Store {
 
   async listPeople(): Promise<Person[]> {
     return (await fetchAll(this.col(C.people).orderBy('_id', 'asc'))).map(toPerson)
+  }
+
+  async peopleAfter(afterId: string | null, limit: number): Promise<Person[]> {
+    const col = this.col(C.people)
+    const q = afterId === null ? col : col.where({ _id: this.db.command.gt(afterId) })
+    // One page: a cloud function reads at most 1000 records per get.
+    const { data } = await q.orderBy('_id', 'asc').limit(Math.min(limit, 1000)).get()
+    return data.map(toPerson)
   }
 
   async personByOpenid(openid: string): Promise<Person | null> {
@@ -271,6 +280,14 @@ export class CloudBaseStore implements Store {
 
   async listOutbox(q: OutboxQuery): Promise<OutboxEntry[]> {
     return reminders.listOutbox(this.db, q)
+  }
+
+  async reminderCursor(): Promise<ReminderCursor | null> {
+    return reminders.reminderCursor(this.db)
+  }
+
+  async putReminderCursor(c: ReminderCursor): Promise<void> {
+    await reminders.putReminderCursor(this.db, c)
   }
 
   async getNarrative(indicatorCode: string, orgUnitId: string, year: number): Promise<NarrativeOverride | null> {

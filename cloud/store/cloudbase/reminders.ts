@@ -1,3 +1,4 @@
+import type { ReminderCursor } from '../../../src/core/reminders/cursor'
 import type { GrantChange, OutboxEntry, OutboxQuery, ReminderGrant } from '../types'
 import { chunks, fetchAll, fromDoc, plain, readDoc } from './docs'
 import type { Database, DocData } from './sdk'
@@ -7,12 +8,13 @@ import type { Database, DocData } from './sdk'
  * the others, "仅管理端可读写"):
  * - reminder_grants: `_id` = `<personId>~<templateId>`; index (personId);
  * - reminder_days: `_id` = person id → `{ day }`; index (day);
- * - reminder_outbox: `_id` = the entry id (sorts by time); index (personId, _id).
+ * - reminder_outbox: `_id` = the entry id (sorts by time); index (personId, _id);
+ * - job_state: `_id` = job name → `{ body }`, the reminder pass's cursor.
  * Counting grants and claiming a day are single-document transactions, so
  * two runs (the timer and an admin's "run now") never both use one grant
  * or both remind one person on one day.
  */
-export const RC = { grants: 'reminder_grants', days: 'reminder_days', outbox: 'reminder_outbox' } as const
+export const RC = { grants: 'reminder_grants', days: 'reminder_days', outbox: 'reminder_outbox', jobs: 'job_state' } as const
 
 const grantId = (personId: string, templateId: string) => `${personId}~${templateId}`
 
@@ -103,4 +105,14 @@ export async function listOutbox(db: Database, q: OutboxQuery): Promise<OutboxEn
   const col = db.collection(RC.outbox)
   const query = Object.keys(where).length ? col.where(where).orderBy('_id', 'desc') : col.orderBy('_id', 'desc')
   return (await fetchAll(query, q.limit)).map((d) => fromDoc<OutboxEntry>(d, 'id'))
+}
+
+/** The reminder cursor: doc `reminders` of `job_state`. */
+export async function reminderCursor(db: Database): Promise<ReminderCursor | null> {
+  const doc = await readDoc(db.collection(RC.jobs).doc('reminders'))
+  return doc ? (JSON.parse(String(doc.body)) as ReminderCursor) : null
+}
+
+export async function putReminderCursor(db: Database, c: ReminderCursor): Promise<void> {
+  await db.collection(RC.jobs).doc('reminders').set({ data: { body: JSON.stringify(c) } })
 }

@@ -5,6 +5,7 @@ import type { Aggregates } from '../../../src/core/figures'
 import type { Indicator } from '../../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
+import type { ReminderCursor } from '../../../src/core/reminders/cursor'
 import type { Counted, RollupDelta } from '../../../src/core/rollup'
 import type { RebuildJob, RollupWrite, UnitYearState } from '../../rollup/port'
 import type { PeriodOpening } from '../types'
@@ -109,6 +110,10 @@ export class SqliteStore implements Store, ServerStore {
 
   async listPeople(): Promise<Person[]> {
     return this.db.prepare(`${SqliteStore.PERSON} ORDER BY id`).all() as Person[]
+  }
+
+  async peopleAfter(afterId: string | null, limit: number): Promise<Person[]> {
+    return this.db.prepare(`${SqliteStore.PERSON} WHERE id > ? ORDER BY id LIMIT ?`).all(afterId ?? '', limit) as Person[]
   }
 
   async personByOpenid(openid: string): Promise<Person | null> {
@@ -367,6 +372,14 @@ export class SqliteStore implements Store, ServerStore {
 
   async listOutbox(q: OutboxQuery): Promise<OutboxEntry[]> {
     return reminders.listOutbox(this.db, q)
+  }
+
+  async reminderCursor(): Promise<ReminderCursor | null> {
+    return reminders.reminderCursor(this.db)
+  }
+
+  async putReminderCursor(c: ReminderCursor): Promise<void> {
+    reminders.putReminderCursor(this.db, c)
   }
 
   async getNarrative(indicatorCode: string, orgUnitId: string, year: number): Promise<NarrativeOverride | null> {

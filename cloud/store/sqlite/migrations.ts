@@ -252,6 +252,13 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (indicator_code, org_unit_id, period)
   ) WITHOUT ROWID;
   CREATE INDEX period_openings_unit ON period_openings(org_unit_id, until);
+  `,
+  // 8: where the day's reminder pass stands between bounded runs (one row per job).
+  `
+  CREATE TABLE job_state (
+    name TEXT PRIMARY KEY,
+    body TEXT NOT NULL
+  );
   `
 ]
 

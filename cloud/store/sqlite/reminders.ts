@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import type { ReminderCursor } from '../../../src/core/reminders/cursor'
 import type { GrantChange, OutboxEntry, OutboxQuery, ReminderGrant } from '../types'
 
 /** The reminder part of the SQLite store (tables from migration 2). */
@@ -88,4 +89,13 @@ export function listOutbox(db: Database.Database, q: OutboxQuery): OutboxEntry[]
   if (q.personId) (where.push('person_id = @personId'), (params.personId = q.personId))
   const sql = `SELECT body FROM reminder_outbox ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`
   return (db.prepare(sql).all(params) as { body: string }[]).map((r) => JSON.parse(r.body))
+}
+
+export function reminderCursor(db: Database.Database): ReminderCursor | null {
+  const row = db.prepare("SELECT body FROM job_state WHERE name = 'reminders'").get() as { body: string } | undefined
+  return row ? JSON.parse(row.body) : null
+}
+
+export function putReminderCursor(db: Database.Database, c: ReminderCursor): void {
+  db.prepare("INSERT INTO job_state (name, body) VALUES ('reminders', ?) ON CONFLICT(name) DO UPDATE SET body = excluded.body").run(JSON.stringify(c))
 }

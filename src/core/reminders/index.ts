@@ -1,3 +1,4 @@
+export * from './cursor'
 export * from './fields'
 export * from './items'
 export * from './message'

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { createLocalServer } from '../../../cloud/server/app'
 import { parseSwitch } from '../../../cloud/server/env'
 import { loadSessionKey } from '../../../cloud/server/session'
-import { ADMIN, COMMUNITY_REVIEWER, GRID_WORKER, startServer, type Running } from '../harness'
+import { ADMIN, COMMUNITY_REVIEWER, countOf, GRID_WORKER, startServer, type Running } from '../harness'
 import { login, post, spawnServer } from '../process'
 import { runTs, serverRefusal, tempDir } from './helpers'
 
@@ -186,8 +186,7 @@ describe('fault 8b: bind is rate limited, and a bad code says nothing about whic
     let last = 0
     for (let i = 0; i < 8; i++) last = (await s.call('bind', { code: `ADDR${String(i).padStart(4, 'A')}` })).status
     expect(last).toBe(429)
-    const rows = s.db.prepare("SELECT count(*) AS n FROM rate_limits WHERE key LIKE 'bind-addr:%'").get() as { n: number }
-    expect(rows.n).toBe(1)
+    expect(await countOf(s, "SELECT count(*) AS n FROM rate_limits WHERE key LIKE 'bind-addr:%'")).toBe(1)
   })
 })
 

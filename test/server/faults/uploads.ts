@@ -31,11 +31,11 @@ describe('fault 6: uploads are judged by their bytes, limited per person, scoped
   const stored = () => readdirSync(join(s.dataDir, 'uploads')).length
 
   test('an HTML page declared image/png is refused, and nothing is stored', async () => {
-    const before = { files: stored(), db: fingerprint(s.db) }
+    const before = { files: stored(), db: await fingerprint(s) }
     const res = await upload(HTML, 'image/png', 'photo.png')
     expect(res.status).toBe(400)
     expect(res.body.error.message).toContain('只能上传照片')
-    expect({ files: stored(), db: fingerprint(s.db) }).toEqual(before)
+    expect({ files: stored(), db: await fingerprint(s) }).toEqual(before)
   })
 
   test('the bytes decide the type: a PNG declared text/html is stored and served as image/png, with nosniff', async () => {
@@ -153,11 +153,11 @@ describe('fault 7: evidence ids only name files of this install', () => {
     ['a path out of the upload folder', 'local:../gebao.db'],
     ['a cloud file id (no cloud here)', 'cloud://other-env.1234/evil.png']
   ])('%s is refused, nothing stored', async (_n, id) => {
-    const before = fingerprint(s.db)
+    const before = await fingerprint(s)
     const res = await submit([{ id, name: '照片' }])
     expect(res.status).toBe(400)
     expect(res.body.error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('附件无效') })
-    expect(fingerprint(s.db)).toBe(before)
+    expect(await fingerprint(s)).toBe(before)
   })
 
   test('another grid’s upload cannot be attached; one’s own can', async () => {
