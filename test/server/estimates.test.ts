@@ -44,12 +44,12 @@ test('the 自查表 writes 约 before a figure that rests on an estimate', async
 })
 
 test('约 on a field without a figure is refused, and nothing changes', async () => {
-  const before = fingerprint(s)
+  const before = await fingerprint(s)
   const res = await s.call('submit', { report: draft({ period: '2020-12', values: { service_points: 2 }, approx: ['trainees'] }) }, s.tokenFor(GRID_WORKER))
   expect(res.body.ok).toBe(false)
   expect(res.body.error.code).toBe('BAD_INPUT')
   expect(res.body.error.message).toContain('没有填数')
-  expect(fingerprint(s)).toBe(before)
+  expect(await fingerprint(s)).toBe(before)
 })
 
 test('a note with a fixed report reaches the reviewer in the history', async () => {

@@ -25,7 +25,7 @@ const draft = (period: string, over: Record<string, unknown> = {}) => ({
 const opening = { indicatorCode: 'YL-133', orgUnitId: GRID_WORKER_UNIT, period: '2020-09', until: '2020-12-31', reason: '网格员病假，补报九月数据' }
 
 test('refused opening requests say why and change nothing', async () => {
-  const before = fingerprint(s)
+  const before = await fingerprint(s)
   const cases: [Record<string, unknown>, string, string][] = [
     [{ ...opening, period: '2020-12' }, COMMUNITY_REVIEWER, '这一期还在填报时间内，不需要补开'],
     [{ ...opening, until: '2020-12-19' }, COMMUNITY_REVIEWER, '截止日期不能早于今天'],
@@ -40,7 +40,7 @@ test('refused opening requests say why and change nothing', async () => {
   }
   expect((await s.call('period.open', opening, s.tokenFor(GRID_WORKER))).body.error.code).toBe('FORBIDDEN')
   expect((await s.call('period.open', { ...opening, orgUnitId: 'qk-s01-c01-g1' }, s.tokenFor(COMMUNITY_REVIEWER))).body.error.code).toBe('FORBIDDEN')
-  expect(fingerprint(s)).toBe(before)
+  expect(await fingerprint(s)).toBe(before)
 })
 
 test('a closed period opened for one grid takes its report until the end date, which counts and shows late', async () => {

@@ -22,19 +22,19 @@ const upload = (name: string, file: Buffer, token = admin) => s.call('plan.impor
 
 /** A refused import: BAD_INPUT with a message saying `what`, and not one row of the database changed. */
 async function expectRefused(call: () => Promise<{ status: number; body: any }>, what: RegExp, status = 400) {
-  const before = fingerprint(s)
+  const before = await fingerprint(s)
   const res = await call()
   expect(res.status).toBe(status)
   expect(res.body.ok).toBe(false)
   expect(res.body.error.code).toBe('BAD_INPUT')
   expect(res.body.error.message).toMatch(what)
-  expect(fingerprint(s)).toBe(before)
+  expect(await fingerprint(s)).toBe(before)
   return res.body.error
 }
 
 describe('plan.import: the seed 自查表 as docx and xlsx', () => {
   test('the docx gives the nine indicators in order, their 类型 groups, fields and targets; nothing is stored', async () => {
-    const before = fingerprint(s)
+    const before = await fingerprint(s)
     const res = await upload('2020年自查表.docx', docx)
     expect(res.status).toBe(200)
     const { format, draft } = res.body.data
@@ -72,7 +72,7 @@ describe('plan.import: the seed 自查表 as docx and xlsx', () => {
       { label: '地质勘察', required: true },
       { label: '年内动工', required: false }
     ])
-    expect(fingerprint(s)).toBe(before)
+    expect(await fingerprint(s)).toBe(before)
     // The published catalog is untouched.
     const catalog = await s.call('catalog', {}, admin)
     expect(catalog.body.data.indicators.map((i: any) => i.code)).toEqual(SEED_INDICATORS.map((i) => i.code))
