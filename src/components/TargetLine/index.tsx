@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { Progress, Tag } from '@nutui/nutui-react-taro'
+import { Progress } from '@nutui/nutui-react-taro'
 import type { TargetCompletion } from '../../core/completion'
 import type { Indicator } from '../../core/indicator'
 import { actualText, overText } from '../../core/targetText'
@@ -21,9 +21,9 @@ export default function TargetLine({ target, indicator }: TargetLineProps) {
       <View className="gb-target__row">
         <Text className={known ? 'gb-target__actual' : 'gb-target__actual gb-target__actual--unknown'}>{actualText(target, indicator)}</Text>
         {over ? (
-          <Tag className="gb-target__over" type="success">
-            超额 {over}
-          </Tag>
+          // A plain label, not NutUI's Tag: Tag pulls in the whole icon
+          // library (for its close icon) and its CSS, ~25 KB of main package.
+          <Text className="gb-target__over">超额 {over}</Text>
         ) : null}
       </View>
       {known ? <Progress className="gb-target__bar" percent={Math.round((target.rate ?? 0) * 1000) / 10} color="#1a7f5a" background="#e6e9ed" strokeWidth="6" /> : null}
