@@ -30,7 +30,7 @@ test('a fresh phone signs in with an invite code and lands on 对话 as that per
   // A wrong code: a plain message, nothing bound.
   await mp.type(inputNode(mp, '邀请码'), 'WRONG99')
   await mp.tap('用邀请码登录')
-  await mp.waitForText('邀请码不对，请核对后再输入')
+  await mp.waitForText('邀请码无效或已过期，请核对后再输入')
   expect(await cloud.store.personByOpenid('o-zhang')).toBeNull()
 
   await mp.type(inputNode(mp, '邀请码'), 'zxm2026a')
@@ -51,6 +51,6 @@ test('the used code cannot bind a second phone', async () => {
   await mp.waitForText('用邀请码登录')
   await mp.type(inputNode(mp, '邀请码'), 'ZXM2026A')
   await mp.tap('用邀请码登录')
-  await mp.waitForText('这个邀请码已经用过了')
+  await mp.waitForText('邀请码无效或已过期，请核对后再输入')
   expect(await cloud.store.personByOpenid('o-other')).toBeNull()
 })
