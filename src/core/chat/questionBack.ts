@@ -1,5 +1,5 @@
 import type { Field } from '../field'
-import type { Target } from '../target'
+import { targetFields, type Target } from '../target'
 import { formatValue, periodEndPhrase, periodShort } from './format'
 import { findTerms } from './match'
 import type { Draft } from './questions'
@@ -26,20 +26,7 @@ export function isQuestionBack(text: string): boolean {
 }
 
 function targetsNaming(ctx: ChatContext, key: string): Target[] {
-  return ctx.indicator.targets.filter((t) => {
-    switch (t.kind) {
-      case 'count':
-      case 'progress':
-        return t.field === key
-      case 'rate':
-      case 'percentage':
-        return t.numerator === key || t.denominator === key
-      case 'milestone':
-        return t.steps.some((s) => s.field === key)
-      case 'qualitative':
-        return false
-    }
-  })
+  return ctx.indicator.targets.filter((t) => targetFields(t).includes(key))
 }
 
 /** The field a question names ("食堂包括哪些"), else the one being asked. */

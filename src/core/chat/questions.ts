@@ -3,7 +3,7 @@ import type { Field } from '../field'
 import { fieldByKey } from '../indicator'
 import { MAX_EVIDENCE } from '../report'
 import { periodRange, periodYear } from '../period'
-import type { Target } from '../target'
+import { targetFields, type Target } from '../target'
 import type { DateBounds } from './answers/date'
 import { formatDate, formatFigure, formatValue, periodEndPhrase, periodShort, plainNumber } from './format'
 import type { ChatState } from './state'
@@ -30,20 +30,8 @@ export function stepDateBounds(ctx: ChatContext): DateBounds {
 }
 
 function targetsOf(ctx: ChatContext, key: string): Target[] {
-  return ctx.indicator.targets.filter((t) => {
-    switch (t.kind) {
-      case 'count':
-      case 'progress':
-        return t.field === key
-      case 'rate':
-      case 'percentage':
-        return t.numerator === key || t.denominator === key
-      case 'milestone':
-        return t.steps[0]?.field === key // said once, on its first step
-      case 'qualitative':
-        return false
-    }
-  })
+  // A milestone is said once, on its first step.
+  return ctx.indicator.targets.filter((t) => (t.kind === 'milestone' ? targetFields(t)[0] === key : targetFields(t).includes(key)))
 }
 
 /** "目标：新建服务网点8个，今年已报5个，还差3个". */
