@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   LOCKED: { status: 423, message: '这份填报已审核通过，不能再修改' },
   CLOSED: { status: 422, message: '这一期已经截止，不能再填报' },
   REJECTED_TEXT: { status: 422, message: '文字内容未通过安全检查，请修改后再提交' },
+  /** An org-tree edit the tree's rules refuse (wrong parent level, a name taken, a unit still in use). */
+  ORG_RULE: { status: 422, message: '组织架构不能这样调整' },
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   INTERNAL: { status: 500, message: '系统出了点问题，请稍后再试' }
 } as const

@@ -16,6 +16,12 @@ export const OrgUnitSchema = z.object({
   name: text(40, 1),
   level: OrgLevelSchema,
   parentId: z.nullable(z.string()),
-  path: z.string().check(z.regex(/^(\/[a-z0-9-]+)+\/$/))
+  path: z.string().check(z.regex(/^(\/[a-z0-9-]+)+\/$/)),
+  /** Set when the unit was retired (or merged away): it keeps its reports and history, and takes no new work. */
+  retiredAt: z.optional(z.string()),
+  /** The unit a merged unit was merged into. */
+  mergedInto: z.optional(z.string()),
+  /** Population figures rates may use (keys of POPULATION_FIELDS in core/org.ts). */
+  population: z.optional(z.record(z.string(), z.number()))
 })
 export type OrgUnit = z.infer<typeof OrgUnitSchema>
