@@ -199,6 +199,17 @@ export interface Store extends RollupPort {
   childUnits(parentId: string): Promise<OrgUnit[]>
   unitsUnder(path: string, level: OrgLevel): Promise<OrgUnit[]>
   countUnitsUnder(path: string, level: OrgLevel): Promise<number>
+  // (childUnits, unitsUnder and countUnitsUnder leave retired units out; getOrgUnit finds them.)
+  /** Every unit under `path` (itself included), retired ones too, by path: the org page's tree. */
+  orgTree(path: string): Promise<OrgUnit[]>
+  /**
+   * Applies one tree edit (src/core/orgChange.ts) at once: each unit written
+   * whole (name, parent, path, retirement, population), the stored path of
+   * that unit's reports set to the unit's path (a report stays with the
+   * unit it was made for), and people moved to their new unit (their
+   * sessions end, as in putPeople). Roll-ups are not touched here.
+   */
+  applyOrgChange(units: OrgUnit[], people: { personId: string; orgUnitId: string }[]): Promise<void>
 
   // People and identity
   putPeople(people: Person[]): Promise<void>

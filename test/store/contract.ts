@@ -327,6 +327,32 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(await store.narrativeHistory(ind.code, 'd-s1', 2020)).toEqual([])
     })
 
+    test('org edits: a moved subtree’s units and reports follow; retired units leave the lists but stay readable', async () => {
+      await store.writeReport(write(report()))
+      // Move 社区一 (with 网格一, 网格二) from 街一 to 街十; 网格十 retires; 网格二 gets population figures.
+      const c1m = { ...c1, parentId: s10.id, path: '/d/d-s10/d-s1-c1/' }
+      const g1m = { ...g1, path: '/d/d-s10/d-s1-c1/d-s1-c1-g1/' }
+      const g2m = { ...g2, path: '/d/d-s10/d-s1-c1/d-s1-c1-g2/', population: { residents: 1200, elderly: 300 } }
+      const g10r = { ...g10, retiredAt: '2021-01-01T00:00:00.000Z', mergedInto: g1.id }
+      await store.putPeople([{ id: 'p2', name: '李四', role: 'grid_worker', orgUnitId: g10.id }])
+      await store.applyOrgChange([c1m, g1m, g2m, g10r], [{ personId: 'p2', orgUnitId: g1.id }])
+      expect(await store.getOrgUnit(g2.id)).toEqual(g2m)
+      expect(await store.getOrgUnit(g10.id)).toEqual(g10r)
+      expect((await store.getReport(report().id))!.unitPath).toBe(g1m.path)
+      expect((await store.queryReports({ underPath: s10.path, limit: 10 })).map((r) => r.id)).toEqual([report().id])
+      expect(await store.queryReports({ underPath: s1.path, limit: 10 })).toEqual([])
+      expect((await store.getPerson('p2'))!.orgUnitId).toBe(g1.id)
+      expect((await store.childUnits(s10.id)).map((u) => u.id)).toEqual([c1.id])
+      expect((await store.unitsUnder(district.path, 'grid')).map((u) => u.id)).toEqual([g1.id, g2.id])
+      expect(await store.countUnitsUnder(district.path, 'grid')).toBe(2)
+      expect((await store.orgTree(district.path)).map((u) => u.id)).toEqual(['d', 'd-s1', 'd-s10', c1.id, g1.id, g2.id, g10.id])
+      expect((await store.orgTree(s10.path)).map((u) => u.id)).toEqual(['d-s10', c1.id, g1.id, g2.id, g10.id])
+      // Renaming later keeps the figures; clearing a retirement brings the unit back.
+      await store.applyOrgChange([{ ...g10, name: '网格十（恢复）' }], [])
+      expect(await store.getOrgUnit(g10.id)).toEqual({ ...g10, name: '网格十（恢复）' })
+      expect(await store.countUnitsUnder(district.path, 'grid')).toBe(3)
+    })
+
     test('the outbox keeps every entry whole, newest first, paged by id and filtered by person', async () => {
       const entry = (n: number, personId = 'p1'): OutboxEntry => ({
         id: `2020-12-20T01:00:00.000Z~run1~${String(n).padStart(4, '0')}`,

@@ -14,7 +14,12 @@ import type { Database, DocData } from './sdk'
 import { writeReportTx, writeRollupTx } from './writeReport'
 import type { RebuildJob, RollupWrite, UnitYearState } from '../../rollup/port'
 
-const toUnit = (doc: DocData): OrgUnit => fromDoc<OrgUnit>(doc, 'id')
+/** A unit document as the domain sees it: optional fields (stored as null when unset) only when set. */
+const toUnit = (doc: DocData): OrgUnit => {
+  const u = fromDoc<Record<string, unknown>>(doc, 'id')
+  for (const k of ['retiredAt', 'mergedInto', 'population']) if (u[k] === null || u[k] === undefined) delete u[k]
+  return u as unknown as OrgUnit
+}
 const toReport = (doc: DocData): StoredReport => fromDoc<StoredReport>(doc, 'id', ['year'])
 const toIndicator = (doc: DocData): Indicator => {
   const { _id, ...ind } = doc
@@ -67,15 +72,16 @@ export class CloudBaseStore implements Store {
     return found
   }
 
+  /** Active units of `level` under `path`; `retiredAt: null` also matches documents written before units could retire. */
   private subtree(path: string, level: OrgLevel) {
-    return this.col(C.units).where({ level, path: this.db.RegExp({ regexp: prefixPattern(path) }) })
+    return this.col(C.units).where({ level, retiredAt: null, path: this.db.RegExp({ regexp: prefixPattern(path) }) })
   }
 
   async putOrgUnits(units: OrgUnit[]): Promise<void> {
     // Like the SQLite upsert: a known unit only changes its name; its place in the tree is fixed.
     const known = await this.existing(C.units, units.map((u) => u.id))
     await inBatches(units, ({ id, name, level, parentId, path }) =>
-      known.has(id) ? this.col(C.units).doc(id).update({ data: { name } }) : this.col(C.units).doc(id).set({ data: { name, level, parentId, path } })
+      known.has(id) ? this.col(C.units).doc(id).update({ data: { name } }) : this.col(C.units).doc(id).set({ data: { name, level, parentId, path, retiredAt: null } })
     )
   }
 
@@ -85,7 +91,31 @@ export class CloudBaseStore implements Store {
   }
 
   async childUnits(parentId: string): Promise<OrgUnit[]> {
-    return (await fetchAll(this.col(C.units).where({ parentId }).orderBy('path', 'asc'))).map(toUnit)
+    return (await fetchAll(this.col(C.units).where({ parentId, retiredAt: null }).orderBy('path', 'asc'))).map(toUnit)
+  }
+
+  async orgTree(path: string): Promise<OrgUnit[]> {
+    return (await fetchAll(this.col(C.units).where({ path: this.db.RegExp({ regexp: prefixPattern(path) }) }).orderBy('path', 'asc'))).map(toUnit)
+  }
+
+  /**
+   * Units and people in one transaction (documents by id). The reports'
+   * stored paths follow after it, unit by unit: a CloudBase transaction
+   * cannot query. Should that step be cut short, the same edit sent again
+   * (or any later edit of those units) sets the remaining paths.
+   */
+  async applyOrgChange(units: OrgUnit[], people: { personId: string; orgUnitId: string }[]): Promise<void> {
+    await this.db.runTransaction(async (tx) => {
+      for (const u of units) {
+        const { id, name, level, parentId, path } = u
+        await tx.collection(C.units).doc(id).set({ data: { name, level, parentId, path, retiredAt: u.retiredAt ?? null, mergedInto: u.mergedInto ?? null, population: u.population ?? null } })
+      }
+      for (const p of people) await tx.collection(C.people).doc(p.personId).update({ data: { orgUnitId: p.orgUnitId } })
+    })
+    for (const u of units) {
+      const stale = (await fetchAll(this.col(C.reports).where({ orgUnitId: u.id }).orderBy('_id', 'asc'))).filter((d) => d.unitPath !== u.path)
+      await inBatches(stale, (d) => this.col(C.reports).doc(String(d._id)).update({ data: { unitPath: u.path } }))
+    }
   }
 
   async unitsUnder(path: string, level: OrgLevel): Promise<OrgUnit[]> {

@@ -27,7 +27,21 @@ interface ReportRow {
 
 const toReport = (row: ReportRow): StoredReport => ({ ...JSON.parse(row.body), unitPath: row.unit_path })
 
-const UNIT = 'SELECT id, name, level, parent_id AS "parentId", path FROM org_units'
+const UNIT = 'SELECT id, name, level, parent_id AS "parentId", path, retired_at AS "retiredAt", merged_into AS "mergedInto", population FROM org_units'
+
+interface UnitRow extends Omit<OrgUnit, 'retiredAt' | 'mergedInto' | 'population'> {
+  retiredAt: string | null
+  mergedInto: string | null
+  population: Record<string, number> | null
+}
+
+/** A unit row as the domain sees it: optional fields only when set. */
+const toUnit = ({ retiredAt, mergedInto, population, ...u }: UnitRow): OrgUnit => ({
+  ...u,
+  ...(retiredAt ? { retiredAt } : {}),
+  ...(mergedInto ? { mergedInto } : {}),
+  ...(population ? { population } : {})
+})
 const PERSON = 'SELECT id, name, role, org_unit_id AS "orgUnitId" FROM people'
 const BATCH = 1000
 
@@ -123,20 +137,49 @@ export class PgStore implements ServerStore, JobLock {
   }
 
   async getOrgUnit(id: string): Promise<OrgUnit | null> {
-    return (await this.q().query<OrgUnit>(`${UNIT} WHERE id = $1`, [id])).rows[0] ?? null
+    const row = (await this.q().query<UnitRow>(`${UNIT} WHERE id = $1`, [id])).rows[0]
+    return row ? toUnit(row) : null
   }
 
+  // Retired units keep their rows (their reports are history) but take no new work: left out here.
   async childUnits(parentId: string): Promise<OrgUnit[]> {
-    return (await this.q().query<OrgUnit>(`${UNIT} WHERE parent_id = $1 ORDER BY path`, [parentId])).rows
+    return (await this.q().query<UnitRow>(`${UNIT} WHERE parent_id = $1 AND retired_at IS NULL ORDER BY path`, [parentId])).rows.map(toUnit)
   }
 
   async unitsUnder(path: string, level: OrgLevel): Promise<OrgUnit[]> {
-    return (await this.q().query<OrgUnit>(`${UNIT} WHERE level = $1 AND path >= $2 AND path < $3 ORDER BY path`, [level, path, prefixEnd(path)])).rows
+    return (await this.q().query<UnitRow>(`${UNIT} WHERE level = $1 AND path >= $2 AND path < $3 AND retired_at IS NULL ORDER BY path`, [level, path, prefixEnd(path)])).rows.map(toUnit)
   }
 
   async countUnitsUnder(path: string, level: OrgLevel): Promise<number> {
-    const r = await this.q().query<{ c: number }>('SELECT count(*)::int AS c FROM org_units WHERE level = $1 AND path >= $2 AND path < $3', [level, path, prefixEnd(path)])
+    const r = await this.q().query<{ c: number }>('SELECT count(*)::int AS c FROM org_units WHERE level = $1 AND path >= $2 AND path < $3 AND retired_at IS NULL', [level, path, prefixEnd(path)])
     return r.rows[0].c
+  }
+
+  async orgTree(path: string): Promise<OrgUnit[]> {
+    return (await this.q().query<UnitRow>(`${UNIT} WHERE path >= $1 AND path < $2 ORDER BY path`, [path, prefixEnd(path)])).rows.map(toUnit)
+  }
+
+  async applyOrgChange(units: OrgUnit[], people: { personId: string; orgUnitId: string }[]): Promise<void> {
+    await inTransaction(this.pool, async (c) => {
+      for (const u of units) {
+        await c.query(
+          `INSERT INTO org_units (id, name, level, parent_id, path, retired_at, merged_into, population) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id, path = excluded.path,
+             retired_at = excluded.retired_at, merged_into = excluded.merged_into, population = excluded.population`,
+          [u.id, u.name, u.level, u.parentId, u.path, u.retiredAt ?? null, u.mergedInto ?? null, u.population ? JSON.stringify(u.population) : null]
+        )
+        await c.query('UPDATE reports SET unit_path = $1 WHERE org_unit_id = $2 AND unit_path <> $1', [u.path, u.id])
+      }
+      for (const p of people) {
+        // A new unit changes what the person may do: sessions issued before end (as in putPeople).
+        await c.query(
+          `INSERT INTO session_generations (person_id, generation) VALUES ($1, 1)
+           ON CONFLICT (person_id) DO UPDATE SET generation = session_generations.generation + 1`,
+          [p.personId]
+        )
+        await c.query('UPDATE people SET org_unit_id = $1 WHERE id = $2', [p.orgUnitId, p.personId])
+      }
+    })
   }
 
   async putPeople(people: Person[]): Promise<void> {

@@ -24,6 +24,27 @@ interface ReportRow {
   unit_path: string
 }
 
+interface UnitRow {
+  id: string
+  name: string
+  level: OrgLevel
+  parentId: string | null
+  path: string
+  retiredAt: string | null
+  mergedInto: string | null
+  population: string | null
+}
+
+const UNIT_COLUMNS = 'SELECT id, name, level, parent_id AS parentId, path, retired_at AS retiredAt, merged_into AS mergedInto, population FROM org_units'
+
+/** A unit row as the domain sees it: optional fields only when set. */
+const toUnit = ({ retiredAt, mergedInto, population, ...u }: UnitRow): OrgUnit => ({
+  ...u,
+  ...(retiredAt ? { retiredAt } : {}),
+  ...(mergedInto ? { mergedInto } : {}),
+  ...(population ? { population: JSON.parse(population) } : {})
+})
+
 const toReport = (row: ReportRow): StoredReport => ({ ...JSON.parse(row.body), unitPath: row.unit_path })
 
 /**
@@ -66,22 +87,53 @@ export class SqliteStore implements Store, ServerStore {
   }
 
   async getOrgUnit(id: string): Promise<OrgUnit | null> {
-    return (this.q('SELECT id, name, level, parent_id AS parentId, path FROM org_units WHERE id = ?').get(id) as OrgUnit) ?? null
+    const row = this.q(`${UNIT_COLUMNS} WHERE id = ?`).get(id) as UnitRow | undefined
+    return row ? toUnit(row) : null
   }
 
+  // Retired units keep their rows (their reports are history) but take no new work: left out here.
   async childUnits(parentId: string): Promise<OrgUnit[]> {
-    return this.db.prepare('SELECT id, name, level, parent_id AS parentId, path FROM org_units WHERE parent_id = ? ORDER BY path').all(parentId) as OrgUnit[]
+    return (this.db.prepare(`${UNIT_COLUMNS} WHERE parent_id = ? AND retired_at IS NULL ORDER BY path`).all(parentId) as UnitRow[]).map(toUnit)
   }
 
   async unitsUnder(path: string, level: OrgLevel): Promise<OrgUnit[]> {
-    return this.db
-      .prepare('SELECT id, name, level, parent_id AS parentId, path FROM org_units WHERE level = ? AND path >= ? AND path < ? ORDER BY path')
-      .all(level, path, prefixEnd(path)) as OrgUnit[]
+    return (
+      this.db.prepare(`${UNIT_COLUMNS} WHERE level = ? AND path >= ? AND path < ? AND retired_at IS NULL ORDER BY path`).all(level, path, prefixEnd(path)) as UnitRow[]
+    ).map(toUnit)
   }
 
   async countUnitsUnder(path: string, level: OrgLevel): Promise<number> {
-    const row = this.db.prepare('SELECT count(*) AS c FROM org_units WHERE level = ? AND path >= ? AND path < ?').get(level, path, prefixEnd(path)) as { c: number }
+    const row = this.db.prepare('SELECT count(*) AS c FROM org_units WHERE level = ? AND path >= ? AND path < ? AND retired_at IS NULL').get(level, path, prefixEnd(path)) as { c: number }
     return row.c
+  }
+
+  async orgTree(path: string): Promise<OrgUnit[]> {
+    return (this.db.prepare(`${UNIT_COLUMNS} WHERE path >= ? AND path < ? ORDER BY path`).all(path, prefixEnd(path)) as UnitRow[]).map(toUnit)
+  }
+
+  async applyOrgChange(units: OrgUnit[], people: { personId: string; orgUnitId: string }[]): Promise<void> {
+    const put = this.db.prepare(
+      `INSERT INTO org_units (id, name, level, parent_id, path, retired_at, merged_into, population)
+       VALUES (@id, @name, @level, @parentId, @path, @retiredAt, @mergedInto, @population)
+       ON CONFLICT(id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id, path = excluded.path,
+         retired_at = excluded.retired_at, merged_into = excluded.merged_into, population = excluded.population`
+    )
+    const follow = this.db.prepare('UPDATE reports SET unit_path = ? WHERE org_unit_id = ? AND unit_path <> ?')
+    const move = this.db.prepare('UPDATE people SET org_unit_id = ? WHERE id = ?')
+    this.db
+      .transaction(() => {
+        // No write collides on the unique path: every path ends in its unit's own id.
+        for (const u of units) {
+          put.run({ id: u.id, name: u.name, level: u.level, parentId: u.parentId, path: u.path, retiredAt: u.retiredAt ?? null, mergedInto: u.mergedInto ?? null, population: u.population ? JSON.stringify(u.population) : null })
+          follow.run(u.path, u.id, u.path)
+        }
+        for (const p of people) {
+          // A new unit changes what the person may do: sessions issued before end (as in putPeople).
+          server.endSessions(this.db, p.personId)
+          move.run(p.orgUnitId, p.personId)
+        }
+      })
+      .immediate()
   }
 
   async putPeople(people: Person[]): Promise<void> {

@@ -259,6 +259,13 @@ export const MIGRATIONS: string[] = [
     name TEXT PRIMARY KEY,
     body TEXT NOT NULL
   );
+  `,
+  // desk (issue 13): org units can be retired or merged (rows stay: their
+  // reports are history) and carry population figures for rates.
+  `
+  ALTER TABLE org_units ADD COLUMN retired_at TEXT;
+  ALTER TABLE org_units ADD COLUMN merged_into TEXT;
+  ALTER TABLE org_units ADD COLUMN population TEXT;
   `
 ]
 
