@@ -15,13 +15,15 @@ import { progress } from './handlers/progress'
 import { reminderGrant, reminderOutbox, reminderRun, reminderStatus } from './handlers/reminders'
 import { history, reports, review } from './handlers/review'
 import { submit, sync } from './handlers/submit'
+import { ORG_ACTIONS } from './handlers/org'
 
 const ACTIONS: Action[] = [
   ...[bind, me, logout, catalog, pending, submit, sync, review, reports, history, progress, putIndicator, assignIndicator, createInvite],
   ...[reminderStatus, reminderGrant, reminderRun, reminderOutbox],
   ...[exportTable, exportNarrative, exportFile],
   planImport,
-  ...[copyPlan, planYears, allocate, rebuildRollups, rebuildStatus, openPeriod]
+  ...[copyPlan, planYears, allocate, rebuildRollups, rebuildStatus, openPeriod],
+  ...ORG_ACTIONS
 ] as Action[]
 
 /** Actions that make sense before the caller is known. */

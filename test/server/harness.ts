@@ -55,6 +55,12 @@ function watchGenerations(server: LocalServer): void {
     await put(people)
     for (const p of people) generations.set(p.id, await store.sessionGeneration(p.id))
   }
+  // So does moving people with an org edit (org.merge).
+  const apply = store.applyOrgChange.bind(store)
+  store.applyOrgChange = async (units, people) => {
+    await apply(units, people)
+    for (const p of people) generations.set(p.personId, await store.sessionGeneration(p.personId))
+  }
 }
 
 /** A token for the person's current session generation, as sign-in would give (synchronous, for test tables). */
