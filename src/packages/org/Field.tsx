@@ -22,8 +22,8 @@ export default function Field({ label, value, onChange, error, placeholder, type
         value={value}
         type={type}
         placeholder={placeholder}
-        aria-label={label}
-        aria-invalid={error ? 'true' : undefined}
+        // H5: Taro's Input forwards only nativeProps to the real <input>, which axe and screen readers read.
+        nativeProps={{ 'aria-label': label, 'aria-invalid': error ? 'true' : 'false' }}
         onInput={(e) => onChange(e.detail.value)}
       />
       {error ? (

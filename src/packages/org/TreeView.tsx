@@ -58,7 +58,7 @@ export default function TreeView({ index, peopleAt, selectedId, onSelect }: Tree
   return (
     <View className="gb-org-tree">
       <View className="gb-org-tree__tools">
-        <Input className="gb-org-tree__search" value={query} placeholder="按名称查找单位" aria-label="按名称查找单位" onInput={(e) => setQuery(e.detail.value)} />
+        <Input className="gb-org-tree__search" value={query} placeholder="按名称查找单位" nativeProps={{ 'aria-label': '按名称查找单位' }} onInput={(e) => setQuery(e.detail.value)} />
         <View role="checkbox" aria-checked={showRetired ? 'true' : 'false'} className="gb-org-tree__check" onClick={() => setShowRetired((v) => !v)}>
           {showRetired ? '☑' : '☐'} 显示已撤销的单位
         </View>
