@@ -133,5 +133,15 @@ test('axe-core: nothing serious or critical on the org page at desk width', asyn
 test('进度 in the side navigation opens the progress page', async () => {
   await page.getByRole('navigation', { name: '工作台导航' }).getByRole('link', { name: '进度' }).click()
   await page.waitForURL(/pages\/progress/)
-  await page.locator('.gb-progress__heading').first().waitFor()
+  // At desk width 进度 is tables: indicators sortable by rate, the streets below.
+  const indicators = page.getByRole('table', { name: '各项指标完成情况' })
+  await indicators.waitFor()
+  expect(await indicators.getByRole('columnheader').allTextContents()).toEqual(['序号▲', '类型↕', '指标↕', '完成率↕', '已报单位↕', '已收/应收↕', '按时↕', '退回↕'])
+  await indicators.getByRole('button', { name: '完成率' }).click()
+  expect(await indicators.getByRole('columnheader').nth(3).getAttribute('aria-sort')).toBe('ascending')
+  const streets = page.getByRole('table', { name: /下级单位/ })
+  expect(await streets.getByRole('row').count()).toBe(13) // header + 11 demo streets + 新港街
+  await page.screenshot({ path: join(ARTIFACTS, 'desk-progress.png') })
+  const violations = (await runAxe(page)).filter(isSevere)
+  expect(describeViolations('progress', violations)).toBe('')
 })

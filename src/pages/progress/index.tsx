@@ -6,6 +6,8 @@ import type { Indicator } from '../../core/indicator'
 import { ORG_LEVEL_LABEL, type OrgUnit } from '../../core/org'
 import { periodLabel } from '../../core/periodLabel'
 import ChildUnitList from '../../components/ChildUnitList'
+import DeskShell, { useIsDesk } from '../../components/DeskShell'
+import DeskTables from './DeskTables'
 import IndicatorCard from '../../components/IndicatorCard'
 import PeriodPicker from '../../components/PeriodPicker'
 import { useIdentity } from '../../hooks/useIdentity'
@@ -23,6 +25,7 @@ import { useLargeText, withLargeText } from '../../hooks/useLargeText'
  */
 export default function ProgressPage() {
   const large = useLargeText()
+  const desk = useIsDesk()
   const me = useIdentity()
   const today = useToday()
   const thisYear = Number(today.slice(0, 4))
@@ -89,7 +92,8 @@ export default function ProgressPage() {
   const seqOf = Object.fromEntries((shown?.indicators ?? []).map((r) => [r.code, r.seq]))
 
   return (
-    <View className={withLargeText('gb-progress', large)}>
+    <DeskShell title="进度" active="pages/progress/index">
+      <View className={withLargeText('gb-progress', large)}>
       {stack.length > 0 ? (
         <View>
           <View className="gb-progress__crumbs">
@@ -121,25 +125,32 @@ export default function ProgressPage() {
           <View className="gb-progress__heading">
             {shown.unit.name}（{ORG_LEVEL_LABEL[shown.unit.level]}）· {periodLabel(shown.period)}
           </View>
-          {shown.indicators.length === 0 ? <View className="gb-progress__empty">这一期没有要统计的指标</View> : null}
-          {shown.indicators.slice(0, 50).map((row) => (
-            <IndicatorCard
-              key={row.code}
-              row={row}
-              indicator={defs[row.code]}
-              bars={shown.children.map((ch) => ({ key: ch.unit.id, label: ch.unit.name, rate: ch.indicators.find((i) => i.code === row.code)?.rate ?? null }))}
-            />
-          ))}
-          {shown.children.length > 0 ? (
+          {desk ? (
+            <DeskTables data={shown} onOpen={(u) => choose(period, [...stack, u])} />
+          ) : (
             <View>
-              <View className="gb-progress__section">
-                下级单位（{shown.children.length}个），点开看详情
-              </View>
-              <ChildUnitList items={shown.children} seqOf={seqOf} onOpen={(u) => choose(period, [...stack, u])} />
+              {shown.indicators.length === 0 ? <View className="gb-progress__empty">这一期没有要统计的指标</View> : null}
+              {shown.indicators.slice(0, 50).map((row) => (
+                <IndicatorCard
+                  key={row.code}
+                  row={row}
+                  indicator={defs[row.code]}
+                  bars={shown.children.map((ch) => ({ key: ch.unit.id, label: ch.unit.name, rate: ch.indicators.find((i) => i.code === row.code)?.rate ?? null }))}
+                />
+              ))}
+              {shown.children.length > 0 ? (
+                <View>
+                  <View className="gb-progress__section">
+                    下级单位（{shown.children.length}个），点开看详情
+                  </View>
+                  <ChildUnitList items={shown.children} seqOf={seqOf} onOpen={(u) => choose(period, [...stack, u])} />
+                </View>
+              ) : null}
             </View>
-          ) : null}
+          )}
         </View>
       ) : null}
     </View>
+    </DeskShell>
   )
 }
