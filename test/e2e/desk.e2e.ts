@@ -115,7 +115,7 @@ test('rename a street; a taken name is refused next to the field and the typed t
 test('move a community to another street, with a confirmation', async () => {
   await choose('码头社区')
   await page.getByRole('textbox', { name: '移到哪个街道下面' }).fill('长丰')
-  await page.getByRole('radio', { name: '长丰街' }).click()
+  await page.getByRole('radiogroup', { name: '移到哪个街道下面的候选' }).getByRole('radio', { name: '长丰街', exact: true }).click()
   await page.getByRole('button', { name: '移动', exact: true }).click()
   await confirmModal('移动')
   await page.getByText(/已移到「长丰街」下面/).waitFor()

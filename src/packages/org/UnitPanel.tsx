@@ -29,8 +29,9 @@ async function confirm(title: string, content: string, confirmText: string): Pro
 export default function UnitPanel({ unit, index, peopleAt, populationFields, onChanged }: UnitPanelProps) {
   const [name, setName] = useState(unit.name)
   const [childName, setChildName] = useState('')
-  const [targetQuery, setTargetQuery] = useState('')
-  const [target, setTarget] = useState<OrgUnit | null>(null)
+  // Move and merge each have their own search and choice.
+  const [queries, setQueries] = useState<Record<'move' | 'merge', string>>({ move: '', merge: '' })
+  const [targets, setTargets] = useState<Record<'move' | 'merge', OrgUnit | null>>({ move: null, merge: null })
   const [population, setPopulation] = useState<Record<string, string>>({})
   const [errors, setErrors] = useState<Partial<Record<Form, Record<string, string>>>>({})
   const [busy, setBusy] = useState(false)
@@ -38,8 +39,8 @@ export default function UnitPanel({ unit, index, peopleAt, populationFields, onC
   useEffect(() => {
     setName(unit.name)
     setChildName('')
-    setTargetQuery('')
-    setTarget(null)
+    setQueries({ move: '', merge: '' })
+    setTargets({ move: null, merge: null })
     setPopulation(Object.fromEntries(populationFields.map((f) => [f.key, unit.population?.[f.key] !== undefined ? String(unit.population[f.key]) : ''])))
     setErrors({})
   }, [unit.id, unit.name, JSON.stringify(unit.population ?? {})])
@@ -70,18 +71,30 @@ export default function UnitPanel({ unit, index, peopleAt, populationFields, onC
   const up = parentLevel(unit.level)
   const people = peopleAt[unit.id] ?? 0
   const parent = unit.parentId ? index.byId.get(unit.parentId) : undefined
-  const q = targetQuery.trim()
   // Move: parents of the right level; merge: units of the same level. Active ones only.
-  const candidates = (level: OrgUnit['level'] | null) =>
-    level && q ? [...index.byId.values()].filter((u) => u.level === level && isActive(u) && u.id !== unit.id && u.id !== unit.parentId && u.name.includes(q)).slice(0, CANDIDATES) : []
+  const candidates = (form: 'move' | 'merge', level: OrgUnit['level'] | null) => {
+    const q = queries[form].trim()
+    return level && q ? [...index.byId.values()].filter((u) => u.level === level && isActive(u) && u.id !== unit.id && u.id !== unit.parentId && u.name.includes(q)).slice(0, CANDIDATES) : []
+  }
 
   const picker = (form: 'move' | 'merge', level: OrgUnit['level'] | null, label: string) => (
     <View>
-      <Field label={label} value={targetQuery} placeholder="输入名称查找" onChange={(v) => (setTargetQuery(v), setTarget(null))} error={err(form, form === 'move' ? 'parentId' : 'intoId', 'unitId')} />
-      <View role="list" aria-label={`${label}的候选`} className="gb-org-panel__candidates">
-        {candidates(level).map((c) => (
-          <View key={c.id} role="listitem">
-            <View role="radio" aria-checked={target?.id === c.id ? 'true' : 'false'} className={target?.id === c.id ? 'gb-org-panel__cand gb-org-panel__cand--on' : 'gb-org-panel__cand'} onClick={() => setTarget(c)}>
+      <Field
+        label={label}
+        value={queries[form]}
+        placeholder="输入名称查找"
+        onChange={(v) => (setQueries((x) => ({ ...x, [form]: v })), setTargets((x) => ({ ...x, [form]: null })))}
+        error={err(form, form === 'move' ? 'parentId' : 'intoId', 'unitId')}
+      />
+      <View role="radiogroup" aria-label={`${label}的候选`} className="gb-org-panel__candidates">
+        {candidates(form, level).map((c) => (
+          <View key={c.id}>
+            <View
+              role="radio"
+              aria-checked={targets[form]?.id === c.id ? 'true' : 'false'}
+              className={targets[form]?.id === c.id ? 'gb-org-panel__cand gb-org-panel__cand--on' : 'gb-org-panel__cand'}
+              onClick={() => setTargets((x) => ({ ...x, [form]: c }))}
+            >
               {unitCrumb(c, index.byId)}
             </View>
           </View>
@@ -155,9 +168,10 @@ export default function UnitPanel({ unit, index, peopleAt, populationFields, onC
               {picker('move', up, `移到哪个${ORG_LEVEL_LABEL[up]}下面`)}
               <ActionButton
                 variant="outline"
-                disabled={busy || !target}
+                disabled={busy || !targets.move}
                 onClick={() =>
                   run('move', async () => {
+                    const target = targets.move
                     if (!target) return null
                     if (!(await confirm('移动单位', `把「${unit.name}」连同下级移到「${unitCrumb(target, index.byId)}」下面？已有填报随单位一起移动，汇总会重新计算。`, '移动'))) return null
                     const r = await orgApi.move(unit.id, target.id)
@@ -175,9 +189,10 @@ export default function UnitPanel({ unit, index, peopleAt, populationFields, onC
               {picker('merge', unit.level, `合并到哪个${ORG_LEVEL_LABEL[unit.level]}`)}
               <ActionButton
                 variant="outline"
-                disabled={busy || !target}
+                disabled={busy || !targets.merge}
                 onClick={() =>
                   run('merge', async () => {
+                    const target = targets.merge
                     if (!target) return null
                     const kids = (index.children.get(unit.id) ?? []).filter(isActive).length
                     if (!(await confirm('合并单位', `把「${unit.name}」合并到「${target.name}」？它的${kids}个下级和${people}名人员归入「${target.name}」；它自己的填报保留在原单位名下，单位标为已合并。`, '合并'))) return null
