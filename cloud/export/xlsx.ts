@@ -1,5 +1,6 @@
 import { Workbook, type Alignment, type Borders, type Cell, type Font } from 'exceljs'
 import { TABLE_HEADERS, rowCells, signerLine, unitLine, type SelfInspectionTable } from '../../src/core/table'
+import { addCompletenessSheet, type CompletenessSheet } from '../completeness/xlsx'
 import { BODY_SIZE_PT, COLUMNS, FONT_CJK, MARGIN_MM, TITLE_SIZE_PT, columnWidthsXlsx, mmToInches, rowHeightPt } from './layout'
 
 /** Rows of the sheet: title, unit line, header, then one row per indicator. */
@@ -26,9 +27,9 @@ function boxed(cell: Cell, value: string, horizontal: Alignment['horizontal'], b
  * The 自查表 as an Excel workbook laid out like the seed: merged title,
  * 单位名称 left and 责任人（签字） right, the header row repeated on every
  * printed page, 类型 merged down each category group, A4 landscape fitted
- * to one page wide. 序号 and a plain 完成率 are numbers; other cells hold text (the 完成率 may read "88.9（自报100）").
+ * to one page wide; the completeness grid, when given, as a second sheet. 序号 and a plain 完成率 are numbers; other cells hold text (the 完成率 may read "88.9（自报100）").
  */
-export async function writeXlsx(table: SelfInspectionTable): Promise<Buffer> {
+export async function writeXlsx(table: SelfInspectionTable, completeness?: CompletenessSheet): Promise<Buffer> {
   const wb = new Workbook()
   wb.creator = '格报'
   wb.created = new Date(Date.UTC(table.year, 11, 31))
@@ -106,6 +107,9 @@ export async function writeXlsx(table: SelfInspectionTable): Promise<Buffer> {
   version.value = table.versionLine
   version.font = font()
   version.alignment = { horizontal: 'left', vertical: 'middle' }
+
+  // Sheet 2: units × periods, on time, late, returned or missing (issue 11 point 7).
+  if (completeness) addCompletenessSheet(wb, completeness)
 
   const out = await wb.xlsx.writeBuffer()
   return Buffer.from(out as ArrayBuffer)

@@ -5,7 +5,8 @@ import type { OrgUnit } from '../../../src/core/org'
 import { CODE_PATTERN, ID_PATTERN } from '../../../src/core/patterns'
 import { matching, prose, wholeBetween } from '../../../src/core/schema/builders'
 import { cleanText } from '../../../src/core/table'
-import { assembleTable, inTable } from '../../export/assemble'
+import { assembleTable, inTable, tableIndicators } from '../../export/assemble'
+import { readCompleteness } from '../../completeness/read'
 import type { NarrativeOverride } from '../../store/types'
 import { defineAction } from '../action'
 import type { ApiContext, Caller } from '../context'
@@ -52,6 +53,19 @@ export const exportTable = defineAction('export.table', z.strictObject({ orgUnit
   return assembleTable(ctx.store, unit, input.year, { signer: input.signer, version: input.version })
 })
 
+/**
+ * The xlsx's second sheet: for every indicator of the table, the units
+ * that report it under this unit × the year's periods (the same grid as
+ * the completeness page). Report states, not the version: an approved-only
+ * export still shows a submitted report as on time, since it came.
+ */
+async function completenessSheet(ctx: ApiContext, unit: OrgUnit, year: number) {
+  const today = chinaDate(ctx.clock.now())
+  const blocks = []
+  for (const ind of await tableIndicators(ctx.store, unit, year)) blocks.push({ indicator: ind, ...(await readCompleteness(ctx.store, ind, year, { underPath: unit.path, today })) })
+  return { title: `${year}年度${unit.name}填报完成情况`, today, blocks }
+}
+
 /** The table as an .xlsx or .docx file behind a short-lived download link. */
 export const exportFile = defineAction(
   'export.file',
@@ -63,7 +77,8 @@ export const exportFile = defineAction(
     if (!ctx.files) throw new Error('export.file: no file sink on this platform')
     const { table } = await assembleTable(ctx.store, unit, input.year, { signer: input.signer, version: input.version })
     const { renderTable } = await import('../../export/render')
-    const { buffer, name, contentType } = await renderTable(table, input.format)
+    const completeness = input.format === 'xlsx' ? await completenessSheet(ctx, unit, input.year) : undefined
+    const { buffer, name, contentType } = await renderTable(table, input.format, completeness)
     const stored = await ctx.files.put(name, buffer, contentType)
     return { url: stored.url, name, expiresAt: stored.expiresAt }
   }
@@ -101,5 +116,19 @@ export const exportNarrative = defineAction(
     const narrative: NarrativeOverride = { ...who, text }
     await ctx.store.putNarrative(narrative)
     return { narrative }
+  }
+)
+
+/**
+ * Every change to one row's 完成情况 in one unit's table, oldest first:
+ * who wrote what, and who cleared it back to the draft (`text: null`).
+ */
+export const exportNarrativeHistory = defineAction(
+  'export.narrativeHistory',
+  z.strictObject({ indicatorCode: matching(CODE_PATTERN), orgUnitId: matching(ID_PATTERN), year: Year }),
+  async (ctx, input) => {
+    const caller = requireTableEditor(ctx, '查看')
+    const unit = await unitInScope(ctx, caller, input.orgUnitId, '查看')
+    return { changes: await ctx.store.narrativeHistory(input.indicatorCode, unit.id, input.year) }
   }
 )
