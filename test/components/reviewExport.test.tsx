@@ -49,7 +49,8 @@ function table(unitName: string, year: number, narratives: Record<string, string
     groups: [],
     warnings: [{ kind: 'long_narrative', code: 'YL-BED', seq: 2, length: 912 }],
     version: 'all',
-    versionLine: '数据口径：已报送数据（含待审核），工作稿'
+    versionLine: '数据口径：已报送数据（含待审核），工作稿',
+    attachmentLine: ''
   }
 }
 

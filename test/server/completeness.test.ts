@@ -146,3 +146,34 @@ test('completeness.file downloads the page\'s grid with its filter', async () =>
   expect(units).toHaveLength(1)
   expect(units[0]).toContain('退回')
 })
+
+test('the export takes a signer and a "附件N：" line, in the xlsx and the docx; the approved-only version says so', async () => {
+  const payload = { orgUnitId: 'qk-s11-c01', year: 2020, signer: '王芳', attachment: 2, version: 'approved' }
+  const x = await s.call('export.file', { ...payload, format: 'xlsx' }, s.tokenFor(COMMUNITY_REVIEWER))
+  const rows = rowsOf(await sheetOf(x.body.data.url, 0))
+  expect(rows[0][0]).toBe('附件2：')
+  expect(rows[1][0]).toContain('2020年度')
+  expect(rows[2].join('')).toContain('责任人（签字）：王芳')
+  expect(rows.some((r) => r[0] === '数据口径：仅审核通过的数据，正式版')).toBe(true)
+  const d = await s.call('export.file', { ...payload, format: 'docx' }, s.tokenFor(COMMUNITY_REVIEWER))
+  const res = await fetch(`${s.base}${d.body.data.url}`)
+  const { default: JSZip } = await import('jszip')
+  const xml = await (await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()))).file('word/document.xml')!.async('string')
+  const text = xml.replace(/<[^>]+>/g, '')
+  expect(text.indexOf('附件2：')).toBeGreaterThanOrEqual(0)
+  expect(text.indexOf('附件2：')).toBeLessThan(text.indexOf('2020年度'))
+  expect(text).toContain('责任人（签字）：王芳')
+  const bad = await s.call('export.file', { ...payload, attachment: 0, format: 'xlsx' }, s.tokenFor(COMMUNITY_REVIEWER))
+  expect(bad.body.error.code).toBe('BAD_INPUT')
+})
+
+test('export.narrativeHistory lists every change to a row, oldest first', async () => {
+  const who = s.tokenFor(COMMUNITY_REVIEWER)
+  const key = { indicatorCode: 'YL-133', orgUnitId: 'qk-s11-c01', year: 2020 }
+  expect((await s.call('export.narrative', { ...key, text: '第一稿' }, who)).body.ok).toBe(true)
+  expect((await s.call('export.narrative', { ...key, text: '第二稿' }, who)).body.ok).toBe(true)
+  expect((await s.call('export.narrative', { ...key, text: null }, who)).body.ok).toBe(true)
+  const h = await s.call('export.narrativeHistory', key, who)
+  expect(h.body.data.changes.map((c: any) => [c.text, c.byName])).toEqual([['第一稿', '王芳'], ['第二稿', '王芳'], [null, '王芳']])
+  expect((await s.call('export.narrativeHistory', { ...key, orgUnitId: 'qk-s01-c01' }, who)).body.error.code).toBe('FORBIDDEN')
+})

@@ -18,6 +18,8 @@ const Year = wholeBetween(2000, 2100)
 const Unit = z.optional(matching(ID_PATTERN))
 /** `approved`: the official version, from approved figures only; default `all` (submitted and approved). */
 const Version = z.optional(z.enum(['all', 'approved']))
+/** N of the "附件N：" line above the title (the seed's "附件2："); absent: no line. */
+const Attachment = z.optional(wholeBetween(1, 99))
 
 /**
  * The 自查表 is the reviewers' and the bureau's document: grid workers
@@ -46,11 +48,11 @@ function assertYearBegun(ctx: ApiContext, year: number): void {
 }
 
 /** The table as data, for preview and editing on the phone. */
-export const exportTable = defineAction('export.table', z.strictObject({ orgUnitId: Unit, year: Year, signer: Signer, version: Version }), async (ctx, input) => {
+export const exportTable = defineAction('export.table', z.strictObject({ orgUnitId: Unit, year: Year, signer: Signer, version: Version, attachment: Attachment }), async (ctx, input) => {
   const caller = requireTableEditor(ctx, '查看')
   const unit = await unitInScope(ctx, caller, input.orgUnitId, '查看')
   assertYearBegun(ctx, input.year)
-  return assembleTable(ctx.store, unit, input.year, { signer: input.signer, version: input.version })
+  return assembleTable(ctx.store, unit, input.year, { signer: input.signer, version: input.version, attachment: input.attachment })
 })
 
 /**
@@ -69,13 +71,13 @@ async function completenessSheet(ctx: ApiContext, unit: OrgUnit, year: number) {
 /** The table as an .xlsx or .docx file behind a short-lived download link. */
 export const exportFile = defineAction(
   'export.file',
-  z.strictObject({ orgUnitId: Unit, year: Year, format: z.enum(['xlsx', 'docx']), signer: Signer, version: Version }),
+  z.strictObject({ orgUnitId: Unit, year: Year, format: z.enum(['xlsx', 'docx']), signer: Signer, version: Version, attachment: Attachment }),
   async (ctx, input) => {
     const caller = requireTableEditor(ctx, '导出')
     const unit = await unitInScope(ctx, caller, input.orgUnitId, '导出')
     assertYearBegun(ctx, input.year)
     if (!ctx.files) throw new Error('export.file: no file sink on this platform')
-    const { table } = await assembleTable(ctx.store, unit, input.year, { signer: input.signer, version: input.version })
+    const { table } = await assembleTable(ctx.store, unit, input.year, { signer: input.signer, version: input.version, attachment: input.attachment })
     const { renderTable } = await import('../../export/render')
     const completeness = input.format === 'xlsx' ? await completenessSheet(ctx, unit, input.year) : undefined
     const { buffer, name, contentType } = await renderTable(table, input.format, completeness)

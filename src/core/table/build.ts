@@ -79,6 +79,8 @@ export interface BuildTableInput {
   entries: TableEntry[]
   /** Default `all`. */
   version?: TableVersion
+  /** N of the "附件N：" line above the title; absent: no line. */
+  attachment?: number
 }
 
 const HeaderSchema = z.object({
@@ -115,8 +117,16 @@ export function buildSelfInspectionTable(input: BuildTableInput): SelfInspection
     groups: categoryGroups(rows),
     warnings,
     version: input.version ?? 'all',
-    versionLine: VERSION_LINE[input.version ?? 'all']
+    versionLine: VERSION_LINE[input.version ?? 'all'],
+    attachmentLine: attachmentLine(input.attachment)
   }
+}
+
+/** "附件2：" for 2; nothing for none (a whole number 1–99, else it is a caller's bug). */
+export function attachmentLine(n: number | undefined): string {
+  if (n === undefined) return ''
+  if (!Number.isInteger(n) || n < 1 || n > 99) throw new Error(`attachment number out of range: ${n}`)
+  return `附件${n}：`
 }
 
 function buildRow(e: TableEntry, year: number): SelfInspectionRow {
