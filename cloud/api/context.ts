@@ -63,6 +63,8 @@ export interface SessionControl {
 export interface ReminderService {
   config: ReminderConfig
   run(): Promise<RunSummary>
+  /** Reminds these people now ("立即提醒"); at most one message per person per day, as the job. */
+  remindNow?(people: Person[]): Promise<RunSummary>
 }
 
 /**

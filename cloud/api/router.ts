@@ -8,7 +8,8 @@ import { allocate } from './handlers/allocate'
 import { catalog } from './handlers/catalog'
 import { planImport } from './handlers/planImport'
 import { openPeriod } from './handlers/late'
-import { exportFile, exportNarrative, exportTable } from './handlers/export'
+import { completeness, completenessFile, completenessRemind } from './handlers/completeness'
+import { exportFile, exportNarrative, exportNarrativeHistory, exportTable } from './handlers/export'
 import { bind, logout, me } from './handlers/identity'
 import { pending } from './handlers/pending'
 import { progress } from './handlers/progress'
@@ -20,10 +21,11 @@ import { ORG_ACTIONS } from './handlers/org'
 const ACTIONS: Action[] = [
   ...[bind, me, logout, catalog, pending, submit, sync, review, reports, history, progress, putIndicator, assignIndicator, createInvite],
   ...[reminderStatus, reminderGrant, reminderRun, reminderOutbox],
-  ...[exportTable, exportNarrative, exportFile],
+  ...[exportTable, exportNarrative, exportFile, exportNarrativeHistory],
   planImport,
   ...[copyPlan, planYears, allocate, rebuildRollups, rebuildStatus, openPeriod],
-  ...ORG_ACTIONS
+  ...ORG_ACTIONS,
+  ...[completeness, completenessFile, completenessRemind]
 ] as Action[]
 
 /** Actions that make sense before the caller is known. */

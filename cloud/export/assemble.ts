@@ -57,7 +57,7 @@ export function tableHeader(unit: OrgUnit): { unitName: string; titleUnit: strin
  * - evidence names and the editors' narratives.
  * Nothing here judges the caller: the handler checks scope first.
  */
-export async function assembleTable(store: Store, unit: OrgUnit, year: number, opts: { signer?: string; version?: TableVersion } = {}): Promise<AssembledTable> {
+export async function assembleTable(store: Store, unit: OrgUnit, year: number, opts: { signer?: string; version?: TableVersion; attachment?: number } = {}): Promise<AssembledTable> {
   const version = opts.version ?? 'all'
   const indicators = await tableIndicators(store, unit, year)
   const children = await store.childUnits(unit.id)
@@ -100,6 +100,6 @@ export async function assembleTable(store: Store, unit: OrgUnit, year: number, o
   const entries = rows.map((r) => r.entry)
   const edits = rows.flatMap((r) => (r.edit ? [r.edit] : []))
 
-  const table = buildSelfInspectionTable({ year, ...tableHeader(unit), signer: opts.signer ?? '', entries, version })
+  const table = buildSelfInspectionTable({ year, ...tableHeader(unit), signer: opts.signer ?? '', entries, version, ...(opts.attachment ? { attachment: opts.attachment } : {}) })
   return { unit, table, edits }
 }

@@ -94,6 +94,8 @@ export async function writeDocx(table: SelfInspectionTable): Promise<Buffer> {
           }
         },
         children: [
+          // "附件2：" above the title, left, as the seed.
+          ...(table.attachmentLine ? [new Paragraph({ spacing: { after: 120 }, children: [run(table.attachmentLine)] })] : []),
           new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(table.title, { bold: true, size: TITLE_SIZE_PT })] }),
           new Paragraph({
             tabStops: [{ type: TabStopType.RIGHT, position: total }],

@@ -1,8 +1,9 @@
 import { Workbook, type Alignment, type Borders, type Cell, type Font } from 'exceljs'
 import { TABLE_HEADERS, rowCells, signerLine, unitLine, type SelfInspectionTable } from '../../src/core/table'
+import { addCompletenessSheet, type CompletenessSheet } from '../completeness/xlsx'
 import { BODY_SIZE_PT, COLUMNS, FONT_CJK, MARGIN_MM, TITLE_SIZE_PT, columnWidthsXlsx, mmToInches, rowHeightPt } from './layout'
 
-/** Rows of the sheet: title, unit line, header, then one row per indicator. */
+/** Rows of the sheet: title, unit line, header, then one row per indicator (each one lower under a "附件N：" line). */
 export const XLSX_TITLE_ROW = 1
 export const XLSX_UNIT_ROW = 2
 export const XLSX_HEADER_ROW = 3
@@ -26,9 +27,12 @@ function boxed(cell: Cell, value: string, horizontal: Alignment['horizontal'], b
  * The 自查表 as an Excel workbook laid out like the seed: merged title,
  * 单位名称 left and 责任人（签字） right, the header row repeated on every
  * printed page, 类型 merged down each category group, A4 landscape fitted
- * to one page wide. 序号 and a plain 完成率 are numbers; other cells hold text (the 完成率 may read "88.9（自报100）").
+ * to one page wide; the completeness grid, when given, as a second sheet. 序号 and a plain 完成率 are numbers; other cells hold text (the 完成率 may read "88.9（自报100）").
  */
-export async function writeXlsx(table: SelfInspectionTable): Promise<Buffer> {
+export async function writeXlsx(table: SelfInspectionTable, completeness?: CompletenessSheet): Promise<Buffer> {
+  // A "附件2：" line, when given, comes first and moves every row one down.
+  const o = table.attachmentLine ? 1 : 0
+  const R = { title_row: XLSX_TITLE_ROW + o, unit_row: XLSX_UNIT_ROW + o, header_row: XLSX_HEADER_ROW + o, first_data_row: XLSX_FIRST_DATA_ROW + o }
   const wb = new Workbook()
   wb.creator = '格报'
   wb.created = new Date(Date.UTC(table.year, 11, 31))
@@ -48,41 +52,47 @@ export async function writeXlsx(table: SelfInspectionTable): Promise<Buffer> {
         header: 0.3,
         footer: 0.3
       },
-      printTitlesRow: `${XLSX_HEADER_ROW}:${XLSX_HEADER_ROW}`
+      printTitlesRow: `${R.header_row}:${R.header_row}`
     },
     headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
-    views: [{ state: 'frozen', ySplit: XLSX_HEADER_ROW }]
+    views: [{ state: 'frozen', ySplit: R.header_row }]
   })
   const widths = columnWidthsXlsx()
   ws.columns = widths.map((width) => ({ width }))
 
-  ws.mergeCells(XLSX_TITLE_ROW, 1, XLSX_TITLE_ROW, NCOL)
-  const title = ws.getCell(XLSX_TITLE_ROW, 1)
+  if (o) {
+    const line = ws.getCell(1, 1)
+    line.value = table.attachmentLine
+    line.font = font()
+    line.alignment = { horizontal: 'left', vertical: 'middle' }
+  }
+  ws.mergeCells(R.title_row, 1, R.title_row, NCOL)
+  const title = ws.getCell(R.title_row, 1)
   title.value = table.title
   title.font = font({ size: TITLE_SIZE_PT, bold: true })
   title.alignment = align('center')
-  ws.getRow(XLSX_TITLE_ROW).height = 36
+  ws.getRow(R.title_row).height = 36
 
   // 单位名称 over the first three columns, 责任人（签字） over the rest.
-  ws.mergeCells(XLSX_UNIT_ROW, 1, XLSX_UNIT_ROW, 3)
-  ws.mergeCells(XLSX_UNIT_ROW, 4, XLSX_UNIT_ROW, NCOL)
-  const unit = ws.getCell(XLSX_UNIT_ROW, 1)
+  ws.mergeCells(R.unit_row, 1, R.unit_row, 3)
+  ws.mergeCells(R.unit_row, 4, R.unit_row, NCOL)
+  const unit = ws.getCell(R.unit_row, 1)
   unit.value = unitLine(table)
   unit.font = font()
   unit.alignment = { horizontal: 'left', vertical: 'middle' }
-  const signer = ws.getCell(XLSX_UNIT_ROW, 4)
+  const signer = ws.getCell(R.unit_row, 4)
   signer.value = signerLine(table)
   signer.font = font()
   signer.alignment = { horizontal: 'right', vertical: 'middle' }
-  ws.getRow(XLSX_UNIT_ROW).height = 24
+  ws.getRow(R.unit_row).height = 24
 
-  const header = ws.getRow(XLSX_HEADER_ROW)
+  const header = ws.getRow(R.header_row)
   TABLE_HEADERS.forEach((h, i) => boxed(header.getCell(i + 1), h, 'center', true))
   header.height = 30
 
   table.rows.forEach((row, r) => {
     const cells = rowCells(row)
-    const xr = ws.getRow(XLSX_FIRST_DATA_ROW + r)
+    const xr = ws.getRow(R.first_data_row + r)
     cells.forEach((text, c) => boxed(xr.getCell(c + 1), text, COLUMNS[c].align))
     // 序号 and a plain 完成率 are numbers, the rate with one decimal, so the sheet can sort and sum them.
     xr.getCell(1).value = row.seq
@@ -95,17 +105,20 @@ export async function writeXlsx(table: SelfInspectionTable): Promise<Buffer> {
 
   for (const g of table.groups) {
     if (g.span < 2) continue
-    const top = XLSX_FIRST_DATA_ROW + g.start
+    const top = R.first_data_row + g.start
     ws.mergeCells(top, 2, top + g.span - 1, 2)
   }
 
   // Which figures the table rests on (working copy or the approved, official version).
-  const versionRow = XLSX_FIRST_DATA_ROW + table.rows.length
+  const versionRow = R.first_data_row + table.rows.length
   ws.mergeCells(versionRow, 1, versionRow, NCOL)
   const version = ws.getCell(versionRow, 1)
   version.value = table.versionLine
   version.font = font()
   version.alignment = { horizontal: 'left', vertical: 'middle' }
+
+  // Sheet 2: units × periods, on time, late, returned or missing (issue 11 point 7).
+  if (completeness) addCompletenessSheet(wb, completeness)
 
   const out = await wb.xlsx.writeBuffer()
   return Buffer.from(out as ArrayBuffer)

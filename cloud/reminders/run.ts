@@ -271,3 +271,17 @@ export async function runReminderChunk(deps: RunDeps, opts: ChunkOptions): Promi
   }
   return { ...p.summary, cursor, done: cursor.done }
 }
+
+/**
+ * Reminds these people now (the completeness page's "立即提醒"), through
+ * the same planning, grants, per-day mark and outbox as the daily job: a
+ * person already reminded today (by the job or an earlier click) gets no
+ * second message, so clicking twice sends once. Quiet hours hold, too.
+ */
+export async function remindPeople(deps: RunDeps, people: Person[]): Promise<RunSummary> {
+  const p = startPass(deps)
+  if (isQuietHour(chinaHour(p.now), deps.config.quietHours)) return { ...p.summary, quiet: true }
+  p.remindedToday = new Set(await deps.store.remindedOn(p.day))
+  if (people.length > 0) await handleChunk(p, people, () => false, () => undefined)
+  return p.summary
+}

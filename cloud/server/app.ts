@@ -13,7 +13,7 @@ import { MAX_IMPORT_BASE64 } from '../api/handlers/planImport'
 import { LocalFileSink } from '../export/files'
 import { DEFAULT_REMINDER_CONFIG, withDemoTemplate, type ReminderConfig } from '../reminders/config'
 import { seedDemoGrants } from '../reminders/demo'
-import { busySummary, runReminders } from '../reminders/run'
+import { busySummary, remindPeople, runReminders } from '../reminders/run'
 import { localSender, type MessageSender } from '../reminders/sender'
 import { runPendingRebuilds } from '../rollup/rebuild'
 import { seedIfEmpty } from '../seed'
@@ -162,7 +162,8 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
     run: async () => {
       const run = await jobs.exclusive('reminders', () => runReminders({ store, clock, config: remindConfig, sender: opts.reminders?.sender ?? localSender, graceDays: config.graceDays, log }))
       return run.ran ? run.value : busySummary(clock.now())
-    }
+    },
+    remindNow: (people) => remindPeople({ store, clock, config: remindConfig, sender: opts.reminders?.sender ?? localSender, graceDays: config.graceDays, log }, people)
   }
   const cron = opts.reminders?.cron
   const schedule = cron

@@ -1,5 +1,7 @@
 import type { SelfInspectionRow } from '../core/table/model'
-import type { exportFile as exportFileAction, exportNarrative, exportTable as exportTableAction } from '../../cloud/api/handlers/export'
+import type { exportFile as exportFileAction, exportNarrative, exportNarrativeHistory, exportTable as exportTableAction } from '../../cloud/api/handlers/export'
+import type { completeness as completenessAction, completenessFile as completenessFileAction, completenessRemind as completenessRemindAction } from '../../cloud/api/handlers/completeness'
+import type { CompletenessStatus } from '../core/completeness'
 import { ApiFailure } from './api'
 import { getServices } from '.'
 
@@ -30,7 +32,16 @@ async function call<T>(action: string, payload: unknown): Promise<T> {
 }
 
 /** A unit's table for a year; no unit: the caller's own. */
-export function exportTable(query: { orgUnitId?: string; year: number }): Promise<ExportTableData> {
+/** `approved`: the official version, from approved figures only. */
+export type TableVersion = 'all' | 'approved'
+export interface TableQuery {
+  orgUnitId?: string
+  year: number
+  signer?: string
+  version?: TableVersion
+}
+
+export function exportTable(query: TableQuery): Promise<ExportTableData> {
   return call<ExportTableData>('export.table', query)
 }
 
@@ -40,6 +51,42 @@ export function saveNarrative(input: { indicatorCode: string; orgUnitId: string;
 }
 
 /** Builds the xlsx or docx and answers where to fetch it, for an hour. */
-export function exportFile(query: { orgUnitId?: string; year: number; format: ExportFormat }): Promise<ExportFile> {
+export function exportFile(query: TableQuery & { format: ExportFormat }): Promise<ExportFile> {
   return call<ExportFile>('export.file', query)
+}
+
+export type NarrativeHistoryData = Data<typeof exportNarrativeHistory>
+export type NarrativeChange = NarrativeHistoryData['changes'][number]
+
+/** Every change to one row's 完成情况, oldest first (`text: null`: cleared back to the draft). */
+export function narrativeHistory(query: { indicatorCode: string; orgUnitId: string; year: number }): Promise<NarrativeHistoryData> {
+  return call<NarrativeHistoryData>('export.narrativeHistory', query)
+}
+
+export type CompletenessData = Data<typeof completenessAction>
+export type CompletenessGridRow = CompletenessData['rows'][number]
+export interface CompletenessQuery {
+  indicatorCode: string
+  year: number
+  streetId?: string
+  status?: CompletenessStatus
+  after?: string
+  limit?: number
+}
+
+/** One page of units × periods for an indicator; `next` continues it. */
+export function completeness(query: CompletenessQuery): Promise<CompletenessData> {
+  return call<CompletenessData>('completeness', query)
+}
+
+/** The whole grid (same filters) as an xlsx behind a download link. */
+export function completenessFile(query: Omit<CompletenessQuery, 'after' | 'limit'>): Promise<Data<typeof completenessFileAction>> {
+  return call('completeness.file', query)
+}
+
+export type RemindResult = Data<typeof completenessRemindAction>
+
+/** "立即提醒": remind one unit's people now (once a day per person). */
+export function remindUnit(orgUnitId: string): Promise<RemindResult> {
+  return call<RemindResult>('completeness.remind', { orgUnitId })
 }

@@ -13,7 +13,7 @@ const g1 = unit('qk-s01-c01-g01', '第一网格', 'grid', community.path)
 const g2 = unit('qk-s01-c01-g02', '第二网格', 'grid', community.path)
 const ind = (code: string) => SEED_INDICATORS.find((i) => i.code === code)!
 
-function row(code: string, figures: Figures, counts = { expected: 12, received: 10, onTime: 9 }) {
+function row(code: string, figures: Figures, counts: { expected: number; received: number; onTime: number; returned?: number } = { expected: 12, received: 10, onTime: 9, returned: 1 }) {
   const i = ind(code)
   return { code, seq: i.seq, category: i.category, title: i.title, period: '2021', figures, completion: indicatorCompletion(i, figures), declaredRate: null, approved: 0, returned: 0, unitsReported: 2, unitsExpected: 3, reportLevel: i.reportLevel, splits: [], ...counts }
 }
@@ -77,7 +77,9 @@ test('rates, figures with units, unknown as 未填报, and who reported', async 
   await waitFor(() => expect(screen.getByText('8个')).toBeTruthy())
   expect(screen.getByText('2个')).toBeTruthy()
   expect(screen.getByText('2000人次')).toBeTruthy()
-  expect(screen.getByText('已报 10/12 · 按时 9')).toBeTruthy()
+  expect(screen.getByText('已报 10/12 份 · 按时 9')).toBeTruthy()
+  // Beside the reports: the units that reported out of those expected (issue 11 point 7).
+  expect(screen.getByText('已报 2/3 个网格，退回待改 1')).toBeTruthy()
   // YL-BED has no figures: its rate and its target read 未填报, not 0.
   expect(screen.getAllByText('未填报').length).toBeGreaterThanOrEqual(2)
   expect(screen.queryByText('0')).toBeNull()

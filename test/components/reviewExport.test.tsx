@@ -49,7 +49,8 @@ function table(unitName: string, year: number, narratives: Record<string, string
     groups: [],
     warnings: [{ kind: 'long_narrative', code: 'YL-BED', seq: 2, length: 912 }],
     version: 'all',
-    versionLine: '数据口径：已报送数据（含待审核），工作稿'
+    versionLine: '数据口径：已报送数据（含待审核），工作稿',
+    attachmentLine: ''
   }
 }
 
@@ -118,7 +119,7 @@ test('the table for the reviewer’s unit and this year, row by row', async () =
   await waitFor(() => expect(screen.getByText('2021年度硚口区民政局目标考核自查表')).toBeTruthy())
   expect(server.call).toHaveBeenCalledWith('export.table', { year: 2021 })
   expect(screen.getByText('单位名称：古田街道')).toBeTruthy()
-  expect(screen.getByText('责任人：王主任')).toBeTruthy()
+  expect(screen.getByText('责任人（签字）：王主任')).toBeTruthy()
   expect(screen.getByText('完成率（%）：88.9（自报100）')).toBeTruthy()
   expect(screen.getByText('支撑材料：网点挂牌.jpg')).toBeTruthy()
   expect(screen.getByText('支撑材料：无')).toBeTruthy()

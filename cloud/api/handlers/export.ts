@@ -5,7 +5,8 @@ import type { OrgUnit } from '../../../src/core/org'
 import { CODE_PATTERN, ID_PATTERN } from '../../../src/core/patterns'
 import { matching, prose, wholeBetween } from '../../../src/core/schema/builders'
 import { cleanText } from '../../../src/core/table'
-import { assembleTable, inTable } from '../../export/assemble'
+import { assembleTable, inTable, tableIndicators } from '../../export/assemble'
+import { readCompleteness } from '../../completeness/read'
 import type { NarrativeOverride } from '../../store/types'
 import { defineAction } from '../action'
 import type { ApiContext, Caller } from '../context'
@@ -17,6 +18,8 @@ const Year = wholeBetween(2000, 2100)
 const Unit = z.optional(matching(ID_PATTERN))
 /** `approved`: the official version, from approved figures only; default `all` (submitted and approved). */
 const Version = z.optional(z.enum(['all', 'approved']))
+/** N of the "附件N：" line above the title (the seed's "附件2："); absent: no line. */
+const Attachment = z.optional(wholeBetween(1, 99))
 
 /**
  * The 自查表 is the reviewers' and the bureau's document: grid workers
@@ -45,25 +48,39 @@ function assertYearBegun(ctx: ApiContext, year: number): void {
 }
 
 /** The table as data, for preview and editing on the phone. */
-export const exportTable = defineAction('export.table', z.strictObject({ orgUnitId: Unit, year: Year, signer: Signer, version: Version }), async (ctx, input) => {
+export const exportTable = defineAction('export.table', z.strictObject({ orgUnitId: Unit, year: Year, signer: Signer, version: Version, attachment: Attachment }), async (ctx, input) => {
   const caller = requireTableEditor(ctx, '查看')
   const unit = await unitInScope(ctx, caller, input.orgUnitId, '查看')
   assertYearBegun(ctx, input.year)
-  return assembleTable(ctx.store, unit, input.year, { signer: input.signer, version: input.version })
+  return assembleTable(ctx.store, unit, input.year, { signer: input.signer, version: input.version, attachment: input.attachment })
 })
+
+/**
+ * The xlsx's second sheet: for every indicator of the table, the units
+ * that report it under this unit × the year's periods (the same grid as
+ * the completeness page). Report states, not the version: an approved-only
+ * export still shows a submitted report as on time, since it came.
+ */
+async function completenessSheet(ctx: ApiContext, unit: OrgUnit, year: number) {
+  const today = chinaDate(ctx.clock.now())
+  const blocks = []
+  for (const ind of await tableIndicators(ctx.store, unit, year)) blocks.push({ indicator: ind, ...(await readCompleteness(ctx.store, ind, year, { underPath: unit.path, today })) })
+  return { title: `${year}年度${unit.name}填报完成情况`, today, blocks }
+}
 
 /** The table as an .xlsx or .docx file behind a short-lived download link. */
 export const exportFile = defineAction(
   'export.file',
-  z.strictObject({ orgUnitId: Unit, year: Year, format: z.enum(['xlsx', 'docx']), signer: Signer, version: Version }),
+  z.strictObject({ orgUnitId: Unit, year: Year, format: z.enum(['xlsx', 'docx']), signer: Signer, version: Version, attachment: Attachment }),
   async (ctx, input) => {
     const caller = requireTableEditor(ctx, '导出')
     const unit = await unitInScope(ctx, caller, input.orgUnitId, '导出')
     assertYearBegun(ctx, input.year)
     if (!ctx.files) throw new Error('export.file: no file sink on this platform')
-    const { table } = await assembleTable(ctx.store, unit, input.year, { signer: input.signer, version: input.version })
+    const { table } = await assembleTable(ctx.store, unit, input.year, { signer: input.signer, version: input.version, attachment: input.attachment })
     const { renderTable } = await import('../../export/render')
-    const { buffer, name, contentType } = await renderTable(table, input.format)
+    const completeness = input.format === 'xlsx' ? await completenessSheet(ctx, unit, input.year) : undefined
+    const { buffer, name, contentType } = await renderTable(table, input.format, completeness)
     const stored = await ctx.files.put(name, buffer, contentType)
     return { url: stored.url, name, expiresAt: stored.expiresAt }
   }
@@ -101,5 +118,19 @@ export const exportNarrative = defineAction(
     const narrative: NarrativeOverride = { ...who, text }
     await ctx.store.putNarrative(narrative)
     return { narrative }
+  }
+)
+
+/**
+ * Every change to one row's 完成情况 in one unit's table, oldest first:
+ * who wrote what, and who cleared it back to the draft (`text: null`).
+ */
+export const exportNarrativeHistory = defineAction(
+  'export.narrativeHistory',
+  z.strictObject({ indicatorCode: matching(CODE_PATTERN), orgUnitId: matching(ID_PATTERN), year: Year }),
+  async (ctx, input) => {
+    const caller = requireTableEditor(ctx, '查看')
+    const unit = await unitInScope(ctx, caller, input.orgUnitId, '查看')
+    return { changes: await ctx.store.narrativeHistory(input.indicatorCode, unit.id, input.year) }
   }
 )

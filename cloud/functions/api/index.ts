@@ -41,6 +41,13 @@ const reminders: ReminderService = {
     const r = result as { ok?: boolean; data?: RunSummary } | null
     if (!r?.ok || !r.data) throw new Error(`remind function failed: ${JSON.stringify(result)}`)
     return r.data
+  },
+  // "立即提醒" for one unit's people: the same function, which holds the send permission.
+  async remindNow(people): Promise<RunSummary> {
+    const { result } = await cloud.callFunction({ name: 'remind', data: { source: 'completeness.remind', personIds: people.map((p) => p.id) } })
+    const r = result as { ok?: boolean; data?: RunSummary } | null
+    if (!r?.ok || !r.data) throw new Error(`remind function failed: ${JSON.stringify(result)}`)
+    return r.data
   }
 }
 

@@ -2,7 +2,7 @@ import cloud from 'wx-server-sdk'
 import type { Clock } from '../../../src/core/clock'
 import { DEFAULT_CONFIG } from '../../api/context'
 import { loadReminderConfig } from '../../reminders/config'
-import { runReminderChunk, type RunSummary } from '../../reminders/run'
+import { remindPeople, runReminderChunk, type RunSummary } from '../../reminders/run'
 import { wechatSender } from '../../reminders/sender'
 import { CloudBaseStore } from '../../store/cloudbase/CloudBaseStore'
 
@@ -46,6 +46,13 @@ export async function main(event: unknown, _context?: unknown): Promise<{ ok: tr
   try {
     const config = loadReminderConfig(process.env)
     const restart = (event as { source?: unknown } | null)?.source === 'reminders.run'
+    // The api function's "立即提醒" (completeness.remind): these people only, now.
+    const ids = (event as { personIds?: unknown } | null)?.personIds
+    if (Array.isArray(ids)) {
+      const people = (await Promise.all(ids.filter((x): x is string => typeof x === 'string').slice(0, 200).map((id) => store.getPerson(id)))).filter((x) => x !== null)
+      const data = await remindPeople({ store, clock, config, sender: wechatSender(cloud.openapi), graceDays: DEFAULT_CONFIG.graceDays, log }, people)
+      return { ok: true, data }
+    }
     const data = await runReminderChunk(
       { store, clock, config, sender: wechatSender(cloud.openapi), graceDays: DEFAULT_CONFIG.graceDays, log },
       { budgetMs: positive(process.env.REMIND_BUDGET_MS, 45_000), chunkSize: positive(process.env.REMIND_CHUNK, 200), restart }

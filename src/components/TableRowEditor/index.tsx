@@ -35,6 +35,7 @@ export default function TableRowEditor({ row, value, onChange, onSave, onRestore
       <View className={row.rateDiffers ? 'gb-row-editor__rate gb-row-editor__rate--differs' : 'gb-row-editor__rate'}>
         完成率（%）：{row.rateText}
       </View>
+      {row.coverage ? <View className="gb-row-editor__meta gb-row-editor__coverage">{row.coverage}</View> : null}
       <View className="gb-row-editor__meta">支撑材料：{row.evidence.length === 0 ? '无' : row.evidence.join('、')}</View>
       <View className="gb-row-editor__label">
         <Text>完成情况</Text>

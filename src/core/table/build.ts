@@ -2,11 +2,14 @@ import * as z from 'zod/mini'
 import type { IndicatorCompletion } from '../completion'
 import type { Figures } from '../figures'
 import type { Indicator } from '../indicator'
-import { ORG_LEVEL_LABEL, type OrgLevel } from '../org'
+import { ORG_LEVEL_LABEL } from '../org'
 import { text, wholeBetween } from '../schema/builders'
 import { categoryGroups } from './groups'
 import { NARRATIVE_SOFT_LIMIT, type SelfInspectionRow, type SelfInspectionTable, type TableWarning } from './model'
 import { draftNarrative, type UnitFigures } from './narrative'
+import { coverageText, type Coverage } from './coverage'
+
+export { coverageText, type Coverage }
 import { rateCell } from './rateCell'
 import { cleanText } from './text'
 import { DEFAULT_TITLE_UNIT, selfInspectionTitle } from './title'
@@ -34,12 +37,6 @@ export interface TableEntry {
   coverage?: Coverage
 }
 
-export interface Coverage {
-  reported: number
-  expected: number
-  level: OrgLevel
-  returned?: number
-}
 
 /**
  * Which figures a table rests on: `all` counts submitted and approved
@@ -53,10 +50,6 @@ export const VERSION_LINE: Record<TableVersion, string> = {
   approved: '数据口径：仅审核通过的数据，正式版'
 }
 
-/** "已报 2/136 个社区" (with "，退回待改 1" when some were sent back). */
-export function coverageText(c: Coverage): string {
-  return `已报 ${c.reported}/${c.expected} 个${ORG_LEVEL_LABEL[c.level]}${c.returned ? `，退回待改 ${c.returned}` : ''}`
-}
 
 /**
  * Where only some units reported, the draft says so first, so a partial
@@ -79,6 +72,8 @@ export interface BuildTableInput {
   entries: TableEntry[]
   /** Default `all`. */
   version?: TableVersion
+  /** N of the "附件N：" line above the title; absent: no line. */
+  attachment?: number
 }
 
 const HeaderSchema = z.object({
@@ -115,8 +110,16 @@ export function buildSelfInspectionTable(input: BuildTableInput): SelfInspection
     groups: categoryGroups(rows),
     warnings,
     version: input.version ?? 'all',
-    versionLine: VERSION_LINE[input.version ?? 'all']
+    versionLine: VERSION_LINE[input.version ?? 'all'],
+    attachmentLine: attachmentLine(input.attachment)
   }
+}
+
+/** "附件2：" for 2; nothing for none (a whole number 1–99, else it is a caller's bug). */
+export function attachmentLine(n: number | undefined): string {
+  if (n === undefined) return ''
+  if (!Number.isInteger(n) || n < 1 || n > 99) throw new Error(`attachment number out of range: ${n}`)
+  return `附件${n}：`
 }
 
 function buildRow(e: TableEntry, year: number): SelfInspectionRow {

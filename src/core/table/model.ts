@@ -54,6 +54,8 @@ export interface SelfInspectionTable {
   /** Which figures the table rests on, and the line that says so. */
   version: 'all' | 'approved'
   versionLine: string
+  /** "附件2：" above the title, as the seed (the number the document it is attached to gives it); '' for none. */
+  attachmentLine: string
 }
 
 /** The six cell texts of a row, in column order (the 类型 is in every row; writers merge it). */

@@ -6,11 +6,15 @@ import type { OrgUnit } from '../../core/org'
 import ChoiceChips from '../../components/ChoiceChips'
 import LoadMore from '../../components/LoadMore'
 import TableRowEditor from '../../components/TableRowEditor'
+import DataTable, { type DataColumn } from '../../components/DataTable'
+import DeskShell, { useIsDesk } from '../../components/DeskShell'
+import { Input } from '@nutui/nutui-react-taro'
+import NarrativeHistory from './NarrativeHistory'
 import { useIdentity } from '../../hooks/useIdentity'
 import { useRefreshOnShow } from '../../hooks/useRefreshOnShow'
 import { ApiFailure } from '../../services/api'
 import { getServices } from '../../services'
-import { exportFile, exportTable, saveNarrative, type ExportFormat, type ExportTableData } from '../../services/reviewApi'
+import { exportFile, exportTable, saveNarrative, type ExportFormat, type ExportRow, type ExportTableData, type TableVersion } from '../../services/reviewApi'
 import { mayExport } from './access'
 import { deliverFile } from './download'
 import { timeLabel } from './labels'
@@ -38,6 +42,14 @@ export default function ExportPage() {
   /** The admin's choice of a street; null is the caller's own unit. */
   const [unitId, setUnitId] = useState<string | null>(null)
   const [streets, setStreets] = useState<OrgUnit[]>([])
+  const [communities, setCommunities] = useState<OrgUnit[]>([])
+  /** 责任人 and the N of "附件N：" as typed; applied with 应用 (kept as typed when refused). */
+  const [signer, setSigner] = useState('')
+  const [attachment, setAttachment] = useState('')
+  const [applied, setApplied] = useState<{ signer: string; attachment?: number }>({ signer: '' })
+  const [attachmentError, setAttachmentError] = useState('')
+  const [version, setVersion] = useState<TableVersion>('all')
+  const desk = useIsDesk()
   const [table, setTable] = useState<{ key: string; data: ExportTableData } | null>(null)
   const [edits, setEdits] = useState<Record<string, string>>({})
   const [savingCode, setSavingCode] = useState<string | null>(null)
@@ -46,12 +58,14 @@ export default function ExportPage() {
   const [error, setError] = useState('')
   const [notice, setNotice] = useState('')
   const allowed = me === null || mayExport(me)
-  const latest = useRef({ year, unitId, allowed })
-  latest.current = { year, unitId, allowed }
+  const latest = useRef({ year, unitId, allowed, version, applied })
+  latest.current = { year, unitId, allowed, version, applied }
   const request = useRef(0)
   const haveCatalog = useRef(false)
 
-  const keyOf = (y: number, u: string | null) => `${y}|${u ?? ''}`
+  const keyOf = (y: number, u: string | null) => `${y}|${u ?? ''}|${latest.current.version}|${JSON.stringify(latest.current.applied)}`
+  /** What the preview and the file are made with, besides year and unit. */
+  const options = () => ({ ...(latest.current.version === 'approved' ? { version: 'approved' as const } : {}), ...(latest.current.applied.signer ? { signer: latest.current.applied.signer } : {}), ...(latest.current.applied.attachment ? { attachment: latest.current.applied.attachment } : {}) })
 
   const loadStreets = async () => {
     if (haveCatalog.current) return
@@ -59,6 +73,7 @@ export default function ExportPage() {
       const c = await getServices().api.catalog()
       const district = c.units.find((u) => u.level === 'district')
       setStreets(c.units.filter((u) => u.level === 'street' && (!district || u.parentId === district.id)))
+      setCommunities(c.units.filter((u) => u.level === 'community'))
       haveCatalog.current = true
     } catch {
       // Without the catalog the admin sees the district only; tried again next show.
@@ -70,7 +85,7 @@ export default function ExportPage() {
     try {
       const services = getServices()
       await services.ready
-      const [d] = await Promise.all([exportTable({ year: y, ...(u ? { orgUnitId: u } : {}) }), loadStreets()])
+      const [d] = await Promise.all([exportTable({ year: y, ...(u ? { orgUnitId: u } : {}), ...options() }), loadStreets()])
       if (n !== request.current) return
       setTable({ key: keyOf(y, u), data: d })
       setError('')
@@ -101,6 +116,26 @@ export default function ExportPage() {
     void load(y, u)
   }
 
+  /** 责任人 and 附件N: checked here (the server checks again), then the preview is made with them. */
+  const applyHeader = () => {
+    const a = attachment.trim()
+    if (a !== '' && !/^[1-9]\d?$/.test(a)) {
+      setAttachmentError('附件编号请填1到99的整数，不需要时留空')
+      return
+    }
+    setAttachmentError('')
+    const next = { signer: signer.trim(), ...(a ? { attachment: Number(a) } : {}) }
+    setApplied(next)
+    latest.current = { ...latest.current, applied: next }
+    void load(year, unitId)
+  }
+
+  const chooseVersion = (v: TableVersion) => {
+    setVersion(v)
+    latest.current = { ...latest.current, version: v }
+    void load(year, unitId)
+  }
+
   /** Saves a row's text, or (null) goes back to the draft; then shows the table as stored. */
   const save = async (orgUnitId: string, code: string, text: string | null) => {
     if (savingCode) return
@@ -124,7 +159,7 @@ export default function ExportPage() {
     setDownloading(format)
     setNotice('')
     try {
-      const file = await exportFile({ year, format, ...(unitId ? { orgUnitId: unitId } : {}) })
+      const file = await exportFile({ year, format, ...(unitId ? { orgUnitId: unitId } : {}), ...options() })
       await deliverFile(file, format)
       if (process.env.TARO_ENV === 'h5') setNotice(`已开始下载：${file.name}`)
     } catch (e) {
@@ -136,9 +171,11 @@ export default function ExportPage() {
 
   if (!allowed) {
     return (
-      <View className={withLargeText('gb-export', large)}>
-        <View className="gb-export__empty">只有审核人员和管理员可以导出自查表</View>
-      </View>
+      <DeskShell title="导出自查表" active="packages/review/export">
+        <View className={withLargeText('gb-export', large)}>
+          <View className="gb-export__empty">只有审核人员和管理员可以导出自查表</View>
+        </View>
+      </DeskShell>
     )
   }
 
@@ -147,8 +184,21 @@ export default function ExportPage() {
   const editOf = (code: string) => loaded?.edits.find((e) => e.code === code)
   const unsaved = shown ? shown.rows.filter((r) => edits[r.code] !== undefined && edits[r.code] !== r.narrative).length : 0
   const isAdmin = me?.person.role === 'admin'
+  // Per-street tables (the admin) and per-community tables (of the chosen street, or the reviewer's own).
+  const streetOf = isAdmin ? (unitId ? (streets.find((x) => x.id === unitId) ? unitId : communities.find((c) => c.id === unitId)?.parentId ?? null) : null) : (me?.unit.level === 'street' ? me.unit.id : null)
+  const communityChoices = streetOf ? communities.filter((c) => c.parentId === streetOf) : []
+  const columns: DataColumn<ExportRow>[] = [
+    { key: 'seq', title: '序号', sortValue: (r) => r.seq, width: '56PX' },
+    { key: 'category', title: '类型', render: (r) => r.category, width: '110PX' },
+    { key: 'text', title: '指标内容及指标值', render: (r) => r.indicatorText, width: '26%' },
+    { key: 'narrative', title: '完成情况', render: (r) => edits[r.code] ?? r.narrative },
+    { key: 'rate', title: '完成率（%）', render: (r) => r.rateText, width: '96PX', align: 'right' },
+    { key: 'coverage', title: '报送', render: (r) => r.coverage ?? '—', width: '130PX' },
+    { key: 'evidence', title: '支撑材料', render: (r) => (r.evidence.length ? r.evidence.join('、') : '无'), width: '110PX' }
+  ]
 
   return (
+    <DeskShell title="导出自查表" active="packages/review/export">
     <View className={withLargeText('gb-export', large)}>
       <View className="gb-export__label">年度</View>
       <ChoiceChips label="年度" items={[thisYear, thisYear - 1].map((y) => ({ key: String(y), label: `${y}年` }))} value={[String(year)]} onToggle={(y) => choose(Number(y), unitId)} />
@@ -158,11 +208,50 @@ export default function ExportPage() {
           <ChoiceChips
             label="单位"
             items={[{ key: me.unit.id, label: me.unit.name }, ...streets.map((s) => ({ key: s.id, label: s.name }))]}
-            value={[unitId ?? me.unit.id]}
+            value={[streetOf ?? unitId ?? me.unit.id]}
             onToggle={(id) => choose(year, id === me.unit.id ? null : id)}
           />
         </View>
       ) : null}
+      {communityChoices.length > 0 ? (
+        <View>
+          <View className="gb-export__label">社区</View>
+          <ChoiceChips
+            label="社区"
+            items={[{ key: streetOf!, label: '街道汇总' }, ...communityChoices.map((c) => ({ key: c.id, label: c.name }))]}
+            value={[unitId && communityChoices.some((c) => c.id === unitId) ? unitId : streetOf!]}
+            onToggle={(id) => choose(year, isAdmin || id !== me?.unit.id ? id : null)}
+          />
+        </View>
+      ) : null}
+      <View className="gb-export__label">数据口径</View>
+      <ChoiceChips
+        label="数据口径"
+        items={[
+          { key: 'all', label: '工作稿（含待审核）' },
+          { key: 'approved', label: '正式版（仅审核通过）' }
+        ]}
+        value={[version]}
+        onToggle={(v) => chooseVersion(v as TableVersion)}
+      />
+      <View className="gb-export__form">
+        <View className="gb-export__field">
+          <View className="gb-export__label">责任人（签字）</View>
+          <Input className="gb-export__input" value={signer} onChange={setSigner} placeholder="留空则打印后手写签字" maxLength={30} aria-label="责任人（签字）" />
+        </View>
+        <View className="gb-export__field">
+          <View className="gb-export__label">附件编号（附件N：）</View>
+          <Input className="gb-export__input" value={attachment} onChange={(v) => (setAttachment(v), setAttachmentError(''))} placeholder="如 2，不需要时留空" maxLength={3} aria-label="附件编号" aria-invalid={attachmentError ? true : undefined} />
+          {attachmentError ? (
+            <View className="gb-export__field-error" role="alert">
+              {attachmentError}
+            </View>
+          ) : null}
+        </View>
+        <Button className="gb-export__btn gb-export__apply" type="default" onClick={applyHeader}>
+          应用到表头
+        </Button>
+      </View>
       {error ? (
         <View className="gb-export__error" role="button" onClick={() => void load(year, unitId)}>
           {error}（点这里重试）
@@ -173,9 +262,11 @@ export default function ExportPage() {
       {shown ? (
         <View>
           <View className="gb-export__card">
+            {shown.attachmentLine ? <View className="gb-export__meta">{shown.attachmentLine}</View> : null}
             <View className="gb-export__title">{shown.title}</View>
             <View className="gb-export__meta">单位名称：{shown.unitName}</View>
-            <View className="gb-export__meta">责任人：{shown.signer || '（未填）'}</View>
+            <View className="gb-export__meta">责任人（签字）：{shown.signer || '（未填）'}</View>
+            <View className="gb-export__meta">{shown.versionLine}</View>
             {shown.warnings.map((w) => (
               <View key={`${w.kind}-${w.code}`} className="gb-export__warning">
                 第{w.seq}项完成情况有{w.length}字，打印时一格可能放不下
@@ -183,20 +274,24 @@ export default function ExportPage() {
             ))}
           </View>
           {shown.rows.length === 0 ? <View className="gb-export__empty">这一年没有要填的指标</View> : null}
+          {desk && shown.rows.length > 0 ? <DataTable caption={shown.title} columns={columns} rows={shown.rows} rowKey={(r) => r.code} pageSize={50} /> : null}
+          {desk && shown.rows.length > 0 ? <View className="gb-export__label">修改完成情况</View> : null}
           {shown.rows.slice(0, shownRows).map((row) => (
-            <TableRowEditor
-              key={row.code}
-              row={row}
-              value={edits[row.code] ?? row.narrative}
-              editedNote={(() => {
-                const e = editOf(row.code)
-                return e ? `${e.byName} ${timeLabel(e.at, today)}改写` : undefined
-              })()}
-              busy={savingCode === row.code}
-              onChange={(text) => setEdits((e) => ({ ...e, [row.code]: text }))}
-              onSave={() => void save(loaded!.unit.id, row.code, edits[row.code] ?? row.narrative)}
-              onRestore={() => void save(loaded!.unit.id, row.code, null)}
-            />
+            <View key={row.code}>
+              <TableRowEditor
+                row={row}
+                value={edits[row.code] ?? row.narrative}
+                editedNote={(() => {
+                  const e = editOf(row.code)
+                  return e ? `${e.byName} ${timeLabel(e.at, today)}改写` : undefined
+                })()}
+                busy={savingCode === row.code}
+                onChange={(text) => setEdits((e) => ({ ...e, [row.code]: text }))}
+                onSave={() => void save(loaded!.unit.id, row.code, edits[row.code] ?? row.narrative)}
+                onRestore={() => void save(loaded!.unit.id, row.code, null)}
+              />
+              <NarrativeHistory seq={row.seq} indicatorCode={row.code} orgUnitId={loaded!.unit.id} year={year} stamp={`${row.narrativeSource}|${editOf(row.code)?.at ?? ''}`} />
+            </View>
           ))}
           <LoadMore shown={Math.min(shownRows, shown.rows.length)} total={shown.rows.length} onMore={() => setShownRows((n) => n + ROWS_PAGE)} />
           {unsaved > 0 ? <View className="gb-export__warning">还有{unsaved}项修改没保存，下载的文件里不会有</View> : null}
@@ -210,5 +305,6 @@ export default function ExportPage() {
         </View>
       ) : null}
     </View>
+    </DeskShell>
   )
 }

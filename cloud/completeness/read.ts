@@ -1,0 +1,87 @@
+import { completenessRow, missingPeriods, rowHas, type CompletenessCell, type CompletenessStatus } from '../../src/core/completeness'
+import type { Indicator } from '../../src/core/indicator'
+import { ORG_LEVELS, pathIds, type OrgUnit } from '../../src/core/org'
+import { periodsOfYear } from '../../src/core/period'
+import type { Store } from '../store/types'
+
+/**
+ * Reads the completeness grid (units × periods) of one indicator in one
+ * plan year from the store: the reporting units under a path, each unit's
+ * reports of the year, and the late windows of its missing periods; the
+ * cells come from the one rule in src/core/completeness.ts. The
+ * `completeness` action, its xlsx download and the 自查表's second sheet
+ * all read through here.
+ */
+
+export interface CompletenessRow {
+  unit: Pick<OrgUnit, 'id' | 'name' | 'level' | 'path'>
+  /** The street the unit lies in (null for the district or a street itself). */
+  street: { id: string; name: string } | null
+  /** The community, for grids. */
+  community: { id: string; name: string } | null
+  cells: CompletenessCell[]
+}
+
+export interface GridPage {
+  periods: string[]
+  rows: CompletenessRow[]
+  /** The path of the last unit looked at, to continue from; null when done. */
+  next: string | null
+}
+
+export interface GridQuery {
+  /** Units under this path (the caller's unit, or a street of it). */
+  underPath: string
+  today: string
+  status?: CompletenessStatus
+  /** Continue after the unit with this path (units are in path order, which never changes for a unit). */
+  after?: string | null
+  /** At most this many rows; unbounded when absent (files). */
+  limit?: number
+}
+
+/** Names of ancestors, read once per request. */
+function nameBook(store: Store) {
+  const cache = new Map<string, Promise<OrgUnit | null>>()
+  return (id: string) => {
+    let p = cache.get(id)
+    if (!p) cache.set(id, (p = store.getOrgUnit(id)))
+    return p
+  }
+}
+
+export async function readCompleteness(store: Store, ind: Indicator, year: number, q: GridQuery): Promise<GridPage> {
+  const periods = periodsOfYear(ind.period, year)
+  const all = await store.unitsUnder(q.underPath, ind.reportLevel)
+  const units = q.after ? all.filter((u) => u.path > q.after!) : all
+  const unitOf = nameBook(store)
+  const ref = async (ids: string[], level: number) => {
+    const id = ids[level]
+    const u = id ? await unitOf(id) : null
+    return u ? { id: u.id, name: u.name } : null
+  }
+  const streetLevel = ORG_LEVELS.indexOf('street')
+  const communityLevel = ORG_LEVELS.indexOf('community')
+  const rows: CompletenessRow[] = []
+  let next: string | null = null
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]
+    const reports = await store.reportsInYear(ind.code, u.id, year)
+    const gaps = missingPeriods(periods, ind.due, q.today, reports)
+    const openings = (await Promise.all(gaps.map((p) => store.periodOpening(ind.code, u.id, p)))).flatMap((o) => (o ? [{ period: o.period, until: o.until }] : []))
+    const cells = completenessRow(periods, ind.due, q.today, reports, openings)
+    if (!rowHas(cells, q.status)) continue
+    const ids = pathIds(u.path)
+    rows.push({
+      unit: { id: u.id, name: u.name, level: u.level, path: u.path },
+      street: u.level === 'street' ? null : await ref(ids, streetLevel),
+      community: u.level === 'grid' ? await ref(ids, communityLevel) : null,
+      cells
+    })
+    if (q.limit && rows.length >= q.limit) {
+      next = i < units.length - 1 ? u.path : null
+      break
+    }
+  }
+  return { periods, rows, next }
+}

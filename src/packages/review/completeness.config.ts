@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '填报完成情况' })
