@@ -6,6 +6,7 @@ import type { Indicator } from '../../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
+import type { SetBasedPlan } from '../../../src/core/rollupSetBased'
 import type { RebuildJob, RollupWrite, UnitYearState } from '../../rollup/port'
 import type { PeriodOpening } from '../types'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
@@ -14,6 +15,7 @@ import { migrate } from './migrations'
 import * as narratives from './narratives'
 import * as persons from './people'
 import { prepared } from './prepared'
+import { rebuildSetBased } from './rebuildSql'
 import * as rollupTables from './rollups'
 import * as reminders from './reminders'
 import * as server from './serverTables'
@@ -165,6 +167,10 @@ export class SqliteStore implements Store, ServerStore {
 
   async writeRollups(ws: RollupWrite[]): Promise<('ok' | 'stale')[]> {
     return rollupTables.writeRollups(this.db, ws)
+  }
+
+  async rebuildSetBased(plan: SetBasedPlan): Promise<number> {
+    return rebuildSetBased(this.db, plan)
   }
 
   async putRebuildJob(job: RebuildJob): Promise<void> {
