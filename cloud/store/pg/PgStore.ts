@@ -4,6 +4,7 @@ import type { Indicator } from '../../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
+import type { SetBasedPlan } from '../../../src/core/rollupSetBased'
 import type { RebuildJob, RollupWrite, UnitYearState } from '../../rollup/port'
 import type { GrantChange, PeriodOpening, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, StoredReport, WriteOutcome } from '../types'
 import type { JobLock, JobName, JobOutcome } from '../jobLock'
@@ -11,6 +12,7 @@ import type { Health, InstallMode, ServerStore, StoredUpload } from '../server'
 import { LOCKS, migrate } from './migrate'
 import * as narratives from './narratives'
 import * as persons from './people'
+import { rebuildSetBased } from './rebuildSql'
 import * as reports from './reports'
 import { prefixEnd, toReport, type ReportRow } from './reports'
 import * as rollupTables from './rollups'
@@ -216,6 +218,10 @@ export class PgStore implements ServerStore, JobLock {
 
   writeRollups(ws: RollupWrite[]): Promise<('ok' | 'stale')[]> {
     return rollupTables.writeRollups(this.pool, ws)
+  }
+
+  rebuildSetBased(plan: SetBasedPlan): Promise<number> {
+    return rebuildSetBased(this.pool, plan)
   }
 
   putRebuildJob(job: RebuildJob): Promise<void> {
