@@ -39,40 +39,42 @@ export function rebuildSetBased(db: Database.Database, p: SetBasedPlan): number 
   // One year aggregation over the reports `filter` picks, into key `key`.
   const yearOf = (key: string, filter: string, withReturned: boolean) => {
     const e = { key }
-    run(`INSERT INTO rb_c SELECT r.unit, @key, j.key, SUM(j.value) FROM rb_r r, json_each(r.body, '$.values') j
-         WHERE ${filter} AND j.type IN ('integer', 'real') AND j.key IN (SELECT value FROM json_each(@sumFields)) GROUP BY r.unit, j.key`, e)
+    run(`INSERT INTO rb_c SELECT r.unit, @key, r.field, SUM(r.value) FROM rb_v r
+         WHERE ${filter} AND r.num AND r.field IN (SELECT value FROM json_each(@sumFields)) GROUP BY r.unit, r.field`, e)
     run(`INSERT INTO rb_c SELECT unit, @key, field, value FROM (
-           SELECT r.unit, j.key AS field, j.value AS value, row_number() OVER (PARTITION BY r.unit, j.key ORDER BY r.period DESC) AS rn
-           FROM rb_r r, json_each(r.body, '$.values') j
-           WHERE ${filter} AND j.type IN ('integer', 'real') AND j.key IN (SELECT value FROM json_each(@latestFields))) WHERE rn = 1`, e)
+           SELECT r.unit, r.field, r.value, row_number() OVER (PARTITION BY r.unit, r.field ORDER BY r.period DESC) AS rn
+           FROM rb_v r WHERE ${filter} AND r.num AND r.field IN (SELECT value FROM json_each(@latestFields))) WHERE rn = 1`, e)
     run(`INSERT INTO rb_c SELECT unit, @key, f, v FROM (
            SELECT unit, @received AS f, count(*) AS v FROM rb_r r WHERE ${filter} GROUP BY unit
            UNION ALL SELECT unit, @onTime, sum(on_time) FROM rb_r r WHERE ${filter} GROUP BY unit
            UNION ALL SELECT unit, @approved, sum(status = 'approved') FROM rb_r r WHERE ${filter} GROUP BY unit
            UNION ALL SELECT unit, @units, 1 FROM rb_r r WHERE ${filter} GROUP BY unit)`, e)
     run(`INSERT INTO rb_c SELECT unit, @key, @vp || field, value FROM (
-           SELECT r.unit, j.key AS field, ${ratio} AS value, row_number() OVER (PARTITION BY r.unit, j.key ORDER BY r.period DESC) AS rn
-           FROM rb_r r, json_each(r.body, '$.verdicts') j WHERE ${filter}) WHERE rn = 1`, e)
+           SELECT r.unit, r.field, r.value, row_number() OVER (PARTITION BY r.unit, r.field ORDER BY r.period DESC) AS rn
+           FROM rb_vd r WHERE ${filter}) WHERE rn = 1`, e)
     if (withReturned) run(`INSERT INTO rb_c SELECT unit, @key, @returned, count(*) FROM rb_r WHERE status = 'returned' GROUP BY unit`, e)
   }
 
   return db.transaction((): number => {
-    for (const t of ['rb_r', 'rb_c', 'rb_l', 'rb_next', 'rb_counted']) db.exec(`DROP TABLE IF EXISTS temp.${t}`)
+    for (const t of ['rb_r', 'rb_v', 'rb_vd', 'rb_c', 'rb_l', 'rb_next', 'rb_counted']) db.exec(`DROP TABLE IF EXISTS temp.${t}`)
     // The reports that count: this indicator-year, from units now at the reporting level.
     run(`CREATE TEMP TABLE rb_r AS
          SELECT r.org_unit_id AS unit, r.period AS period, r.status AS status, json_extract(r.body, '$.onTime') AS on_time, r.body AS body
          FROM reports r JOIN org_units u ON u.id = r.org_unit_id
          WHERE r.indicator_code = @code AND r.year = @year AND u.level = @level`)
+    // Each JSON body is read once: its values and its verdicts (as ratios) as rows.
+    db.exec(`CREATE TEMP TABLE rb_v AS SELECT r.unit, r.period, r.status, j.key AS field, j.value AS value, j.type IN ('integer', 'real') AS num FROM rb_r r, json_each(r.body, '$.values') j`)
+    run(`CREATE TEMP TABLE rb_vd AS SELECT r.unit, r.period, r.status, j.key AS field, ${ratio} AS value FROM rb_r r, json_each(r.body, '$.verdicts') j`)
     // Contributions: (unit, roll-up key, field, value); untyped value keeps integers integers.
     db.exec('CREATE TEMP TABLE rb_c (unit TEXT NOT NULL, key TEXT NOT NULL, field TEXT NOT NULL, value)')
-    run(`INSERT INTO rb_c SELECT r.unit, r.period, j.key, j.value FROM rb_r r, json_each(r.body, '$.values') j WHERE r.status <> 'returned'`)
+    db.exec(`INSERT INTO rb_c SELECT unit, period, field, value FROM rb_v WHERE status <> 'returned'`)
     run(`INSERT INTO rb_c SELECT unit, period, f, v FROM (
            SELECT unit, period, @received AS f, 1 AS v FROM rb_r WHERE status <> 'returned'
            UNION ALL SELECT unit, period, @onTime, on_time FROM rb_r WHERE status <> 'returned'
            UNION ALL SELECT unit, period, @approved, status = 'approved' FROM rb_r WHERE status <> 'returned'
            UNION ALL SELECT unit, period, @units, 1 FROM rb_r WHERE status <> 'returned'
            UNION ALL SELECT unit, period, @returned, 1 FROM rb_r WHERE status = 'returned')`)
-    run(`INSERT INTO rb_c SELECT r.unit, r.period, @vp || j.key, ${ratio} FROM rb_r r, json_each(r.body, '$.verdicts') j WHERE r.status <> 'returned'`)
+    run(`INSERT INTO rb_c SELECT unit, period, @vp || field, value FROM rb_vd WHERE status <> 'returned'`)
     if (p.yearKey) yearOf(p.yearKey, "r.status <> 'returned'", true)
     yearOf(p.approvedKey, "r.status = 'approved'", false)
 
@@ -94,7 +96,7 @@ export function rebuildSetBased(db: Database.Database, p: SetBasedPlan): number 
              INSERT INTO rb_counted SELECT unit, json_group_object(key, json(obj)) FROM (SELECT unit, key, json_group_object(field, value) AS obj FROM rb_c GROUP BY unit, key) GROUP BY unit`)
     const n = run(`UPDATE unit_years SET stamp = stamp + 1, counted = coalesce((SELECT counted FROM rb_counted WHERE unit = unit_years.org_unit_id), '{}')
                    WHERE indicator_code = @code AND year = @year`).changes
-    for (const t of ['rb_r', 'rb_c', 'rb_l', 'rb_counted']) db.exec(`DROP TABLE IF EXISTS temp.${t}`)
+    for (const t of ['rb_r', 'rb_v', 'rb_vd', 'rb_c', 'rb_l', 'rb_counted']) db.exec(`DROP TABLE IF EXISTS temp.${t}`)
     return n
   }).immediate()
 }
