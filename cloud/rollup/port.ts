@@ -1,6 +1,7 @@
 import type { Aggregates } from '../../src/core/figures'
 import type { OrgUnit } from '../../src/core/org'
 import type { Counted, RollupDelta } from '../../src/core/rollup'
+import type { SetBasedPlan } from '../../src/core/rollupSetBased'
 import type { StoredReport } from '../store/types'
 
 /**
@@ -64,6 +65,13 @@ export interface RollupPort {
   writeRollups(ws: RollupWrite[]): Promise<('ok' | 'stale')[]>
   /** Aggregates per unit for each indicator, for one roll-up key (period, year or approved key). */
   rollups(indicatorCodes: string[], unitIds: string[], period: string): Promise<Map<string, Map<string, Aggregates>>>
+  /**
+   * Optional: rebuilds a whole indicator-year inside the database in a few
+   * set-based statements (SQLite, PostgreSQL), atomically, replacing its
+   * roll-ups and every unit-year's counted contribution; answers the
+   * unit-years rewritten. Stores without it (CloudBase) take the paged path.
+   */
+  rebuildSetBased?(plan: SetBasedPlan): Promise<number>
   putRebuildJob(job: RebuildJob): Promise<void>
   rebuildJob(indicatorCode: string, year: number): Promise<RebuildJob | null>
   /** Jobs not done yet, oldest request first. */

@@ -1,6 +1,7 @@
 import type { Indicator } from '../../src/core/indicator'
 import { pathIds } from '../../src/core/org'
 import { countedDeltas, unitYearCounted } from '../../src/core/rollup'
+import { setBasedPlan } from '../../src/core/rollupSetBased'
 import type { RebuildJob, RollupPort, RollupWrite } from './port'
 
 const MAX_ATTEMPTS = 5
@@ -56,6 +57,12 @@ export async function requestRebuild(port: RollupPort, indicatorCode: string, ye
   return job
 }
 
+export interface RebuildOptions {
+  /** Take the paged core path even where the store can rebuild in SQL (tests, bench). */
+  paged?: boolean
+  pageSize?: number
+}
+
 export interface StepResult {
   job: RebuildJob
   /** Unit-years reconciled in this run. */
@@ -74,8 +81,9 @@ export async function runRebuildJob(
   ind: Indicator | null,
   budget: number,
   now: () => string,
-  pageSize = 100
+  opts: RebuildOptions = {}
 ): Promise<StepResult> {
+  const pageSize = opts.pageSize ?? 100
   let cur = job
   let reconciled = 0
   if (!ind) {
@@ -83,6 +91,16 @@ export async function runRebuildJob(
     cur = { ...cur, state: 'done', updatedAt: now() }
     await port.putRebuildJob(cur)
     return { job: cur, reconciled }
+  }
+  // A store that can do it in SQL does the whole indicator-year at once, in one transaction.
+  const plan = opts.paged ? null : setBasedPlan(ind, job.year)
+  if (plan && port.rebuildSetBased) {
+    const n = await port.rebuildSetBased(plan)
+    cur = { ...cur, cursor: null, done: n, total: n, state: 'done', updatedAt: now() }
+    const stored = await port.rebuildJob(job.indicatorCode, job.year)
+    if (stored && stored.requestedAt !== job.requestedAt) return { job: stored, reconciled: n }
+    await port.putRebuildJob(cur)
+    return { job: cur, reconciled: n }
   }
   while (reconciled < budget) {
     const want = Math.min(pageSize, budget - reconciled)
@@ -125,7 +143,7 @@ export async function runPendingRebuilds(
 }
 
 /** Rebuilds one indicator-year to the end now (local server, CLI, tests). */
-export async function rebuild(port: RollupPort, ind: Indicator, year: number, now: () => string): Promise<RebuildJob> {
+export async function rebuild(port: RollupPort, ind: Indicator, year: number, now: () => string, opts: RebuildOptions = {}): Promise<RebuildJob> {
   const job = await requestRebuild(port, ind.code, year, now())
-  return (await runRebuildJob(port, job, ind, Number.POSITIVE_INFINITY, now)).job
+  return (await runRebuildJob(port, job, ind, Number.POSITIVE_INFINITY, now, opts)).job
 }

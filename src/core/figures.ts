@@ -44,6 +44,15 @@ export function addToAggregates(aggs: Aggregates, values: Figures, sign: 1 | -1 
 }
 
 /**
+ * How a field's reports of one year make its year figure: flows add up,
+ * everything else is the latest value reported. The set-based rebuild
+ * (rebuildSql.ts in the SQLite and PostgreSQL stores) is told this per field, so the rule stays here.
+ */
+export function yearRule(field: Field, accumulation: Accumulation): 'sum' | 'latest' {
+  return accumulation === 'per_period' && (field.kind === 'count' || field.kind === 'amount') ? 'sum' : 'latest'
+}
+
+/**
  * A unit's figures for the year from its reports in period order. Flows
  * (per-period counts and amounts) add up over the year; stocks, shares,
  * steps and flags take the latest value reported.
@@ -51,7 +60,7 @@ export function addToAggregates(aggs: Aggregates, values: Figures, sign: 1 | -1 
 export function yearFigures(fields: Field[], accumulation: Accumulation, reportsInOrder: Figures[]): Figures {
   const out: Figures = {}
   for (const f of fields) {
-    const flows = accumulation === 'per_period' && (f.kind === 'count' || f.kind === 'amount')
+    const flows = yearRule(f, accumulation) === 'sum'
     for (const r of reportsInOrder) {
       const v = r[f.key]
       if (v === undefined) continue

@@ -26,7 +26,7 @@ export const APPROVED = '#approved'
 export const RETURNED = '#returned'
 /** Units with at least one counting report in the key (completeness: "已报 2/136 个社区"). */
 export const UNITS = '#units'
-const VERDICT_PREFIX = '$v:'
+export const VERDICT_PREFIX = '$v:'
 
 /**
  * The roll-up key of a year's approved figures only: the official version

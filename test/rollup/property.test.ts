@@ -1,4 +1,5 @@
-import { STORES, UNITS, YL133, makeWorld, rebuiltFromReports, rounded, storedRollups, KEYS_2020, type World } from './world'
+import { STORES, YL133, makeWorld, rebuiltFromReports, rounded, storedRollups, KEYS_2020 } from './world'
+import { prng, step } from './steps'
 
 /**
  * Property: for random sequences of submits, edits, reviews, indicator
@@ -6,52 +7,6 @@ import { STORES, UNITS, YL133, makeWorld, rebuiltFromReports, rounded, storedRol
  * roll-ups equal the roll-ups computed from scratch from the stored
  * reports, after every step, on both stores.
  */
-function prng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-const PERIODS = ['2020-10', '2020-11', '2020-12']
-const LEVELS = ['grid', 'community', 'street'] as const
-
-async function step(w: World, rand: () => number, n: number, log: string[]): Promise<void> {
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]
-  const ind = (await w.store.getIndicator('YL-133', 2020))!
-  const kind = pick(['submit', 'submit', 'submit', 'review', 'review', 'put', 'assign'] as const)
-  if (kind === 'submit') {
-    const unit = pick(UNITS.filter((u) => u.level === ind.reportLevel))
-    const period = pick(PERIODS)
-    const existing = await w.store.getReport(`YL-133~${unit.id}~${period}`)
-    if (existing?.status === 'approved') return
-    const values = { service_points: Math.floor(rand() * 4), canteens: Math.floor(rand() * 4), trainees: Math.floor(rand() * 50) }
-    log.push(`${n} submit ${unit.id} ${period} ${JSON.stringify(values)}`)
-    await w.call(unit.id, 'submit', {
-      report: { clientId: `prop-${n}-${Math.floor(rand() * 1e9)}`, indicatorCode: 'YL-133', orgUnitId: unit.id, period, values, ...(existing ? { baseVersion: existing.version } : {}) }
-    })
-  } else if (kind === 'review') {
-    const all = await w.store.queryReports({ underPath: '/d/', limit: 1000 })
-    if (all.length === 0) return
-    const r = pick(all)
-    const decision = r.status === 'approved' ? 'reopen' : pick(['approve', 'return'] as const)
-    log.push(`${n} review ${r.id} ${decision}`)
-    await w.call('d', 'review', { reportId: r.id, version: r.version, decision, comment: decision === 'return' ? '请核对' : '' })
-  } else if (kind === 'put') {
-    const accumulation = ind.accumulation === 'per_period' ? 'cumulative' : 'per_period'
-    log.push(`${n} put ${accumulation}`)
-    await w.call('d', 'indicator.put', { indicator: { ...ind, accumulation } })
-  } else {
-    const reportLevel = pick(LEVELS)
-    log.push(`${n} assign ${reportLevel}`)
-    await w.call('d', 'indicator.assign', { code: 'YL-133', reportLevel, year: 2020 })
-  }
-}
-
 describe.each(STORES)('incremental roll-ups == rebuild from the reports, on %s', (_name, make) => {
   test.each([1, 2, 3, 4, 5, 6])('random sequence %i', async (seed) => {
     const w = await makeWorld(make, [YL133])

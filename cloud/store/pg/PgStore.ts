@@ -1,49 +1,28 @@
-import { Pool, type PoolClient, type PoolConfig } from 'pg'
+import { Pool, type PoolConfig } from 'pg'
 import type { Aggregates } from '../../../src/core/figures'
 import type { Indicator } from '../../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
-import type { Counted } from '../../../src/core/rollup'
+import type { SetBasedPlan } from '../../../src/core/rollupSetBased'
 import type { RebuildJob, RollupWrite, UnitYearState } from '../../rollup/port'
 import type { GrantChange, PeriodOpening, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, StoredReport, WriteOutcome } from '../types'
 import type { JobLock, JobName, JobOutcome } from '../jobLock'
 import type { Health, InstallMode, ServerStore, StoredUpload } from '../server'
 import { LOCKS, migrate } from './migrate'
 import * as narratives from './narratives'
+import * as persons from './people'
+import * as units from './units'
+import { rebuildSetBased } from './rebuildSql'
+import * as reports from './reports'
+import { toReport, type ReportRow } from './reports'
+import * as rollupTables from './rollups'
 import * as reminders from './reminders'
 import * as server from './serverTables'
 import { inTransaction, type Queryable } from './tx'
 
 const hasNul = (v: unknown): boolean => (typeof v === 'string' ? v.includes('\u0000') : Array.isArray(v) && v.some(hasNul))
 
-/** The upper bound of a path-prefix range: '/' + 1 is '0' (columns compare byte-wise, COLLATE "C"). */
-const prefixEnd = (path: string) => `${path.slice(0, -1)}0`
-
-interface ReportRow {
-  body: string
-  unit_path: string
-}
-
-const toReport = (row: ReportRow): StoredReport => ({ ...JSON.parse(row.body), unitPath: row.unit_path })
-
-const UNIT = 'SELECT id, name, level, parent_id AS "parentId", path, retired_at AS "retiredAt", merged_into AS "mergedInto", population FROM org_units'
-
-interface UnitRow extends Omit<OrgUnit, 'retiredAt' | 'mergedInto' | 'population'> {
-  retiredAt: string | null
-  mergedInto: string | null
-  population: Record<string, number> | null
-}
-
-/** A unit row as the domain sees it: optional fields only when set. */
-const toUnit = ({ retiredAt, mergedInto, population, ...u }: UnitRow): OrgUnit => ({
-  ...u,
-  ...(retiredAt ? { retiredAt } : {}),
-  ...(mergedInto ? { mergedInto } : {}),
-  ...(population ? { population } : {})
-})
-const PERSON = 'SELECT id, name, role, org_unit_id AS "orgUnitId" FROM people'
-const BATCH = 1000
 
 /**
  * The store for city and province installs: PostgreSQL through a `pg`
@@ -122,128 +101,62 @@ export class PgStore implements ServerStore, JobLock {
     }
   }
 
-  async putOrgUnits(units: OrgUnit[]): Promise<void> {
-    await inTransaction(this.pool, async (c) => {
-      for (let i = 0; i < units.length; i += BATCH) {
-        const b = units.slice(i, i + BATCH)
-        await c.query(
-          `INSERT INTO org_units (id, name, level, parent_id, path)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-           ON CONFLICT (id) DO UPDATE SET name = excluded.name`,
-          [b.map((u) => u.id), b.map((u) => u.name), b.map((u) => u.level), b.map((u) => u.parentId), b.map((u) => u.path)]
-        )
-      }
-    })
+  putOrgUnits(list: OrgUnit[]): Promise<void> {
+    return units.putOrgUnits(this.pool, list)
   }
 
-  async getOrgUnit(id: string): Promise<OrgUnit | null> {
-    const row = (await this.q().query<UnitRow>(`${UNIT} WHERE id = $1`, [id])).rows[0]
-    return row ? toUnit(row) : null
+  getOrgUnit(id: string): Promise<OrgUnit | null> {
+    return units.getOrgUnit(this.q(), id)
   }
 
   // Retired units keep their rows (their reports are history) but take no new work: left out here.
-  async childUnits(parentId: string): Promise<OrgUnit[]> {
-    return (await this.q().query<UnitRow>(`${UNIT} WHERE parent_id = $1 AND retired_at IS NULL ORDER BY path`, [parentId])).rows.map(toUnit)
+  childUnits(parentId: string): Promise<OrgUnit[]> {
+    return units.childUnits(this.q(), parentId)
   }
 
-  async unitsUnder(path: string, level: OrgLevel): Promise<OrgUnit[]> {
-    return (await this.q().query<UnitRow>(`${UNIT} WHERE level = $1 AND path >= $2 AND path < $3 AND retired_at IS NULL ORDER BY path`, [level, path, prefixEnd(path)])).rows.map(toUnit)
+  unitsUnder(path: string, level: OrgLevel): Promise<OrgUnit[]> {
+    return units.unitsUnder(this.q(), path, level)
   }
 
-  async countUnitsUnder(path: string, level: OrgLevel): Promise<number> {
-    const r = await this.q().query<{ c: number }>('SELECT count(*)::int AS c FROM org_units WHERE level = $1 AND path >= $2 AND path < $3 AND retired_at IS NULL', [level, path, prefixEnd(path)])
-    return r.rows[0].c
+  countUnitsUnder(path: string, level: OrgLevel): Promise<number> {
+    return units.countUnitsUnder(this.q(), path, level)
   }
 
-  async orgTree(path: string): Promise<OrgUnit[]> {
-    return (await this.q().query<UnitRow>(`${UNIT} WHERE path >= $1 AND path < $2 ORDER BY path`, [path, prefixEnd(path)])).rows.map(toUnit)
+  orgTree(path: string): Promise<OrgUnit[]> {
+    return units.orgTree(this.q(), path)
   }
 
-  async applyOrgChange(units: OrgUnit[], people: { personId: string; orgUnitId: string }[]): Promise<void> {
-    await inTransaction(this.pool, async (c) => {
-      for (const u of units) {
-        await c.query(
-          `INSERT INTO org_units (id, name, level, parent_id, path, retired_at, merged_into, population) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id, path = excluded.path,
-             retired_at = excluded.retired_at, merged_into = excluded.merged_into, population = excluded.population`,
-          [u.id, u.name, u.level, u.parentId, u.path, u.retiredAt ?? null, u.mergedInto ?? null, u.population ? JSON.stringify(u.population) : null]
-        )
-        await c.query('UPDATE reports SET unit_path = $1 WHERE org_unit_id = $2 AND unit_path <> $1', [u.path, u.id])
-      }
-      for (const p of people) {
-        // A new unit changes what the person may do: sessions issued before end (as in putPeople).
-        await c.query(
-          `INSERT INTO session_generations (person_id, generation) VALUES ($1, 1)
-           ON CONFLICT (person_id) DO UPDATE SET generation = session_generations.generation + 1`,
-          [p.personId]
-        )
-        await c.query('UPDATE people SET org_unit_id = $1 WHERE id = $2', [p.orgUnitId, p.personId])
-      }
-    })
+  applyOrgChange(list: OrgUnit[], people: { personId: string; orgUnitId: string }[]): Promise<void> {
+    return units.applyOrgChange(this.pool, list, people)
   }
 
-  async putPeople(people: Person[]): Promise<void> {
-    await inTransaction(this.pool, async (c) => {
-      for (let i = 0; i < people.length; i += BATCH) {
-        const b = people.slice(i, i + BATCH)
-        // A new role or unit changes what the person may do: sessions issued before end.
-        await c.query(
-          `INSERT INTO session_generations (person_id, generation)
-           SELECT p.id, 1 FROM people p JOIN unnest($1::text[], $2::text[], $3::text[]) AS n(id, role, unit) ON p.id = n.id
-           WHERE p.role <> n.role OR p.org_unit_id <> n.unit
-           ON CONFLICT (person_id) DO UPDATE SET generation = session_generations.generation + 1`,
-          [b.map((p) => p.id), b.map((p) => p.role), b.map((p) => p.orgUnitId)]
-        )
-        await c.query(
-          `INSERT INTO people (id, name, role, org_unit_id)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
-           ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role, org_unit_id = excluded.org_unit_id`,
-          [b.map((p) => p.id), b.map((p) => p.name), b.map((p) => p.role), b.map((p) => p.orgUnitId)]
-        )
-      }
-    })
+  putPeople(people: Person[]): Promise<void> {
+    return persons.putPeople(this.pool, people)
   }
 
-  async getPerson(id: string): Promise<Person | null> {
-    return (await this.q().query<Person>(`${PERSON} WHERE id = $1`, [id])).rows[0] ?? null
+  getPerson(id: string): Promise<Person | null> {
+    return persons.getPerson(this.q(), id)
   }
 
-  async listPeople(): Promise<Person[]> {
-    return (await this.q().query<Person>(`${PERSON} ORDER BY id`)).rows
+  listPeople(): Promise<Person[]> {
+    return persons.listPeople(this.q())
   }
 
-  async peopleAfter(afterId: string | null, limit: number): Promise<Person[]> {
-    return (await this.q().query<Person>(`${PERSON} WHERE id > $1 ORDER BY id LIMIT $2`, [afterId ?? '', limit])).rows
+  peopleAfter(afterId: string | null, limit: number): Promise<Person[]> {
+    return persons.peopleAfter(this.q(), afterId, limit)
   }
 
-  async personByOpenid(openid: string): Promise<Person | null> {
-    return (await this.q().query<Person>(`${PERSON} WHERE openid = $1`, [openid])).rows[0] ?? null
+  personByOpenid(openid: string): Promise<Person | null> {
+    return persons.personByOpenid(this.q(), openid)
   }
 
-  async createInvite(inv: Invite): Promise<void> {
-    await this.pool.query('INSERT INTO invites (code, person_id, created_by, created_at, expires_at, used_at) VALUES ($1, $2, $3, $4, $5, NULL)', [
-      inv.code,
-      inv.personId,
-      inv.createdBy,
-      inv.createdAt,
-      inv.expiresAt
-    ])
+  createInvite(inv: Invite): Promise<void> {
+    return persons.createInvite(this.pool, inv)
   }
 
   async redeemInvite(code: string, openid: string, now: string): Promise<RedeemOutcome> {
     if (hasNul(code)) return { kind: 'not_found' }
-    return inTransaction(this.pool, async (c): Promise<RedeemOutcome> => {
-      // The row lock makes two redeems of one code take turns: the second sees it used.
-      const inv = (await c.query<{ person_id: string; expires_at: string; used_at: string | null }>('SELECT person_id, expires_at, used_at FROM invites WHERE code = $1 FOR UPDATE', [code])).rows[0]
-      if (!inv) return { kind: 'not_found' }
-      if (inv.used_at) return { kind: 'used' }
-      if (inv.expires_at < now) return { kind: 'expired' }
-      await c.query('UPDATE invites SET used_at = $1, used_by = $2 WHERE code = $3', [now, openid, code])
-      // One WeChat account speaks for one person: a re-bind moves it.
-      await c.query('UPDATE people SET openid = NULL WHERE openid = $1', [openid])
-      await c.query('UPDATE people SET openid = $1 WHERE id = $2', [openid, inv.person_id])
-      return { kind: 'ok', person: (await c.query<Person>(`${PERSON} WHERE id = $1`, [inv.person_id])).rows[0] }
-    })
+    return persons.redeemInvite(this.pool, code, openid, now)
   }
 
   async putIndicator(ind: Indicator): Promise<void> {
@@ -288,79 +201,40 @@ export class PgStore implements ServerStore, JobLock {
     return row ? { reportId: row.report_id } : null
   }
 
-  async unitYear(indicatorCode: string, orgUnitId: string, year: number): Promise<UnitYearState> {
-    const row = (await this.q().query<{ stamp: number; counted: string }>('SELECT stamp, counted FROM unit_years WHERE indicator_code = $1 AND org_unit_id = $2 AND year = $3', [indicatorCode, orgUnitId, year]))
-      .rows[0]
-    return row ? { stamp: row.stamp, counted: JSON.parse(row.counted) } : { stamp: 0, counted: {} }
+  unitYear(indicatorCode: string, orgUnitId: string, year: number): Promise<UnitYearState> {
+    return rollupTables.unitYear(this.q(), indicatorCode, orgUnitId, year)
   }
 
-  async unitYearsOf(indicatorCode: string, year: number, afterUnitId: string | null, limit: number): Promise<string[]> {
-    const r = await this.q().query<{ id: string }>('SELECT org_unit_id AS id FROM unit_years WHERE indicator_code = $1 AND year = $2 AND org_unit_id > $3 ORDER BY org_unit_id LIMIT $4', [
-      indicatorCode,
-      year,
-      afterUnitId ?? '',
-      limit
-    ])
-    return r.rows.map((x) => x.id)
+  unitYearsOf(indicatorCode: string, year: number, afterUnitId: string | null, limit: number): Promise<string[]> {
+    return rollupTables.unitYearsOf(this.q(), indicatorCode, year, afterUnitId, limit)
   }
 
-  async countUnitYears(indicatorCode: string, year: number): Promise<number> {
-    return (await this.q().query<{ c: number }>('SELECT count(*)::int AS c FROM unit_years WHERE indicator_code = $1 AND year = $2', [indicatorCode, year])).rows[0].c
+  countUnitYears(indicatorCode: string, year: number): Promise<number> {
+    return rollupTables.countUnitYears(this.q(), indicatorCode, year)
   }
 
-  /** Locks the unit-year row (made on first use) and answers its stamp; in the caller's transaction. */
-  private async lockUnitYear(c: PoolClient, key: [string, string, number]): Promise<number> {
-    await c.query("INSERT INTO unit_years (indicator_code, org_unit_id, year, stamp, counted) VALUES ($1, $2, $3, 0, '{}') ON CONFLICT DO NOTHING", key)
-    return (await c.query<{ stamp: number }>('SELECT stamp FROM unit_years WHERE indicator_code = $1 AND org_unit_id = $2 AND year = $3 FOR UPDATE', key)).rows[0].stamp
+  writeRollups(ws: RollupWrite[]): Promise<('ok' | 'stale')[]> {
+    return rollupTables.writeRollups(this.pool, ws)
   }
 
-  private async stampUnitYear(c: PoolClient, key: [string, string, number], counted: Counted): Promise<void> {
-    await c.query('UPDATE unit_years SET stamp = stamp + 1, counted = $4 WHERE indicator_code = $1 AND org_unit_id = $2 AND year = $3', [...key, JSON.stringify(counted)])
+  rebuildSetBased(plan: SetBasedPlan): Promise<number> {
+    return rebuildSetBased(this.pool, plan)
   }
 
-  private async addRollups(c: PoolClient, rows: RollupRow[]): Promise<void> {
-    if (rows.length === 0) return
-    await c.query(
-      `INSERT INTO rollups (indicator_code, unit_id, period, field, sum, n)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::int[])
-       ON CONFLICT (indicator_code, unit_id, period, field) DO UPDATE SET sum = rollups.sum + excluded.sum, n = rollups.n + excluded.n`,
-      [rows.map((x) => x.code), rows.map((x) => x.unitId), rows.map((x) => x.period), rows.map((x) => x.field), rows.map((x) => x.dSum), rows.map((x) => x.dN)]
-    )
+  putRebuildJob(job: RebuildJob): Promise<void> {
+    return rollupTables.putRebuildJob(this.pool, job)
   }
 
-  /**
-   * A rebuild batch in one transaction: unit-year rows locked in one sorted
-   * order, each checked against its stamp, and the deltas of those still
-   * current summed per roll-up row and upserted once.
-   */
-  async writeRollups(ws: RollupWrite[]): Promise<('ok' | 'stale')[]> {
-    if (ws.length === 0) return []
-    return inTransaction(this.pool, async (c) => {
-      const keyOf = (w: RollupWrite): [string, string, number] => [w.indicatorCode, w.orgUnitId, w.year]
-      const order = ws.map((w, i) => ({ w, i, k: keyOf(w).join('\u0000') })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
-      const out: ('ok' | 'stale')[] = new Array(ws.length)
-      const current: RollupWrite[] = []
-      for (const { w, i } of order) {
-        const stamp = await this.lockUnitYear(c, keyOf(w))
-        if (stamp !== w.expectedYearStamp) {
-          out[i] = 'stale'
-          continue
-        }
-        await this.stampUnitYear(c, keyOf(w), w.counted)
-        current.push(w)
-        out[i] = 'ok'
-      }
-      await this.addRollups(c, rollupRows(current))
-      return out
-    })
+  rebuildJob(indicatorCode: string, year: number): Promise<RebuildJob | null> {
+    return rollupTables.rebuildJob(this.q(), indicatorCode, year)
   }
 
-  async putRebuildJob(job: RebuildJob): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO rollup_jobs (indicator_code, year, state, requested_at, body) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (indicator_code, year) DO UPDATE SET state = excluded.state, requested_at = excluded.requested_at, body = excluded.body`,
-      [job.indicatorCode, job.year, job.state, job.requestedAt, JSON.stringify(job)]
-    )
+  pendingRebuildJobs(): Promise<RebuildJob[]> {
+    return rollupTables.pendingRebuildJobs(this.q())
+  }
+
+  rollups(indicatorCodes: string[], unitIds: string[], period: string): Promise<Map<string, Map<string, Aggregates>>> {
+    return rollupTables.rollups(this.q(), indicatorCodes, unitIds, period)
   }
 
   async putPeriodOpening(o: PeriodOpening): Promise<void> {
@@ -381,18 +255,9 @@ export class PgStore implements ServerStore, JobLock {
     return rows.map((r) => JSON.parse(r.body))
   }
 
-  async rebuildJob(indicatorCode: string, year: number): Promise<RebuildJob | null> {
-    const row = (await this.q().query<{ body: string }>('SELECT body FROM rollup_jobs WHERE indicator_code = $1 AND year = $2', [indicatorCode, year])).rows[0]
-    return row ? JSON.parse(row.body) : null
-  }
-
-  async pendingRebuildJobs(): Promise<RebuildJob[]> {
-    return (await this.q().query<{ body: string }>("SELECT body FROM rollup_jobs WHERE state = 'pending' ORDER BY requested_at, indicator_code, year")).rows.map((r) => JSON.parse(r.body))
-  }
-
   async writeReport(w: ReportWrite): Promise<WriteOutcome> {
     try {
-      return await inTransaction(this.pool, (c) => this.writeIn(c, w), { commitIf: (o) => o.kind === 'ok' })
+      return await inTransaction(this.pool, (c) => reports.writeIn(c, w), { commitIf: (o) => o.kind === 'ok' })
     } catch (e) {
       // The same client id committed for another unit-year in the meantime.
       if (w.clientId && (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === 'submissions_pkey') {
@@ -403,88 +268,12 @@ export class PgStore implements ServerStore, JobLock {
     }
   }
 
-  /** The write inside its transaction; anything but `ok` is rolled back by the caller. */
-  private async writeIn(c: PoolClient, w: ReportWrite): Promise<WriteOutcome> {
-    const r = w.report
-    const year = Number(r.period.slice(0, 4))
-    const key: [string, string, number] = [r.indicatorCode, r.orgUnitId, year]
-    const stamp = await this.lockUnitYear(c, key)
-    if (w.clientId) {
-      const dup = (await c.query<{ report_id: string }>('SELECT report_id FROM submissions WHERE client_id = $1', [w.clientId])).rows[0]
-      if (dup) return { kind: 'duplicate', reportId: dup.report_id }
-    }
-    const cur = (await c.query<{ version: number }>('SELECT version FROM reports WHERE id = $1', [r.id])).rows[0]
-    if ((cur?.version ?? 0) !== w.expectedVersion) return { kind: 'conflict' }
-    if (stamp !== w.expectedYearStamp) return { kind: 'stale' }
-
-    const { unitPath, ...report } = r
-    await c.query(
-      `INSERT INTO reports (id, indicator_code, org_unit_id, unit_path, period, year, status, version, updated_at, body)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (id) DO UPDATE SET status = excluded.status, version = excluded.version, updated_at = excluded.updated_at, body = excluded.body`,
-      [r.id, r.indicatorCode, r.orgUnitId, unitPath, r.period, year, r.status, r.version, r.updatedAt, JSON.stringify(report)]
-    )
-    if (w.clientId) await c.query('INSERT INTO submissions (client_id, report_id, version) VALUES ($1, $2, $3)', [w.clientId, r.id, r.version])
-    await this.stampUnitYear(c, key, w.counted)
-    await this.addRollups(c, rollupRows([w]))
-    const h = w.history
-    await c.query('INSERT INTO history (report_id, at, actor_id, actor_name, action, version, changes, comment) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-      h.reportId,
-      h.at,
-      h.actorId,
-      h.actorName,
-      h.action,
-      h.version,
-      JSON.stringify(h.changes),
-      h.comment ?? null
-    ])
-    return { kind: 'ok' }
+  queryReports(q: ReportQuery): Promise<StoredReport[]> {
+    return reports.queryReports(this.q(), q)
   }
 
-  async queryReports(q: ReportQuery): Promise<StoredReport[]> {
-    const params: unknown[] = [q.underPath, prefixEnd(q.underPath)]
-    const where = ['unit_path >= $1', 'unit_path < $2']
-    const add = (sql: string, v: unknown) => {
-      params.push(v)
-      where.push(`${sql} $${params.length}`)
-    }
-    if (q.status) add('status =', q.status)
-    if (q.indicatorCode) add('indicator_code =', q.indicatorCode)
-    if (q.period) add('period =', q.period)
-    if (q.updatedBefore) add('updated_at <', q.updatedBefore)
-    params.push(q.limit)
-    const r = await this.q().query<ReportRow>(`SELECT body, unit_path FROM reports WHERE ${where.join(' AND ')} ORDER BY updated_at DESC, id LIMIT $${params.length}`, params)
-    return r.rows.map(toReport)
-  }
-
-  async history(reportId: string): Promise<HistoryEntry[]> {
-    const rows = (await this.q().query('SELECT * FROM history WHERE report_id = $1 ORDER BY id', [reportId])).rows as Record<string, unknown>[]
-    return rows.map((r) => ({
-      reportId: r.report_id as string,
-      at: r.at as string,
-      actorId: r.actor_id as string,
-      actorName: r.actor_name as string,
-      action: r.action as HistoryEntry['action'],
-      version: r.version as number,
-      changes: JSON.parse(r.changes as string),
-      ...(r.comment ? { comment: r.comment as string } : {})
-    }))
-  }
-
-  async rollups(indicatorCodes: string[], unitIds: string[], period: string): Promise<Map<string, Map<string, Aggregates>>> {
-    const out = new Map<string, Map<string, Aggregates>>()
-    if (indicatorCodes.length === 0 || unitIds.length === 0) return out
-    for (const code of indicatorCodes) out.set(code, new Map(unitIds.map((u) => [u, {} as Aggregates])))
-    // One round trip for the whole grid of indicators × units.
-    const r = await this.q().query<{ indicator_code: string; unit_id: string; field: string; sum: number; n: number }>(
-      'SELECT indicator_code, unit_id, field, sum, n FROM rollups WHERE indicator_code = ANY($1::text[]) AND unit_id = ANY($2::text[]) AND period = $3',
-      [indicatorCodes, unitIds, period]
-    )
-    for (const row of r.rows) {
-      const aggs = out.get(row.indicator_code)?.get(row.unit_id)
-      if (aggs) aggs[row.field] = { sum: row.sum, n: row.n }
-    }
-    return out
+  history(reportId: string): Promise<HistoryEntry[]> {
+    return reports.history(this.q(), reportId)
   }
 
   reminderGrants(personIds?: string[]): Promise<ReminderGrant[]> {
@@ -599,33 +388,4 @@ export class PgStore implements ServerStore, JobLock {
   async close(): Promise<void> {
     await this.pool.end()
   }
-}
-
-interface RollupRow {
-  code: string
-  unitId: string
-  period: string
-  field: string
-  dSum: number
-  dN: number
-}
-
-/**
- * One row per (indicator, unit, period, field), deltas for the same key
- * added up (one upsert cannot touch a row twice), sorted so that every
- * writer locks roll-up rows in the same order.
- */
-export function rollupRows(ws: Pick<ReportWrite, 'rollupUnitIds' | 'deltas'>[]): RollupRow[] {
-  const byKey = new Map<string, RollupRow>()
-  for (const w of ws) for (const unitId of w.rollupUnitIds) {
-    for (const d of w.deltas) {
-      const k = [d.indicatorCode, unitId, d.period, d.field].join('\u0000')
-      const row = byKey.get(k)
-      if (row) {
-        row.dSum += d.dSum
-        row.dN += d.dN
-      } else byKey.set(k, { code: d.indicatorCode, unitId, period: d.period, field: d.field, dSum: d.dSum, dN: d.dN })
-    }
-  }
-  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r)
 }

@@ -6,13 +6,17 @@ import type { Indicator } from '../../../src/core/indicator'
 import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
-import type { Counted, RollupDelta } from '../../../src/core/rollup'
+import type { SetBasedPlan } from '../../../src/core/rollupSetBased'
 import type { RebuildJob, RollupWrite, UnitYearState } from '../../rollup/port'
 import type { PeriodOpening } from '../types'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
 import type { Health, InstallMode, ServerStore, StoredUpload } from '../server'
 import { migrate } from './migrations'
 import * as narratives from './narratives'
+import * as persons from './people'
+import { prepared } from './prepared'
+import { rebuildSetBased } from './rebuildSql'
+import * as rollupTables from './rollups'
 import * as reminders from './reminders'
 import * as server from './serverTables'
 
@@ -57,13 +61,9 @@ const toReport = (row: ReportRow): StoredReport => ({ ...JSON.parse(row.body), u
  */
 export class SqliteStore implements Store, ServerStore {
   readonly db: Database.Database
-  private readonly statements = new Map<string, Database.Statement>()
-
-  /** A prepared statement, compiled once: the roll-up paths run these per unit-year. */
+  /** A prepared statement, compiled once per connection. */
   private q(sql: string): Database.Statement {
-    let st = this.statements.get(sql)
-    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)))
-    return st
+    return prepared(this.db, sql)
   }
 
   constructor(file: string) {
@@ -137,61 +137,31 @@ export class SqliteStore implements Store, ServerStore {
   }
 
   async putPeople(people: Person[]): Promise<void> {
-    const stmt = this.db.prepare(
-      `INSERT INTO people (id, name, role, org_unit_id) VALUES (@id, @name, @role, @orgUnitId)
-       ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, org_unit_id = excluded.org_unit_id`
-    )
-    const before = this.db.prepare('SELECT role, org_unit_id AS orgUnitId FROM people WHERE id = ?')
-    this.db
-      .transaction(() =>
-        people.forEach((p) => {
-          // A new role or unit changes what the person may do: sessions issued before end.
-          const cur = before.get(p.id) as { role: string; orgUnitId: string } | undefined
-          if (cur && (cur.role !== p.role || cur.orgUnitId !== p.orgUnitId)) server.endSessions(this.db, p.id)
-          stmt.run(p)
-        })
-      )
-      .immediate()
+    persons.putPeople(this.db, people)
   }
 
-  private static PERSON = 'SELECT id, name, role, org_unit_id AS orgUnitId FROM people'
-
   async getPerson(id: string): Promise<Person | null> {
-    return (this.db.prepare(`${SqliteStore.PERSON} WHERE id = ?`).get(id) as Person) ?? null
+    return persons.getPerson(this.db, id)
   }
 
   async listPeople(): Promise<Person[]> {
-    return this.db.prepare(`${SqliteStore.PERSON} ORDER BY id`).all() as Person[]
+    return persons.listPeople(this.db)
   }
 
   async peopleAfter(afterId: string | null, limit: number): Promise<Person[]> {
-    return this.db.prepare(`${SqliteStore.PERSON} WHERE id > ? ORDER BY id LIMIT ?`).all(afterId ?? '', limit) as Person[]
+    return persons.peopleAfter(this.db, afterId, limit)
   }
 
   async personByOpenid(openid: string): Promise<Person | null> {
-    return (this.db.prepare(`${SqliteStore.PERSON} WHERE openid = ?`).get(openid) as Person) ?? null
+    return persons.personByOpenid(this.db, openid)
   }
 
   async createInvite(inv: Invite): Promise<void> {
-    this.db
-      .prepare('INSERT INTO invites (code, person_id, created_by, created_at, expires_at, used_at) VALUES (?, ?, ?, ?, ?, NULL)')
-      .run(inv.code, inv.personId, inv.createdBy, inv.createdAt, inv.expiresAt)
+    persons.createInvite(this.db, inv)
   }
 
   async redeemInvite(code: string, openid: string, now: string): Promise<RedeemOutcome> {
-    return this.db.transaction((): RedeemOutcome => {
-      const inv = this.db.prepare('SELECT person_id, expires_at, used_at FROM invites WHERE code = ?').get(code) as
-        | { person_id: string; expires_at: string; used_at: string | null }
-        | undefined
-      if (!inv) return { kind: 'not_found' }
-      if (inv.used_at) return { kind: 'used' }
-      if (inv.expires_at < now) return { kind: 'expired' }
-      this.db.prepare('UPDATE invites SET used_at = ?, used_by = ? WHERE code = ?').run(now, openid, code)
-      // One WeChat account speaks for one person: a re-bind moves it.
-      this.db.prepare('UPDATE people SET openid = NULL WHERE openid = ?').run(openid)
-      this.db.prepare('UPDATE people SET openid = ? WHERE id = ?').run(openid, inv.person_id)
-      return { kind: 'ok', person: this.db.prepare(`${SqliteStore.PERSON} WHERE id = ?`).get(inv.person_id) as Person }
-    }).immediate()
+    return persons.redeemInvite(this.db, code, openid, now)
   }
 
   async putIndicator(ind: Indicator): Promise<void> {
@@ -236,88 +206,39 @@ export class SqliteStore implements Store, ServerStore {
   }
 
   async unitYear(indicatorCode: string, orgUnitId: string, year: number): Promise<UnitYearState> {
-    const row = this.q('SELECT stamp, counted FROM unit_years WHERE indicator_code = ? AND org_unit_id = ? AND year = ?').get(indicatorCode, orgUnitId, year) as
-      | { stamp: number; counted: string }
-      | undefined
-    return row ? { stamp: row.stamp, counted: JSON.parse(row.counted) } : { stamp: 0, counted: {} }
+    return rollupTables.unitYear(this.db, indicatorCode, orgUnitId, year)
   }
 
   async unitYearsOf(indicatorCode: string, year: number, afterUnitId: string | null, limit: number): Promise<string[]> {
-    const rows = this
-      .q('SELECT org_unit_id AS id FROM unit_years WHERE indicator_code = ? AND year = ? AND org_unit_id > ? ORDER BY org_unit_id LIMIT ?')
-      .all(indicatorCode, year, afterUnitId ?? '', limit) as { id: string }[]
-    return rows.map((r) => r.id)
+    return rollupTables.unitYearsOf(this.db, indicatorCode, year, afterUnitId, limit)
   }
 
   async countUnitYears(indicatorCode: string, year: number): Promise<number> {
-    return (this.db.prepare('SELECT count(*) AS c FROM unit_years WHERE indicator_code = ? AND year = ?').get(indicatorCode, year) as { c: number }).c
+    return rollupTables.countUnitYears(this.db, indicatorCode, year)
   }
 
-  /** Checks and bumps the unit-year stamp and stores the new counted contribution; in the caller's transaction. */
-  private stampUnitYear(code: string, unitId: string, year: number, expectedStamp: number, counted: Counted): boolean {
-    const stamp = this.q('SELECT stamp FROM unit_years WHERE indicator_code = ? AND org_unit_id = ? AND year = ?').get(code, unitId, year) as { stamp: number } | undefined
-    if ((stamp?.stamp ?? 0) !== expectedStamp) return false
-    this
-      .q(
-        `INSERT INTO unit_years (indicator_code, org_unit_id, year, stamp, counted) VALUES (?, ?, ?, 1, ?)
-         ON CONFLICT(indicator_code, org_unit_id, year) DO UPDATE SET stamp = stamp + 1, counted = excluded.counted`
-      )
-      .run(code, unitId, year, JSON.stringify(counted))
-    return true
-  }
-
-  /** Adds deltas to roll-up rows; in the caller's transaction. */
-  private addRollups(rows: Iterable<{ code: string; unitId: string; period: string; field: string; dSum: number; dN: number }>): void {
-    const inc = this.q(
-      `INSERT INTO rollups (indicator_code, unit_id, period, field, sum, n) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT(indicator_code, unit_id, period, field) DO UPDATE SET sum = sum + excluded.sum, n = n + excluded.n`
-    )
-    for (const r of rows) inc.run(r.code, r.unitId, r.period, r.field, r.dSum, r.dN)
-  }
-
-  private applyRollup(code: string, unitId: string, year: number, expectedStamp: number, counted: Counted, unitIds: string[], deltas: RollupDelta[]): boolean {
-    if (!this.stampUnitYear(code, unitId, year, expectedStamp, counted)) return false
-    this.addRollups(unitIds.flatMap((id) => deltas.map((d) => ({ code: d.indicatorCode, unitId: id, period: d.period, field: d.field, dSum: d.dSum, dN: d.dN }))))
-    return true
-  }
-
-  /** A batch in one transaction; deltas for shared ancestors are summed first, so each row is written once. */
   async writeRollups(ws: RollupWrite[]): Promise<('ok' | 'stale')[]> {
-    return this.db.transaction(() => {
-      const merged = new Map<string, { code: string; unitId: string; period: string; field: string; dSum: number; dN: number }>()
-      const out = ws.map((w) => {
-        if (!this.stampUnitYear(w.indicatorCode, w.orgUnitId, w.year, w.expectedYearStamp, w.counted)) return 'stale' as const
-        for (const unitId of w.rollupUnitIds) {
-          for (const d of w.deltas) {
-            const key = `${d.indicatorCode}\u0000${unitId}\u0000${d.period}\u0000${d.field}`
-            const cur = merged.get(key)
-            if (cur) (cur.dSum += d.dSum), (cur.dN += d.dN)
-            else merged.set(key, { code: d.indicatorCode, unitId, period: d.period, field: d.field, dSum: d.dSum, dN: d.dN })
-          }
-        }
-        return 'ok' as const
-      })
-      this.addRollups(merged.values())
-      return out
-    }).immediate()
+    return rollupTables.writeRollups(this.db, ws)
+  }
+
+  async rebuildSetBased(plan: SetBasedPlan): Promise<number> {
+    return rebuildSetBased(this.db, plan)
   }
 
   async putRebuildJob(job: RebuildJob): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO rollup_jobs (indicator_code, year, state, requested_at, body) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(indicator_code, year) DO UPDATE SET state = excluded.state, requested_at = excluded.requested_at, body = excluded.body`
-      )
-      .run(job.indicatorCode, job.year, job.state, job.requestedAt, JSON.stringify(job))
+    rollupTables.putRebuildJob(this.db, job)
   }
 
   async rebuildJob(indicatorCode: string, year: number): Promise<RebuildJob | null> {
-    const row = this.db.prepare('SELECT body FROM rollup_jobs WHERE indicator_code = ? AND year = ?').get(indicatorCode, year) as { body: string } | undefined
-    return row ? JSON.parse(row.body) : null
+    return rollupTables.rebuildJob(this.db, indicatorCode, year)
   }
 
   async pendingRebuildJobs(): Promise<RebuildJob[]> {
-    return (this.db.prepare("SELECT body FROM rollup_jobs WHERE state = 'pending' ORDER BY requested_at, indicator_code, year").all() as { body: string }[]).map((r) => JSON.parse(r.body))
+    return rollupTables.pendingRebuildJobs(this.db)
+  }
+
+  async rollups(indicatorCodes: string[], unitIds: string[], period: string): Promise<Map<string, Map<string, Aggregates>>> {
+    return rollupTables.rollups(this.db, indicatorCodes, unitIds, period)
   }
 
   async writeReport(w: ReportWrite): Promise<WriteOutcome> {
@@ -332,7 +253,7 @@ export class SqliteStore implements Store, ServerStore {
       if ((cur?.version ?? 0) !== w.expectedVersion) return { kind: 'conflict' }
       const { unitPath, ...report } = r
       // Roll-ups first: a stale stamp returns before anything is written.
-      if (!this.applyRollup(r.indicatorCode, r.orgUnitId, year, w.expectedYearStamp, w.counted, w.rollupUnitIds, w.deltas)) return { kind: 'stale' }
+      if (!rollupTables.applyRollup(this.db, r.indicatorCode, r.orgUnitId, year, w.expectedYearStamp, w.counted, w.rollupUnitIds, w.deltas)) return { kind: 'stale' }
       this.db
         .prepare(
           `INSERT INTO reports (id, indicator_code, org_unit_id, unit_path, period, year, status, version, updated_at, body)
@@ -372,22 +293,6 @@ export class SqliteStore implements Store, ServerStore {
       changes: JSON.parse(r.changes as string),
       ...(r.comment ? { comment: r.comment as string } : {})
     }))
-  }
-
-  async rollups(indicatorCodes: string[], unitIds: string[], period: string): Promise<Map<string, Map<string, Aggregates>>> {
-    const out = new Map<string, Map<string, Aggregates>>()
-    if (indicatorCodes.length === 0 || unitIds.length === 0) return out
-    const stmt = this.q('SELECT unit_id, field, sum, n FROM rollups WHERE indicator_code = ? AND unit_id = ? AND period = ?')
-    for (const code of indicatorCodes) {
-      const byUnit = new Map<string, Aggregates>()
-      for (const unitId of unitIds) {
-        const aggs: Aggregates = {}
-        for (const row of stmt.all(code, unitId, period) as { field: string; sum: number; n: number }[]) aggs[row.field] = { sum: row.sum, n: row.n }
-        byUnit.set(unitId, aggs)
-      }
-      out.set(code, byUnit)
-    }
-    return out
   }
 
   async reminderGrants(personIds?: string[]): Promise<ReminderGrant[]> {
