@@ -6,6 +6,7 @@ import { ID_PATTERN, KEY_PATTERN } from '../../../src/core/patterns'
 import { listOf, matching, prose, text, wholeBetween } from '../../../src/core/schema/builders'
 import { VerdictSchema } from '../../../src/core/schema/target'
 import { defineAction } from '../action'
+import { CURSOR_PATTERN, parseCursor, reportCursor } from '../cursor'
 import { ApiError } from '../../../src/core/errors'
 import { writeReport } from '../reportWrite'
 import { assertRead, canRead, canReview, requireCaller, requireReviewer } from '../scope'
@@ -77,8 +78,8 @@ const ListInput = z.strictObject({
   indicatorCode: z.optional(matching(/^[A-Z0-9-]{1,16}$/)),
   period: z.optional(PeriodKeySchema),
   orgUnitId: z.optional(matching(ID_PATTERN)),
-  /** The `updatedAt` (ISO time) of the last row seen. */
-  before: z.optional(matching(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/)),
+  /** The `next` of the previous page: `<updatedAt>|<id>` of its last row (a bare updatedAt still works). */
+  before: z.optional(matching(CURSOR_PATTERN)),
   limit: z._default(wholeBetween(1, 100), 30)
 })
 
@@ -98,9 +99,10 @@ export const reports = defineAction('reports', ListInput, async (ctx, q) => {
     ...(q.status ? { status: q.status } : {}),
     ...(q.indicatorCode ? { indicatorCode: q.indicatorCode } : {}),
     ...(q.period ? { period: q.period } : {}),
-    ...(q.before ? { updatedBefore: q.before } : {})
+    ...(q.before ? { after: parseCursor(q.before) } : {})
   })
-  return { reports: rows, next: rows.length === q.limit ? rows[rows.length - 1].updatedAt : null }
+  const last = rows[rows.length - 1]
+  return { reports: rows, next: rows.length === q.limit ? reportCursor(last) : null }
 })
 
 /** One report with who changed which figure when. */

@@ -11,6 +11,7 @@ import type { JobLock, JobName, JobOutcome } from '../jobLock'
 import type { Health, InstallMode, ServerStore, StoredUpload } from '../server'
 import { LOCKS, migrate } from './migrate'
 import * as narratives from './narratives'
+import type { SignOff } from '../../../src/core/reviewChain'
 import * as reminders from './reminders'
 import * as server from './serverTables'
 import { inTransaction, type Queryable } from './tx'
@@ -338,6 +339,22 @@ export class PgStore implements ServerStore, JobLock {
     return rows.map((r) => JSON.parse(r.body))
   }
 
+  async signOffs(indicatorCode: string, period: string, unitIds: string[]): Promise<SignOff[]> {
+    if (unitIds.length === 0) return []
+    const { rows } = await this.q().query<{ body: string }>('SELECT body FROM signoffs WHERE indicator_code = $1 AND period = $2 AND unit_id = ANY($3::text[])', [indicatorCode, period, unitIds])
+    return rows.map((r) => JSON.parse(r.body))
+  }
+
+  async putSignOff(s: SignOff): Promise<boolean> {
+    const body = JSON.stringify(s)
+    // One statement: insert version 1, or move version n-1 to n; anything else changes nothing.
+    const r =
+      s.version === 1
+        ? await this.q().query('INSERT INTO signoffs (indicator_code, unit_id, period, version, body) VALUES ($1, $2, $3, 1, $4) ON CONFLICT DO NOTHING', [s.indicatorCode, s.unitId, s.period, body])
+        : await this.q().query('UPDATE signoffs SET version = $4, body = $5 WHERE indicator_code = $1 AND unit_id = $2 AND period = $3 AND version = $4 - 1', [s.indicatorCode, s.unitId, s.period, s.version, body])
+    return r.rowCount === 1
+  }
+
   async rebuildJob(indicatorCode: string, year: number): Promise<RebuildJob | null> {
     const row = (await this.q().query<{ body: string }>('SELECT body FROM rollup_jobs WHERE indicator_code = $1 AND year = $2', [indicatorCode, year])).rows[0]
     return row ? JSON.parse(row.body) : null
@@ -408,7 +425,15 @@ export class PgStore implements ServerStore, JobLock {
     if (q.status) add('status =', q.status)
     if (q.indicatorCode) add('indicator_code =', q.indicatorCode)
     if (q.period) add('period =', q.period)
-    if (q.updatedBefore) add('updated_at <', q.updatedBefore)
+    if (q.after) {
+      params.push(q.after.updatedAt)
+      const at = `$${params.length}`
+      if (q.after.id === undefined) where.push(`updated_at < ${at}`)
+      else {
+        params.push(q.after.id)
+        where.push(`(updated_at < ${at} OR (updated_at = ${at} AND id > $${params.length}))`)
+      }
+    }
     params.push(q.limit)
     const r = await this.q().query<ReportRow>(`SELECT body, unit_path FROM reports WHERE ${where.join(' AND ')} ORDER BY updated_at DESC, id LIMIT $${params.length}`, params)
     return r.rows.map(toReport)

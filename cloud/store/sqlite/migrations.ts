@@ -259,6 +259,17 @@ export const MIGRATIONS: string[] = [
     name TEXT PRIMARY KEY,
     body TEXT NOT NULL
   );
+  `,
+  // review (issue 13): sign-offs and 未报 marks per (indicator, unit, period), versioned.
+  `
+  CREATE TABLE signoffs (
+    indicator_code TEXT NOT NULL,
+    unit_id TEXT NOT NULL,
+    period TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (indicator_code, period, unit_id)
+  ) WITHOUT ROWID;
   `
 ]
 
