@@ -13,7 +13,8 @@ import { bind, logout, me } from './handlers/identity'
 import { pending } from './handlers/pending'
 import { progress } from './handlers/progress'
 import { reminderGrant, reminderOutbox, reminderRun, reminderStatus } from './handlers/reminders'
-import { history, reports, review } from './handlers/review'
+import { history, reports, review, reviewBatch } from './handlers/review'
+import { signoff, signoffBatch, signoffView } from './handlers/signoff'
 import { submit, sync } from './handlers/submit'
 
 const ACTIONS: Action[] = [
@@ -21,7 +22,8 @@ const ACTIONS: Action[] = [
   ...[reminderStatus, reminderGrant, reminderRun, reminderOutbox],
   ...[exportTable, exportNarrative, exportFile],
   planImport,
-  ...[copyPlan, planYears, allocate, rebuildRollups, rebuildStatus, openPeriod]
+  ...[copyPlan, planYears, allocate, rebuildRollups, rebuildStatus, openPeriod],
+  ...[reviewBatch, signoffView, signoff, signoffBatch]
 ] as Action[]
 
 /** Actions that make sense before the caller is known. */

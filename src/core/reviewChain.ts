@@ -127,12 +127,16 @@ export type ChildState = 'approved' | 'signed' | 'missing' | 'waiting'
 
 /**
  * Whether a unit at `level` counts as done for the sign-off above it: a
- * report-level unit when its report is approved; a chain-level unit when it
- * is signed off; any unit when it is marked 未报.
+ * report-level unit when its report is approved, or when it has no report
+ * and is marked 未报 (a late report under a 未报 mark waits for review
+ * again); a chain-level unit when it is signed off or marked 未报.
  */
 export function childState(level: OrgLevel, reportLevel: OrgLevel, reportStatus: string | null, signOff: SignOffStatus | null): ChildState {
+  if (level === reportLevel) {
+    if (reportStatus === 'approved') return 'approved'
+    return reportStatus === null && signOff === 'missing' ? 'missing' : 'waiting'
+  }
   if (signOff === 'missing') return 'missing'
-  if (level === reportLevel) return reportStatus === 'approved' ? 'approved' : 'waiting'
   return signOff === 'signed' ? 'signed' : 'waiting'
 }
 
