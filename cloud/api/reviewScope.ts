@@ -44,3 +44,13 @@ export async function labelsOf(store: Store, units: OrgUnit[]): Promise<Map<stri
   }
   return new Map(units.map((u) => [u.id, unitLabel(u.path, known)]))
 }
+
+/** Labels by unit id for units known by id and path only (report rows). */
+export async function unitLabelsByPath(store: Store, units: { id: string; path: string }[]): Promise<Record<string, string>> {
+  const known = new Map<string, OrgUnit>()
+  for (const id of new Set(units.flatMap((u) => pathIds(u.path)))) {
+    const u = await store.getOrgUnit(id)
+    if (u) known.set(id, u)
+  }
+  return Object.fromEntries(units.map((u) => [u.id, unitLabel(u.path, known)]))
+}

@@ -15,6 +15,7 @@ import { progress } from './handlers/progress'
 import { reminderGrant, reminderOutbox, reminderRun, reminderStatus } from './handlers/reminders'
 import { history, reports, review, reviewBatch } from './handlers/review'
 import { signoff, signoffBatch, signoffView } from './handlers/signoff'
+import { reviewContext } from './handlers/reviewContext'
 import { submit, sync } from './handlers/submit'
 
 const ACTIONS: Action[] = [
@@ -23,7 +24,7 @@ const ACTIONS: Action[] = [
   ...[exportTable, exportNarrative, exportFile],
   planImport,
   ...[copyPlan, planYears, allocate, rebuildRollups, rebuildStatus, openPeriod],
-  ...[reviewBatch, signoffView, signoff, signoffBatch]
+  ...[reviewBatch, reviewContext, signoffView, signoff, signoffBatch]
 ] as Action[]
 
 /** Actions that make sense before the caller is known. */

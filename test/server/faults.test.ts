@@ -390,6 +390,10 @@ const MATRIX: Record<string, Spec> = {
       note: 'each item answers on its own; one outside the area is NOT_FOUND'
     }
   }),
+  'review.context': (role) => ({
+    in: { payload: (fx) => ({ reportId: fx.reportIn[asSigned(role)] }), expect: signedIn(role, OK) },
+    out: { payload: (fx) => ({ reportId: fx.reportOut[asSigned(role)] }), expect: signedIn(role, NOT_FOUND), note: 'a report outside the area answers like one that does not exist' }
+  }),
   // YL-CHAIN: YL-133 reviewed community → street → district (seeded below).
   'signoff.view': (role) => ({
     in: { payload: () => ({ indicatorCode: 'YL-CHAIN', period: '2020-12' }), expect: role === 'none' ? UNAUTH : role === 'grid_worker' ? FORBIDDEN : OK },

@@ -7,6 +7,7 @@ import { listOf, matching, prose, text, wholeBetween } from '../../../src/core/s
 import { VerdictSchema } from '../../../src/core/schema/target'
 import { defineAction } from '../action'
 import { CURSOR_PATTERN, parseCursor, reportCursor } from '../cursor'
+import { unitLabelsByPath } from '../reviewScope'
 import { ApiError } from '../../../src/core/errors'
 import { writeReport } from '../reportWrite'
 import { assertRead, canRead, canReview, requireCaller, requireReviewer } from '../scope'
@@ -140,7 +141,10 @@ export const reports = defineAction('reports', ListInput, async (ctx, q) => {
     ...(q.before ? { after: parseCursor(q.before) } : {})
   })
   const last = rows[rows.length - 1]
-  return { reports: rows, next: rows.length === q.limit ? reportCursor(last) : null }
+  // Every row's unit by name with its parents (长丰街 · 团结社区 · 第3网格), so no page shows an id.
+  const units = [...new Map(rows.map((r) => [r.orgUnitId, r])).values()].map((r) => ({ id: r.orgUnitId, path: r.unitPath }))
+  const labels = await unitLabelsByPath(ctx.store, units)
+  return { reports: rows, labels, next: rows.length === q.limit ? reportCursor(last) : null }
 })
 
 /** One report with who changed which figure when. */
