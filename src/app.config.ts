@@ -4,7 +4,7 @@ export default defineAppConfig({
   // within its 2 MB (our budget: 450 KB) and loads fast on a weak signal.
   subPackages: [
     { root: 'packages/login', pages: ['index'] },
-    { root: 'packages/review', pages: ['index', 'detail', 'export', 'completeness'] },
+    { root: 'packages/review', pages: ['index', 'detail', 'export', 'completeness', 'signoff'] },
     { root: 'packages/org', pages: ['index'] }
   ],
   // WeChat's privacy check: privacy-relevant APIs (chooseMedia) wait for the

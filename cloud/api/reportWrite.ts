@@ -5,6 +5,7 @@ import { countedDeltas, unitYearCounted } from '../../src/core/rollup'
 import type { FieldChange, HistoryAction, StoredReport } from '../store/types'
 import type { ApiContext, Caller } from './context'
 import { ApiError } from '../../src/core/errors'
+import { assertNotSigned } from './reviewScope'
 
 export interface WriteRequest {
   ind: Indicator
@@ -42,7 +43,10 @@ function changes(before: StoredReport | null, after: StoredReport): FieldChange[
  */
 export async function writeReport(ctx: ApiContext, req: WriteRequest): Promise<WriteResult> {
   const { store } = ctx
-  const year = periodYear(req.reportId.split('~')[2])
+  const period = req.reportId.split('~')[2]
+  const year = periodYear(period)
+  // A signed-off total locks every report beneath it, for workers and reviewers alike.
+  await assertNotSigned(store, req.ind, req.unit, period, true)
   const duplicateOf = async (reportId: string): Promise<WriteResult> => {
     const stored = await store.getReport(reportId)
     if (!stored) throw new ApiError('INTERNAL')

@@ -14,7 +14,9 @@ import { bind, logout, me } from './handlers/identity'
 import { pending } from './handlers/pending'
 import { progress } from './handlers/progress'
 import { reminderGrant, reminderOutbox, reminderRun, reminderStatus } from './handlers/reminders'
-import { history, reports, review } from './handlers/review'
+import { history, reports, review, reviewBatch } from './handlers/review'
+import { signoff, signoffBatch, signoffView } from './handlers/signoff'
+import { reviewContext } from './handlers/reviewContext'
 import { submit, sync } from './handlers/submit'
 import { ORG_ACTIONS } from './handlers/org'
 
@@ -25,7 +27,8 @@ const ACTIONS: Action[] = [
   planImport,
   ...[copyPlan, planYears, allocate, rebuildRollups, rebuildStatus, openPeriod],
   ...ORG_ACTIONS,
-  ...[completeness, completenessFile, completenessRemind]
+  ...[completeness, completenessFile, completenessRemind],
+  ...[reviewBatch, reviewContext, signoffView, signoff, signoffBatch]
 ] as Action[]
 
 /** Actions that make sense before the caller is known. */

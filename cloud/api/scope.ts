@@ -1,5 +1,6 @@
 import { isWithin } from '../../src/core/org'
 import { isReviewer } from '../../src/core/person'
+import { mayReviewReport, type Reviewer, type ReviewChain } from '../../src/core/reviewChain'
 import type { ApiContext, Caller } from './context'
 import { ApiError } from '../../src/core/errors'
 
@@ -26,14 +27,15 @@ export function canRead(caller: Caller, unitPath: string): boolean {
 }
 
 /**
- * Reviewing: units strictly beneath the reviewer's own (nobody approves
- * their own unit's figures), except the bureau, which has no one above it.
+ * Reviewing single reports (and opening late periods) of a unit: the one
+ * rule in src/core/reviewChain.ts, for the indicator's chain (absent: any
+ * reviewer strictly above; the bureau everywhere in its district).
  */
-export function canReview(caller: Caller, unitPath: string): boolean {
-  if (!isReviewer(caller.person.role)) return false
-  if (caller.person.role === 'admin') return canRead(caller, unitPath)
-  return unitPath !== caller.unit.path && canRead(caller, unitPath)
+export function canReview(caller: Caller, unitPath: string, chain?: ReviewChain): boolean {
+  return mayReviewReport(reviewerOf(caller), unitPath, chain)
 }
+
+export const reviewerOf = (caller: Caller): Reviewer => ({ role: caller.person.role, unitPath: caller.unit.path })
 
 export function assertRead(caller: Caller, unitPath: string): void {
   if (!canRead(caller, unitPath)) throw new ApiError('FORBIDDEN', '只能查看本辖区的数据')

@@ -5,6 +5,7 @@ import type { Report, ReportStatus } from '../../src/core/report'
 import type { ReminderCursor } from '../../src/core/reminders/cursor'
 import type { Counted, RollupDelta } from '../../src/core/rollup'
 import type { RollupPort } from '../rollup/port'
+import type { SignOff } from '../../src/core/reviewChain'
 
 /**
  * The one persistence interface the handlers see, in domain terms. Two
@@ -75,14 +76,24 @@ export interface ReportWrite {
 
 export type WriteOutcome = { kind: 'ok' } | { kind: 'conflict' } | { kind: 'duplicate'; reportId: string } | { kind: 'stale' }
 
+/** Where a page of reports ended: the last row's `updatedAt` and `id`. */
+export interface ReportCursor {
+  updatedAt: string
+  id?: string
+}
+
 export interface ReportQuery {
   /** Reports of units under this path. */
   underPath: string
   status?: ReportStatus
   indicatorCode?: string
   period?: string
-  /** Newest first; page with the `updatedAt` of the last row seen. */
-  updatedBefore?: string
+  /**
+   * Newest first (`updatedAt` descending, then `id` ascending); page with the
+   * last row seen: rows strictly after it in that order. Without `id`, rows
+   * older than `updatedAt` (a cursor from before ids were part of it).
+   */
+  after?: ReportCursor
   limit: number
 }
 
@@ -272,6 +283,15 @@ export interface Store extends RollupPort {
   periodOpening(indicatorCode: string, orgUnitId: string, period: string): Promise<PeriodOpening | null>
   /** The unit's openings still open on `today` (until ≥ today), by period. */
   periodOpeningsOf(orgUnitId: string, today: string): Promise<PeriodOpening[]>
+
+  // Review level by level: sign-offs and 未报 marks per (indicator, unit, period).
+  /** The stored sign-offs of these units for one indicator and period (any order). */
+  signOffs(indicatorCode: string, period: string, unitIds: string[]): Promise<SignOff[]>
+  /**
+   * Writes `s` when the stored one has version `s.version - 1` (none stored
+   * for version 1); false, and no change, otherwise.
+   */
+  putSignOff(s: SignOff): Promise<boolean>
 
   close(): Promise<void>
 }

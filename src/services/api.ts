@@ -4,7 +4,9 @@ import type { catalog } from '../../cloud/api/handlers/catalog'
 import type { me } from '../../cloud/api/handlers/identity'
 import type { pending } from '../../cloud/api/handlers/pending'
 import type { progress } from '../../cloud/api/handlers/progress'
-import type { history, reports, review } from '../../cloud/api/handlers/review'
+import type { history, reports, review, reviewBatch } from '../../cloud/api/handlers/review'
+import type { reviewContext } from '../../cloud/api/handlers/reviewContext'
+import type { signoff, signoffBatch, signoffView } from '../../cloud/api/handlers/signoff'
 import type { submit, sync } from '../../cloud/api/handlers/submit'
 import type { Transport } from './transport'
 
@@ -21,6 +23,11 @@ export type SyncData = Data<typeof sync>
 export type HistoryData = Data<typeof history>
 export type ReportsData = Data<typeof reports>
 export type ReviewData = Data<typeof review>
+export type ReviewBatchData = Data<typeof reviewBatch>
+export type ReviewContextData = Data<typeof reviewContext>
+export type SignoffViewData = Data<typeof signoffView>
+export type SignoffData = Data<typeof signoff>
+export type SignoffBatchData = Data<typeof signoffBatch>
 
 export interface DemoPerson {
   id: string
@@ -66,7 +73,12 @@ export function createApi(transport: Transport) {
     /** Local server: short-lived links for <img> and downloads of uploaded evidence, by id (ids the caller may not see are left out). */
     fileLinks: (ids: string[]) => call<{ links: Record<string, { url: string; expiresAt: string }> }>('files.link', { ids }),
     review: (input: { reportId: string; version: number; decision: 'approve' | 'return' | 'reopen'; comment?: string; fields?: string[]; verdicts?: Record<string, 'met' | 'partial' | 'unmet'> }) =>
-      call<ReviewData>('review', input)
+      call<ReviewData>('review', input),
+    reviewBatch: (items: { reportId: string; version: number }[]) => call<ReviewBatchData>('review.batch', { items }),
+    reviewContext: (reportId: string) => call<ReviewContextData>('review.context', { reportId }),
+    signoffView: (q: { indicatorCode: string; period: string; unitId?: string }) => call<SignoffViewData>('signoff.view', q),
+    signoff: (input: { indicatorCode: string; period: string; unitId: string; decision: 'sign' | 'return' | 'missing'; comment?: string; version: number }) => call<SignoffData>('signoff', input),
+    signoffBatch: (input: { indicatorCode: string; period: string; items: { unitId: string; version: number }[] }) => call<SignoffBatchData>('signoff.batch', input)
   }
 }
 

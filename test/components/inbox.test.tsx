@@ -24,7 +24,7 @@ function pending(items: PendingItem[], toReview = 0): PendingData {
   const n = (s: PendingItem['state']) => items.filter((i) => i.state === s).length
   const counts = { due: n('due'), overdue: n('overdue'), returned: n('returned'), toReview }
   const review = Array.from({ length: toReview }, (_, i) => ({ reportId: `x${i}`, indicatorCode: 'YL-133', orgUnitId: grid.id, period: '2020-12', updatedAt: '2021-01-02T00:00:00Z' }))
-  return { today: '2021-01-05', now: '2021-01-05T02:00:00.000Z', items, toReview: review, counts, actionable: counts.due + counts.overdue + counts.returned + toReview }
+  return { today: '2021-01-05', now: '2021-01-05T02:00:00.000Z', items, toReview: review, toReviewNext: null, counts, actionable: counts.due + counts.overdue + counts.returned + toReview }
 }
 
 /** The text of a section's head: its title and its count. */

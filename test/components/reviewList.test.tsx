@@ -4,7 +4,7 @@ import { SEED_INDICATORS } from '../../src/core/seed/catalog'
 import { resetIdentity } from '../../src/hooks/useIdentity'
 import type { ReportsData } from '../../src/services/api'
 import { installFakeServices, meFor, mockTaro } from './fakeServices'
-import { community, g1, g2, report } from './reviewFixtures'
+import { community, district, g1, g2, report, street } from './reviewFixtures'
 
 // Thirty rows of Taro web components take a while to settle in jsdom.
 configure({ asyncUtilTimeout: 5000 })
@@ -26,7 +26,11 @@ const returned = [report({ indicatorCode: 'YL-133', orgUnitId: g2.id, period: '2
 const own = report({ indicatorCode: 'SQ-GOV', orgUnitId: community.id, period: '2020-Q4', updatedAt: '2021-01-03T01:00:00.000Z' })
 
 function fakeReports() {
-  return jest.fn(async (q: Query): Promise<ReportsData> => {
+  return jest.fn(async (q: Query): Promise<ReportsData> => ({ labels: {}, ...page(q) }))
+}
+
+function page(q: Query): Omit<ReportsData, 'labels'> {
+  {
     if (q.status === 'submitted') {
       if (q.indicatorCode === 'YL-BED') return { reports: submitted.filter((r) => r.indicatorCode === 'YL-BED').slice(0, 3), next: null }
       if (q.period === '2021-01') return { reports: [], next: null }
@@ -35,7 +39,7 @@ function fakeReports() {
     }
     if (q.status === 'returned') return { reports: returned, next: null }
     return { reports: [], next: null }
-  })
+  }
 }
 
 let taro: ReturnType<typeof mockTaro>
@@ -46,10 +50,10 @@ beforeEach(() => {
 afterEach(() => taro.restore())
 
 async function renderPage() {
-  const api = { reports: fakeReports(), catalog: jest.fn(async () => ({ indicators: SEED_INDICATORS, units: [community, g1, g2] })) }
+  const api = { reports: fakeReports(), catalog: jest.fn(async () => ({ indicators: SEED_INDICATORS, units: [district, street, community, g1, g2] })) }
   await installFakeServices(api, { now: '2021-01-05T02:00:00Z' })
   render(<ReviewListPage />)
-  await waitFor(() => expect(screen.getAllByText('第一网格').length).toBeGreaterThan(0))
+  await waitFor(() => expect(screen.getAllByText('古田街道 · 古田一社区 · 第一网格').length).toBeGreaterThan(0))
   return api
 }
 
@@ -64,7 +68,9 @@ test('待审核 first: newest first, unit and indicator names, period, time and 
   const rows = document.querySelectorAll('.gb-review-row')
   expect(rows.length).toBe(30)
   // The newest: 第一网格, YL-133, December 2020, updated 4 Jan 10:59 China time.
-  expect(rows[0].textContent).toContain('第一网格')
+  // By name with its parents, never an id.
+  expect(rows[0].textContent).toContain('古田街道 · 古田一社区 · 第一网格')
+  expect(rows[0].textContent).not.toContain('qk-')
   expect(rows[0].textContent).toContain('“133”居家养老品牌打造')
   expect(rows[0].textContent).toContain('2020年12月')
   expect(rows[0].textContent).toContain('1月4日 10:59更新')
@@ -122,7 +128,7 @@ test('filter by indicator and by period; the reviewer’s own unit is marked', a
   fireEvent.click(screen.getByText('2020年'))
   await waitFor(() => expect(api.reports).toHaveBeenLastCalledWith({ status: 'submitted', period: '2020-01', limit: 30 }))
   await waitFor(() => expect(screen.getByText('本单位填报，由上级审核')).toBeTruthy())
-  expect(screen.getByText('古田一社区')).toBeTruthy()
+  expect(screen.getByText('古田街道 · 古田一社区')).toBeTruthy()
 
   fireEvent.click(screen.getByText('全部期次'))
   await waitFor(() => expect(api.reports).toHaveBeenLastCalledWith({ status: 'submitted', limit: 30 }))
@@ -138,7 +144,7 @@ test('offline: a plain message, and a tap tries again', async () => {
   let fail = true
   const reports = fakeReports()
   await installFakeServices(
-    { reports: jest.fn(async (q: Query) => (fail ? Promise.reject(new Error('timeout')) : reports(q))), catalog: async () => ({ indicators: SEED_INDICATORS, units: [community, g1, g2] }) },
+    { reports: jest.fn(async (q: Query) => (fail ? Promise.reject(new Error('timeout')) : reports(q))), catalog: async () => ({ indicators: SEED_INDICATORS, units: [district, street, community, g1, g2] }) },
     { now: '2021-01-05T02:00:00Z' }
   )
   render(<ReviewListPage />)

@@ -376,6 +376,56 @@ const MATRIX: Record<string, Spec> = {
       note: 'a report outside the area answers like one that does not exist'
     }
   }),
+  'review.batch': (role) => ({
+    in: {
+      payload: async (fx) => {
+        const r = role === 'grid_worker' || role === 'none' ? { id: fx.reportIn.grid_worker, version: 1 } : await gridReport(fx.s, REVIEWABLE_GRID[role], '2020-11')
+        return { items: [{ reportId: r.id, version: r.version }] }
+      },
+      expect: role === 'none' ? UNAUTH : role === 'grid_worker' ? FORBIDDEN : OK
+    },
+    out: {
+      payload: (fx) => ({ items: [{ reportId: fx.reportOut[asSigned(role)], version: 1 }] }),
+      expect: role === 'none' ? UNAUTH : role === 'grid_worker' ? FORBIDDEN : { item: 'NOT_FOUND' },
+      note: 'each item answers on its own; one outside the area is NOT_FOUND'
+    }
+  }),
+  'review.context': (role) => ({
+    in: { payload: (fx) => ({ reportId: fx.reportIn[asSigned(role)] }), expect: signedIn(role, OK) },
+    out: { payload: (fx) => ({ reportId: fx.reportOut[asSigned(role)] }), expect: signedIn(role, NOT_FOUND), note: 'a report outside the area answers like one that does not exist' }
+  }),
+  // YL-CHAIN: YL-133 reviewed community → street → district (seeded below).
+  'signoff.view': (role) => ({
+    in: { payload: () => ({ indicatorCode: 'YL-CHAIN', period: '2020-12' }), expect: role === 'none' ? UNAUTH : role === 'grid_worker' ? FORBIDDEN : OK },
+    out: { payload: () => ({ indicatorCode: 'YL-CHAIN', period: '2020-12', unitId: OTHER[asSigned(role)] }), expect: role === 'none' ? UNAUTH : role === 'grid_worker' ? FORBIDDEN : NOT_FOUND }
+  }),
+  signoff: (role) => ({
+    in: {
+      // Each level on the unit it answers for: the community marks a grid 未报, the street returns a community, the bureau a street.
+      payload: () => ({
+        indicatorCode: 'YL-CHAIN',
+        period: '2020-12',
+        version: 0,
+        ...(role === 'community_reviewer' ? { unitId: 'qk-s11-c01-g2', decision: 'missing', comment: '本月网格员空缺' } : role === 'street_reviewer' ? { unitId: 'qk-s11-c01', decision: 'return', comment: '请核对' } : { unitId: 'qk-s11', decision: 'return', comment: '请核对' })
+      }),
+      expect: role === 'none' ? UNAUTH : role === 'grid_worker' ? FORBIDDEN : OK
+    },
+    out: {
+      payload: () => ({ indicatorCode: 'YL-CHAIN', period: '2020-12', version: 0, unitId: OTHER[asSigned(role)], decision: 'return', comment: '请核对' }),
+      expect: role === 'none' ? UNAUTH : role === 'grid_worker' ? FORBIDDEN : NOT_FOUND
+    }
+  }),
+  'signoff.batch': (role) => ({
+    in: {
+      // Nothing here is ready to sign: each item is refused on its own and nothing changes.
+      payload: () => ({ indicatorCode: 'YL-CHAIN', period: '2020-12', items: [{ unitId: role === 'community_reviewer' ? 'qk-s11-c01-g1' : role === 'street_reviewer' ? 'qk-s11-c02' : 'qk-s01', version: 0 }] }),
+      expect: role === 'none' ? UNAUTH : role === 'grid_worker' ? FORBIDDEN : { item: 'BAD_INPUT' }
+    },
+    out: {
+      payload: () => ({ indicatorCode: 'YL-CHAIN', period: '2020-12', items: [{ unitId: OTHER[asSigned(role)], version: 0 }] }),
+      expect: role === 'none' ? UNAUTH : role === 'grid_worker' ? FORBIDDEN : { item: 'NOT_FOUND' }
+    }
+  }),
   reports: (role) => ({
     in: { payload: () => ({ orgUnitId: OWN[asSigned(role)] }), expect: signedIn(role, OK) },
     out: { payload: () => ({ orgUnitId: OTHER[asSigned(role)] }), expect: signedIn(role, FORBIDDEN) }
@@ -453,6 +503,8 @@ describe('authorization matrix: every action × every role × in and out of scop
     const s = await startServer(undefined, { rateLimits: UNLIMITED })
     await s.server.store.putOrgUnits(OTHER_DISTRICT)
     await s.server.store.putPeople([OTHER_DISTRICT_WORKER])
+    const yl = await s.server.store.getIndicator('YL-133', 2020)
+    await s.server.store.putIndicator({ ...yl!, code: 'YL-CHAIN', seq: 990, reviewChain: ['community', 'street', 'district'] })
     // Targets for reads and refused reviews: one report in each role's
     // scope and one just outside it.
     const own = await submitAs(s, GRID_WORKER, 'YL-133', GRID_WORKER_UNIT, '2020-10', { canteens: 1 })

@@ -123,7 +123,7 @@ describe('CloudBase adapter specifics (over the in-memory stand-in, not real Clo
     const many = await store.queryReports({ underPath: '/d/s/', limit: 180 })
     expect(many).toHaveLength(180)
     expect(new Set(many.map((r) => r.id)).size).toBe(180)
-    const next = await store.queryReports({ underPath: '/d/', limit: 100, updatedBefore: many[179].updatedAt })
+    const next = await store.queryReports({ underPath: '/d/', limit: 100, after: { updatedAt: many[179].updatedAt, id: many[179].id } })
     expect(next.map((r) => r.orgUnitId)).toEqual(Array.from({ length: 70 }, (_, i) => grid(69 - i).id))
     expect(await store.queryReports({ underPath: '/d/s/s-g001/', limit: 100 })).toHaveLength(1)
   })

@@ -177,7 +177,8 @@ export class StandInDatabase implements Database {
     lt: (v: unknown) => new StandInCommand('lt', v),
     gt: (v: unknown) => new StandInCommand('gt', v),
     gte: (v: unknown) => new StandInCommand('gte', v),
-    and: (...conds: unknown[]) => new StandInCommand('and', conds.length === 1 && Array.isArray(conds[0]) ? conds[0] : conds)
+    and: (...conds: unknown[]) => new StandInCommand('and', conds.length === 1 && Array.isArray(conds[0]) ? conds[0] : conds),
+    or: (...conds: unknown[]) => new StandInCommand('or', conds.length === 1 && Array.isArray(conds[0]) ? conds[0] : conds)
   }
 
   constructor(options: { throwOnNotFound?: boolean } = {}) {

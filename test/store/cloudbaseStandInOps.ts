@@ -6,7 +6,7 @@
  */
 import type { DocData } from '../../cloud/store/cloudbase/sdk'
 
-type Op = 'inc' | 'in' | 'lt' | 'gte' | 'gt' | 'and'
+type Op = 'inc' | 'in' | 'lt' | 'gte' | 'gt' | 'and' | 'or'
 
 /** What `db.command.*` returns: a marker the query and update code interpret. */
 export class StandInCommand {
@@ -114,6 +114,7 @@ function matchField(v: unknown, want: unknown): boolean {
 
 export function matches(doc: DocData, cond: unknown): boolean {
   if (cond instanceof StandInCommand && cond.op === 'and') return (cond.value as unknown[]).every((c) => matches(doc, c))
+  if (cond instanceof StandInCommand && cond.op === 'or') return (cond.value as unknown[]).some((c) => matches(doc, c))
   return Object.entries(cond as DocData).every(([field, want]) => matchField(fieldOf(doc, field), want))
 }
 

@@ -166,7 +166,41 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect((await store.queryReports({ underPath: s1.path, limit: 10 })).map((r) => r.clientId)).toEqual(['client-0003', 'client-0001'])
       expect((await store.queryReports({ underPath: '/d/', status: 'returned', limit: 10 })).map((r) => r.clientId)).toEqual(['client-0004'])
       expect((await store.queryReports({ underPath: '/d/', period: '2020-11', limit: 10 })).map((r) => r.clientId)).toEqual(['client-0001'])
-      expect((await store.queryReports({ underPath: '/d/', limit: 1, updatedBefore: '2021-01-03T00:00:00.000Z' })).map((r) => r.clientId)).toEqual(['client-0003'])
+      expect((await store.queryReports({ underPath: '/d/', limit: 1, after: { updatedAt: '2021-01-03T00:00:00.000Z' } })).map((r) => r.clientId)).toEqual(['client-0003'])
+    })
+
+    test('paging by (updatedAt, id) never skips or repeats rows that share a timestamp at a page edge', async () => {
+      // Five reports written in the same millisecond, two older ones: pages of two.
+      const same = '2021-02-01T00:00:00.000Z'
+      const periods = ['2020-01', '2020-02', '2020-03', '2020-04', '2020-05', '2020-06', '2020-07']
+      for (const [i, period] of periods.entries()) {
+        const r = report({ id: reportId(ind.code, g1.id, period), clientId: `client-edge-${i}`, period, updatedAt: i < 5 ? same : `2021-01-0${i}T00:00:00.000Z` })
+        await store.writeReport(write(r, { expectedYearStamp: i }))
+      }
+      const seen: string[] = []
+      let after: { updatedAt: string; id: string } | undefined
+      for (let page = 0; page < 10; page++) {
+        const rows = await store.queryReports({ underPath: '/d/', limit: 2, ...(after ? { after } : {}) })
+        seen.push(...rows.map((r) => r.period))
+        if (rows.length < 2) break
+        after = { updatedAt: rows[1].updatedAt, id: rows[1].id }
+      }
+      expect(seen).toEqual(['2020-01', '2020-02', '2020-03', '2020-04', '2020-05', '2020-07', '2020-06'])
+    })
+
+    test('sign-offs: one per indicator, period and unit; versioned writes; read back by unit ids', async () => {
+      const s = { indicatorCode: ind.code, unitId: c1.id, period: '2020-11', status: 'signed' as const, comment: '', totals: { canteens: 2 }, byId: 'p9', byName: '街审', at: '2020-12-05T00:00:00.000Z', version: 1 }
+      expect(await store.putSignOff(s)).toBe(true)
+      expect(await store.putSignOff(s)).toBe(false) // version 1 again: someone wrote first
+      expect(await store.putSignOff({ ...s, version: 3 })).toBe(false)
+      const returned = { ...s, status: 'returned' as const, comment: '请核对', version: 2 }
+      expect(await store.putSignOff(returned)).toBe(true)
+      const missing = { ...s, unitId: g2.id, status: 'missing' as const, comment: '网格撤并，本月无人', totals: {} }
+      expect(await store.putSignOff(missing)).toBe(true)
+      const got = await store.signOffs(ind.code, '2020-11', [c1.id, g2.id, g1.id])
+      expect(got.sort((a, b) => a.unitId.localeCompare(b.unitId))).toEqual([returned, missing])
+      expect(await store.signOffs(ind.code, '2020-12', [c1.id])).toEqual([])
+      expect(await store.signOffs(ind.code, '2020-11', [])).toEqual([])
     })
 
     test('roll-up port: unit-years by indicator-year in id order, a reconcile moves the roll-ups and the stamp, a stale one writes nothing', async () => {

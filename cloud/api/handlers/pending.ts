@@ -3,8 +3,13 @@ import { isActiveIn } from '../../../src/core/indicator'
 import { isReviewer } from '../../../src/core/person'
 import { daysUntilDue, dueDate, openPeriods, periodYear } from '../../../src/core/period'
 import { reportId } from '../../../src/core/report'
-import { defineAction, NoInput } from '../action'
-import { requireCaller } from '../scope'
+import * as z from 'zod/mini'
+import type { Indicator } from '../../../src/core/indicator'
+import { matching } from '../../../src/core/schema/builders'
+import { defineAction } from '../action'
+import { CURSOR_PATTERN, parseCursor, reportCursor } from '../cursor'
+import { allReports } from '../reviewScope'
+import { canReview, requireCaller } from '../scope'
 
 export type PendingState = 'due' | 'overdue' | 'returned' | 'submitted' | 'approved'
 
@@ -28,10 +33,22 @@ const daysUntil = (day: string, today: string) => Math.round((Date.parse(`${day}
 /**
  * What the caller owes for the open periods, and for reviewers what waits
  * for their review. `actionable` counts what the badge shows: due, overdue
- * and returned items, plus reports to review.
+ * and returned items, plus reports to review. `toReview` lists 100 at a
+ * time (page on with `reviewAfter`); `counts.toReview` counts them all.
  */
-export const pending = defineAction('pending', NoInput, async (ctx) => {
-  const { person, unit } = requireCaller(ctx)
+const REVIEW_PAGE = 100
+
+const PendingInput = z._default(
+  z.strictObject({
+    /** The `toReviewNext` of the previous answer: the next page of reports to review. */
+    reviewAfter: z.optional(matching(CURSOR_PATTERN))
+  }),
+  {}
+)
+
+export const pending = defineAction('pending', PendingInput, async (ctx, input) => {
+  const caller = requireCaller(ctx)
+  const { person, unit } = caller
   const today = chinaDate(ctx.clock.now())
   const items: PendingItem[] = []
   const year = Number(today.slice(0, 4))
@@ -79,8 +96,19 @@ export const pending = defineAction('pending', NoInput, async (ctx) => {
   }
   const order: Record<PendingState, number> = { returned: 0, overdue: 1, due: 2, submitted: 3, approved: 4 }
   items.sort((a, b) => order[a.state] - order[b.state] || a.daysLeft - b.daysLeft || a.indicatorCode.localeCompare(b.indicatorCode))
-  const toReview = isReviewer(person.role) ? await ctx.store.queryReports({ underPath: unit.path, status: 'submitted', limit: 100 }) : []
-  const reviewable = toReview.filter((r) => r.unitPath !== unit.path || person.role === 'admin')
+  // Everything waiting for this reviewer (no cap), in the reports' stable order; one page of it listed.
+  const waiting = isReviewer(person.role) ? await allReports(ctx.store, { underPath: unit.path, status: 'submitted' }) : []
+  const chains = new Map<string, Indicator['reviewChain'] | null>()
+  const reviewable: typeof waiting = []
+  for (const r of waiting) {
+    const key = `${r.indicatorCode}~${periodYear(r.period)}`
+    if (!chains.has(key)) chains.set(key, (await ctx.store.getIndicator(r.indicatorCode, periodYear(r.period)))?.reviewChain ?? null)
+    if (canReview(caller, r.unitPath, chains.get(key) ?? undefined)) reviewable.push(r)
+  }
+  const after = input.reviewAfter ? parseCursor(input.reviewAfter) : null
+  const start = after ? reviewable.findIndex((r) => r.updatedAt < after.updatedAt || (r.updatedAt === after.updatedAt && after.id !== undefined && r.id > after.id)) : 0
+  const page = start < 0 ? [] : reviewable.slice(start, start + REVIEW_PAGE)
+  const more = start >= 0 && start + REVIEW_PAGE < reviewable.length
   const counts = {
     due: items.filter((i) => i.state === 'due').length,
     overdue: items.filter((i) => i.state === 'overdue').length,
@@ -91,7 +119,9 @@ export const pending = defineAction('pending', NoInput, async (ctx) => {
     today,
     now: ctx.clock.now().toISOString(),
     items,
-    toReview: reviewable.map((r) => ({ reportId: r.id, indicatorCode: r.indicatorCode, orgUnitId: r.orgUnitId, period: r.period, updatedAt: r.updatedAt })),
+    toReview: page.map((r) => ({ reportId: r.id, indicatorCode: r.indicatorCode, orgUnitId: r.orgUnitId, period: r.period, updatedAt: r.updatedAt })),
+    /** Pass as `reviewAfter` for the next page of `toReview`; null on the last. */
+    toReviewNext: more ? reportCursor(page[page.length - 1]) : null,
     counts,
     actionable: counts.due + counts.overdue + counts.returned + counts.toReview
   }

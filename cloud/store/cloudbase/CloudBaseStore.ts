@@ -9,6 +9,7 @@ import { C, chunks, fetchAll, fromDoc, planId, plain, prefixPattern, readDoc, ro
 import { decodeFieldKey } from './fieldKeys'
 import { createInviteTx, redeemInviteTx, toPerson } from './identity'
 import * as narratives from './narratives'
+import type { SignOff } from '../../../src/core/reviewChain'
 import * as reminders from './reminders'
 import type { Database, DocData } from './sdk'
 import { writeReportTx, writeRollupTx } from './writeReport'
@@ -246,8 +247,13 @@ export class CloudBaseStore implements Store {
     if (q.status) where.status = q.status
     if (q.indicatorCode) where.indicatorCode = q.indicatorCode
     if (q.period) where.period = q.period
-    if (q.updatedBefore) where.updatedAt = _.lt(q.updatedBefore)
-    const query = this.col(C.reports).where(where).orderBy('updatedAt', 'desc').orderBy('_id', 'asc')
+    let cond: DocData = where
+    if (q.after?.id === undefined && q.after) where.updatedAt = _.lt(q.after.updatedAt)
+    else if (q.after?.id !== undefined) {
+      const page = _.or([{ updatedAt: _.lt(q.after.updatedAt) }, { updatedAt: q.after.updatedAt, _id: _.gt(q.after.id) }])
+      cond = _.and([where, page]) as DocData
+    }
+    const query = this.col(C.reports).where(cond).orderBy('updatedAt', 'desc').orderBy('_id', 'asc')
     return (await fetchAll(query, q.limit)).map(toReport)
   }
 
@@ -350,6 +356,25 @@ export class CloudBaseStore implements Store {
   async periodOpeningsOf(orgUnitId: string, today: string): Promise<PeriodOpening[]> {
     const q = this.col(C.periodOpenings).where({ orgUnitId, until: this.db.command.gte(today) }).orderBy('period', 'asc').orderBy('_id', 'asc')
     return (await fetchAll(q)).map(({ _id, ...o }) => o as unknown as PeriodOpening)
+  }
+
+  async signOffs(indicatorCode: string, period: string, unitIds: string[]): Promise<SignOff[]> {
+    const out: SignOff[] = []
+    for (const chunk of chunks(unitIds.map((u) => `${indicatorCode}~${period}~${u}`))) {
+      const { data } = await this.col(C.signOffs).where({ _id: this.db.command.in(chunk) }).limit(chunk.length).get()
+      for (const { _id, ...s } of data) out.push(s as unknown as SignOff)
+    }
+    return out
+  }
+
+  async putSignOff(s: SignOff): Promise<boolean> {
+    return this.db.runTransaction(async (tx) => {
+      const ref = tx.collection(C.signOffs).doc(`${s.indicatorCode}~${s.period}~${s.unitId}`)
+      const cur = await readDoc(ref)
+      if (Number(cur?.version ?? 0) !== s.version - 1) return false
+      await ref.set({ data: plain(s) as unknown as DocData })
+      return true
+    })
   }
 
   async close(): Promise<void> {

@@ -19,6 +19,8 @@ export const C = {
   rollupJobs: 'rollup_jobs',
   /** Late reports: `_id` = code~unit~period; index (orgUnitId, until). */
   periodOpenings: 'period_openings',
+  /** Sign-offs and 未报 marks: `_id` = code~period~unit, with `version`. */
+  signOffs: 'signoffs',
   /** `schema` → `{ version }`: which one-time migrations ran (migrate.ts). */
   meta: 'meta',
   reports: 'reports',

@@ -26,6 +26,10 @@ export interface Command {
   gt(value: unknown): unknown
   /** Query operator: field value is at least `value`. */
   gte(value: unknown): unknown
+  /** Query operator at the top of `where`: every condition holds. */
+  and(conditions: unknown[]): unknown
+  /** Query operator at the top of `where`: at least one condition holds (a two-key cursor). */
+  or(conditions: unknown[]): unknown
 }
 
 /**

@@ -17,6 +17,7 @@ import { rebuildSetBased } from './rebuildSql'
 import * as reports from './reports'
 import { toReport, type ReportRow } from './reports'
 import * as rollupTables from './rollups'
+import type { SignOff } from '../../../src/core/reviewChain'
 import * as reminders from './reminders'
 import * as server from './serverTables'
 import { inTransaction, type Queryable } from './tx'
@@ -253,6 +254,22 @@ export class PgStore implements ServerStore, JobLock {
   async periodOpeningsOf(orgUnitId: string, today: string): Promise<PeriodOpening[]> {
     const { rows } = await this.q().query<{ body: string }>('SELECT body FROM period_openings WHERE org_unit_id = $1 AND until >= $2 ORDER BY period, indicator_code', [orgUnitId, today])
     return rows.map((r) => JSON.parse(r.body))
+  }
+
+  async signOffs(indicatorCode: string, period: string, unitIds: string[]): Promise<SignOff[]> {
+    if (unitIds.length === 0) return []
+    const { rows } = await this.q().query<{ body: string }>('SELECT body FROM signoffs WHERE indicator_code = $1 AND period = $2 AND unit_id = ANY($3::text[])', [indicatorCode, period, unitIds])
+    return rows.map((r) => JSON.parse(r.body))
+  }
+
+  async putSignOff(s: SignOff): Promise<boolean> {
+    const body = JSON.stringify(s)
+    // One statement: insert version 1, or move version n-1 to n; anything else changes nothing.
+    const r =
+      s.version === 1
+        ? await this.q().query('INSERT INTO signoffs (indicator_code, unit_id, period, version, body) VALUES ($1, $2, $3, 1, $4) ON CONFLICT DO NOTHING', [s.indicatorCode, s.unitId, s.period, body])
+        : await this.q().query('UPDATE signoffs SET version = $4, body = $5 WHERE indicator_code = $1 AND unit_id = $2 AND period = $3 AND version = $4 - 1', [s.indicatorCode, s.unitId, s.period, s.version, body])
+    return r.rowCount === 1
   }
 
   async writeReport(w: ReportWrite): Promise<WriteOutcome> {

@@ -62,7 +62,15 @@ export async function queryReports(db: Queryable, q: ReportQuery): Promise<Store
   if (q.status) add('status =', q.status)
   if (q.indicatorCode) add('indicator_code =', q.indicatorCode)
   if (q.period) add('period =', q.period)
-  if (q.updatedBefore) add('updated_at <', q.updatedBefore)
+  if (q.after) {
+    params.push(q.after.updatedAt)
+    const at = `$${params.length}`
+    if (q.after.id === undefined) where.push(`updated_at < ${at}`)
+    else {
+      params.push(q.after.id)
+      where.push(`(updated_at < ${at} OR (updated_at = ${at} AND id > $${params.length}))`)
+    }
+  }
   params.push(q.limit)
   const r = await db.query<ReportRow>(`SELECT body, unit_path FROM reports WHERE ${where.join(' AND ')} ORDER BY updated_at DESC, id LIMIT $${params.length}`, params)
   return r.rows.map(toReport)

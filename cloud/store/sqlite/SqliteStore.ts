@@ -17,6 +17,7 @@ import * as persons from './people'
 import { prepared } from './prepared'
 import { rebuildSetBased } from './rebuildSql'
 import * as rollupTables from './rollups'
+import type { SignOff } from '../../../src/core/reviewChain'
 import * as reminders from './reminders'
 import * as server from './serverTables'
 
@@ -276,7 +277,11 @@ export class SqliteStore implements Store, ServerStore {
     if (q.status) (where.push('status = @status'), (params.status = q.status))
     if (q.indicatorCode) (where.push('indicator_code = @code'), (params.code = q.indicatorCode))
     if (q.period) (where.push('period = @period'), (params.period = q.period))
-    if (q.updatedBefore) (where.push('updated_at < @before'), (params.before = q.updatedBefore))
+    if (q.after) {
+      params.before = q.after.updatedAt
+      if (q.after.id === undefined) where.push('updated_at < @before')
+      else (where.push('(updated_at < @before OR (updated_at = @before AND id > @afterId))'), (params.afterId = q.after.id))
+    }
     const rows = this.db.prepare(`SELECT body, unit_path FROM reports WHERE ${where.join(' AND ')} ORDER BY updated_at DESC, id LIMIT @limit`).all(params) as ReportRow[]
     return rows.map(toReport)
   }
@@ -371,6 +376,25 @@ export class SqliteStore implements Store, ServerStore {
 
   async periodOpeningsOf(orgUnitId: string, today: string): Promise<PeriodOpening[]> {
     return (this.db.prepare('SELECT body FROM period_openings WHERE org_unit_id = ? AND until >= ? ORDER BY period, indicator_code').all(orgUnitId, today) as { body: string }[]).map((r) => JSON.parse(r.body))
+  }
+
+  async signOffs(indicatorCode: string, period: string, unitIds: string[]): Promise<SignOff[]> {
+    const stmt = this.db.prepare('SELECT body FROM signoffs WHERE indicator_code = ? AND period = ? AND unit_id = ?')
+    return unitIds.flatMap((u) => {
+      const row = stmt.get(indicatorCode, period, u) as { body: string } | undefined
+      return row ? [JSON.parse(row.body) as SignOff] : []
+    })
+  }
+
+  async putSignOff(s: SignOff): Promise<boolean> {
+    return this.db.transaction((): boolean => {
+      const row = this.db.prepare('SELECT version FROM signoffs WHERE indicator_code = ? AND period = ? AND unit_id = ?').get(s.indicatorCode, s.period, s.unitId) as { version: number } | undefined
+      if ((row?.version ?? 0) !== s.version - 1) return false
+      this.db
+        .prepare('INSERT INTO signoffs (indicator_code, unit_id, period, version, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT(indicator_code, period, unit_id) DO UPDATE SET version = excluded.version, body = excluded.body')
+        .run(s.indicatorCode, s.unitId, s.period, s.version, JSON.stringify(s))
+      return true
+    }).immediate()
   }
 
   async installMode(): Promise<InstallMode | null> {

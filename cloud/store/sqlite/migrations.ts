@@ -266,6 +266,17 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE org_units ADD COLUMN retired_at TEXT;
   ALTER TABLE org_units ADD COLUMN merged_into TEXT;
   ALTER TABLE org_units ADD COLUMN population TEXT;
+  `,
+  // review (issue 13): sign-offs and 未报 marks per (indicator, unit, period), versioned.
+  `
+  CREATE TABLE signoffs (
+    indicator_code TEXT NOT NULL,
+    unit_id TEXT NOT NULL,
+    period TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (indicator_code, period, unit_id)
+  ) WITHOUT ROWID;
   `
 ]
 

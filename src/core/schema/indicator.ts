@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import { ACCUMULATIONS } from '../indicator'
 import { CODE_PATTERN, ID_PATTERN, KEY_PATTERN } from '../patterns'
 import { targetFields } from '../target'
+import { chainProblem } from '../reviewChain'
 import { between, listOf, matching, prose, wholeBetween } from './builders'
 import { FieldSchema } from './field'
 import { OrgLevelSchema } from './org'
@@ -48,10 +49,22 @@ export const IndicatorSchema = z
      * district's target splits to streets, a street's share to its
      * communities. Set with `plan.allocate`; `indicator.put` keeps them.
      */
+    /**
+     * 审核层级: the org levels that review it, lowest first, each above the
+     * report level (src/core/reviewChain.ts). The first approves or returns
+     * reports; each one above signs off the totals of the units below.
+     * Absent: the old single-level review (any reviewer above approves; no
+     * sign-offs). New indicators take `defaultChain(reportLevel)`.
+     */
+    reviewChain: z.optional(listOf(OrgLevelSchema, 3, 1)),
     allocations: z.optional(z.record(matching(KEY_PATTERN), z.record(matching(ID_PATTERN), between(0, 1e12))))
   })
   .check(
     z.superRefine((ind, ctx) => {
+    if (ind.reviewChain) {
+      const problem = chainProblem(ind.reviewChain, ind.reportLevel)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['reviewChain'] })
+    }
     const keys = new Set<string>()
     for (const f of ind.fields) {
       if (keys.has(f.key)) ctx.addIssue({ code: 'custom', message: `duplicate field ${f.key}` })

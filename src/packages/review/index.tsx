@@ -8,6 +8,10 @@ import { periodLabel } from '../../core/periodLabel'
 import ChoiceChips from '../../components/ChoiceChips'
 import PeriodPicker from '../../components/PeriodPicker'
 import ReviewRow from '../../components/ReviewRow'
+import DeskShell from '../../components/DeskShell'
+import { unitLabel } from '../../core/unitLabel'
+import BatchConfirm from './BatchConfirm'
+import { toast } from './toast'
 import { STATUS_LABEL, type ReportState } from '../../components/StatusTag'
 import { useIdentity } from '../../hooks/useIdentity'
 import { useRefreshOnShow } from '../../hooks/useRefreshOnShow'
@@ -55,6 +59,13 @@ export default function ReviewListPage() {
   const [open, setOpen] = useState<'indicator' | 'period' | null>(null)
   const [error, setError] = useState('')
   const [loadingMore, setLoadingMore] = useState(false)
+  /** Labels of the rows' units from the server ("长丰街 · 团结社区 · 第3网格"). */
+  const [labels, setLabels] = useState<Record<string, string>>({})
+  /** 批量通过: choosing rows, then a confirmation listing them. */
+  const [selecting, setSelecting] = useState(false)
+  const [selected, setSelected] = useState<string[]>([])
+  const [confirming, setConfirming] = useState(false)
+  const [batchBusy, setBatchBusy] = useState(false)
   const latest = useRef(filters)
   latest.current = filters
   const request = useRef(0)
@@ -90,6 +101,7 @@ export default function ReviewListPage() {
       const [d] = await Promise.all([services.api.reports(query(f)), loadCatalog()])
       if (n !== request.current) return // a newer choice is on its way
       setList({ key: keyOf(f), rows: d.reports, next: d.next })
+      setLabels((l) => ({ ...l, ...d.labels }))
       setCounts((c) => ({ ...c, [f.status]: countText(d.reports.length, d.next) }))
       setError('')
     } catch (e) {
@@ -109,6 +121,7 @@ export default function ReviewListPage() {
       const seen = new Set(list.rows.map((r) => r.id))
       const rows = [...list.rows, ...d.reports.filter((r) => !seen.has(r.id))]
       setList({ key: list.key, rows, next: d.next })
+      setLabels((l) => ({ ...l, ...d.labels }))
       setCounts((c) => ({ ...c, [f.status]: countText(rows.length, d.next) }))
       setError('')
     } catch (e) {
@@ -118,7 +131,32 @@ export default function ReviewListPage() {
     }
   }
 
+  const labelOf = (r: Row) => labels[r.orgUnitId] ?? unitLabel(r.unitPath, units)
+
+  const approveSelected = async () => {
+    if (!list || batchBusy) return
+    const items = list.rows.filter((r) => selected.includes(r.id)).map((r) => ({ reportId: r.id, version: r.version }))
+    setBatchBusy(true)
+    try {
+      const d = await getServices().api.reviewBatch(items)
+      const failed = d.results.filter((r) => r.status === 'rejected')
+      toast(failed.length ? `已通过 ${d.approved} 份，${failed.length} 份未通过` : `已通过 ${d.approved} 份`, failed.length ? undefined : 'success')
+      if (failed.length) setError(`${failed.length} 份没有通过：${failed.map((f) => ('error' in f ? f.error.message : '')).join('；')}`)
+      setConfirming(false)
+      setSelecting(false)
+      setSelected([])
+      void load(latest.current)
+    } catch (e) {
+      setError(e instanceof ApiFailure ? e.message : '网络不通，请稍后再试')
+    } finally {
+      setBatchBusy(false)
+    }
+  }
+
   const choose = (f: Filters) => {
+    setSelecting(false)
+    setSelected([])
+    setConfirming(false)
     if (f.indicatorCode !== filters.indicatorCode || f.period !== filters.period) setCounts({})
     setFilters(f)
     setList(null)
@@ -139,8 +177,31 @@ export default function ReviewListPage() {
   const indicatorName = filters.indicatorCode ? titleOf(filters.indicatorCode) : '全部指标'
   const periodName = filters.period ? periodLabel(filters.period) : '全部期次'
 
+  const chosenRows = shown ? shown.rows.filter((r) => selected.includes(r.id)) : []
+  const openSignoff = () => void Taro.navigateTo({ url: '/packages/review/signoff' }).catch(() => setError('没能打开签核页，请再试一次'))
+
   return (
+    <DeskShell title="审核" active="packages/review/index">
     <View className={withLargeText('gb-review', large)}>
+      <View className="gb-review__toolbar">
+        <View className="gb-review__link" role="button" onClick={openSignoff}>
+          逐级签核
+        </View>
+        {filters.status === 'submitted' && shown && shown.rows.length > 0 ? (
+          <View
+            className="gb-review__link"
+            role="button"
+            aria-pressed={selecting}
+            onClick={() => {
+              setSelecting(!selecting)
+              setSelected([])
+              setConfirming(false)
+            }}
+          >
+            {selecting ? '取消批量' : '批量通过'}
+          </View>
+        ) : null}
+      </View>
       <ChoiceChips
         label="审核状态"
         items={TABS.map((s) => ({ key: s, label: counts[s] !== undefined ? `${STATUS_LABEL[s]} ${counts[s]}` : STATUS_LABEL[s] }))}
@@ -179,11 +240,42 @@ export default function ReviewListPage() {
       ) : null}
       {shown === null && !error ? <View className="gb-review__empty">正在加载…</View> : null}
       {shown !== null && shown.rows.length === 0 ? <View className="gb-review__empty">没有{STATUS_LABEL[filters.status]}的填报</View> : null}
+      {selecting ? (
+        <View className="gb-review__batchbar">
+          <View className="gb-review__link" role="button" onClick={() => setSelected(shown ? shown.rows.filter((r) => r.orgUnitId !== ownUnit).map((r) => r.id) : [])}>
+            全选本页
+          </View>
+          <View className="gb-review__link gb-review__link--primary" role="button" aria-disabled={selected.length === 0} onClick={() => selected.length > 0 && setConfirming(true)}>
+            通过所选（{selected.length}）
+          </View>
+        </View>
+      ) : null}
+      {confirming ? (
+        <BatchConfirm
+          title={`确认通过以下 ${chosenRows.length} 份填报？`}
+          lines={chosenRows.map((r) => `${labelOf(r)} · ${titleOf(r.indicatorCode)} · ${periodLabel(r.period)}`)}
+          confirmText={`确认通过 ${chosenRows.length} 份`}
+          busy={batchBusy}
+          onConfirm={() => void approveSelected()}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : null}
       {shown
         ? shown.rows.map((r) => (
+            <View key={r.id} className="gb-review__item">
+            {selecting && r.orgUnitId !== ownUnit ? (
+              <View
+                className={`gb-review__check${selected.includes(r.id) ? ' gb-review__check--on' : ''}`}
+                role="checkbox"
+                aria-checked={selected.includes(r.id)}
+                aria-label={`选择 ${labelOf(r)} ${titleOf(r.indicatorCode)}`}
+                onClick={() => setSelected(selected.includes(r.id) ? selected.filter((x) => x !== r.id) : [...selected, r.id])}
+              >
+                {selected.includes(r.id) ? '✓' : ''}
+              </View>
+            ) : null}
             <ReviewRow
-              key={r.id}
-              unitName={units[r.orgUnitId]?.name ?? r.orgUnitId}
+              unitName={labelOf(r)}
               title={titleOf(r.indicatorCode)}
               periodLabel={periodLabel(r.period)}
               updatedLabel={timeLabel(r.updatedAt, today)}
@@ -191,6 +283,7 @@ export default function ReviewListPage() {
               note={r.orgUnitId === ownUnit ? '本单位填报，由上级审核' : undefined}
               onOpen={() => void openReport(r)}
             />
+            </View>
           ))
         : null}
       {shown?.next ? (
@@ -199,5 +292,6 @@ export default function ReviewListPage() {
         </View>
       ) : null}
     </View>
+    </DeskShell>
   )
 }
