@@ -202,7 +202,7 @@ function checkAgainstCore(db: Database.Database, batch: string): void {
       status: approved(g, k + 1) ? 'approved' : 'submitted',
       onTime: onTime(g, i, k + 1)
     }))
-    const expect = [...reports.map((r) => [r.period, contribution(r)] as const), [String(YEAR), yearContribution(ind, reports)] as const]
+    const expect = [...reports.map((r) => [r.period, contribution(ind, r)] as const), [String(YEAR), yearContribution(ind, reports)] as const]
     for (const [period, figures] of expect)
       for (const [field, sum] of Object.entries(figures)) {
         const row = get.get(ind.code, unit, period, field) as { sum: number; n: number } | undefined

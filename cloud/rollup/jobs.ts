@@ -5,12 +5,12 @@ import { requestRebuild, runPendingRebuilds } from './rebuild'
 
 /**
  * What a plan change means for the roll-ups: a new contribution rule
- * (fields, accumulation, reporting level or period type) re-derives every
+ * (fields and their combine rules, accumulation, reporting level or period type) re-derives every
  * unit-year of that indicator-year; text and targets change no roll-up.
  */
 export function affectsRollups(before: Indicator | null, after: Indicator): boolean {
   if (!before) return false
-  const shape = (i: Indicator) => JSON.stringify([i.fields.map((f) => [f.key, f.kind, f.fixed ?? null]), i.accumulation, i.reportLevel, i.period])
+  const shape = (i: Indicator) => JSON.stringify([i.fields.map((f) => [f.key, f.kind, f.fixed ?? null, f.combine ?? null]), i.accumulation, i.reportLevel, i.period])
   return shape(before) !== shape(after)
 }
 

@@ -9,7 +9,7 @@ import type { Target } from './target'
  *   with no share is "未分解": its figures show, with no rate, never a
  *   rate against its parent's whole target. A district-only count target
  *   is the district's alone.
- * - Rates per population, percentages and progress targets apply to every
+ * - Rates per population, percentages, progress targets and ceilings apply to every
  *   unit as they are.
  * - Milestones and qualitative targets belong to one unit (`owner`, by
  *   default the plan's owner: the district).

@@ -1,7 +1,7 @@
 import type { Figures } from './figures'
 import type { Indicator } from './indicator'
 import type { UnitTarget } from './allocation'
-import type { Target, Verdict } from './target'
+import { isShareCeiling, type CeilingTarget, type Target, type Verdict } from './target'
 
 /**
  * How far one target is reached.
@@ -107,7 +107,41 @@ export function targetCompletion(t: Target, figures: Figures, verdicts: Judgemen
       const v = verdicts[t.id]
       return v === undefined ? unknown(1) : result(t, 1, verdictRatio(v), verdictRatio(v))
     }
+    case 'ceiling': {
+      const actual = ceilingValue(t, figures)
+      return actual === null ? unknown(t.max) : ceilingResult(t, actual)
+    }
   }
+}
+
+/** What a ceiling measures: the field, or numerator ÷ denominator (0 ÷ 0 is 0: nothing happened, nothing exceeded). */
+function ceilingValue(t: CeilingTarget, figures: Figures): number | null {
+  if (!isShareCeiling(t)) return figures[t.field!] ?? null
+  const num = figures[t.numerator]
+  const den = figures[t.denominator]
+  if (num === undefined || den === undefined || num < 0 || den < 0) return null
+  if (den === 0) return num === 0 ? 0 : null
+  return num / den
+}
+
+/**
+ * A ceiling's completion, value ≤ max:
+ *
+ *     rate = 1                    when value ≤ max
+ *     rate = max / value          when value > max (floored at 0, which
+ *                                 it only reaches when max is 0)
+ *
+ * Why max / value: it mirrors a floor target's actual / required, so 30
+ * days against a 15-day ceiling reads 50 %, as 4 of 8 service points does;
+ * it falls smoothly as the value grows, never turns negative and needs no
+ * arbitrary point where it hits 0 (a linear 1 − (value − max) / max would
+ * make 31 days and 300 days both 0). Staying under a ceiling is not
+ * "over-achieving": `ratio` equals `rate`, never above 1.
+ */
+function ceilingResult(t: CeilingTarget, actual: number): TargetCompletion {
+  const within = actual <= t.max + 1e-9
+  const ratio = within ? 1 : Math.max(0, t.max / actual)
+  return { targetId: t.id, kind: t.kind, label: t.label, required: t.max, actual, ratio, rate: ratio, met: within }
 }
 
 /**

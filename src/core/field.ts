@@ -1,6 +1,6 @@
-import type { Field, FieldInput, FieldKind } from './schema/field'
+import type { Field, FieldCombine, FieldInput, FieldKind } from './schema/field'
 
-export type { Field, FieldInput, FieldKind }
+export type { Field, FieldCombine, FieldInput, FieldKind }
 
 /**
  * What one answer in a report holds.

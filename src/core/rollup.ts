@@ -1,5 +1,5 @@
 import { verdictRatio } from './completion'
-import { figuresFromAggregates, yearFigures, type Aggregates, type Figures } from './figures'
+import { combineEntries, figuresFromAggregates, yearFigures, type Aggregates, type Figures } from './figures'
 import type { Indicator } from './indicator'
 import { pathIds, type OrgLevel, type OrgUnit } from './org'
 import { periodYear } from './period'
@@ -17,7 +17,9 @@ import type { Report } from './report'
  * - `#received`, `#on_time`, `#approved`, `#units`, `#returned`: counters
  *   for completeness;
  * - `$v:<targetId>`: a reviewer's verdict on a qualitative target (a ratio,
- *   averaged across units).
+ *   averaged across units);
+ * - `~wv:`, `~ww:`, `~max:` entries for fields with a mean or max combine
+ *   rule (see figures.ts `combineEntries`).
  */
 export const RECEIVED = '#received'
 export const ON_TIME = '#on_time'
@@ -46,8 +48,8 @@ export function counts(r: Pick<Report, 'status'>): boolean {
   return r.status !== 'returned'
 }
 
-export function contribution(r: ReportFacts): Figures {
-  const out: Figures = { ...r.values, [RECEIVED]: 1, [ON_TIME]: r.onTime ? 1 : 0, [APPROVED]: r.status === 'approved' ? 1 : 0, [UNITS]: 1 }
+export function contribution(ind: Pick<Indicator, 'fields'>, r: ReportFacts): Figures {
+  const out: Figures = { ...r.values, ...combineEntries(ind.fields, r.values), [RECEIVED]: 1, [ON_TIME]: r.onTime ? 1 : 0, [APPROVED]: r.status === 'approved' ? 1 : 0, [UNITS]: 1 }
   for (const [id, v] of Object.entries(r.verdicts)) out[VERDICT_PREFIX + id] = verdictRatio(v)
   return out
 }
@@ -56,7 +58,8 @@ export function contribution(r: ReportFacts): Figures {
 export function yearContribution(ind: Indicator, reports: ReportFacts[]): Figures {
   if (reports.length === 0) return {}
   const ordered = [...reports].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
-  const out: Figures = yearFigures(ind.fields, ind.accumulation, ordered.map((r) => r.values))
+  const year = yearFigures(ind.fields, ind.accumulation, ordered.map((r) => r.values))
+  const out: Figures = { ...year, ...combineEntries(ind.fields, year) }
   out[RECEIVED] = ordered.length
   out[ON_TIME] = ordered.filter((r) => r.onTime).length
   out[APPROVED] = ordered.filter((r) => r.status === 'approved').length
@@ -82,7 +85,7 @@ export function unitYearCounted(ind: Indicator, unitLevel: OrgLevel, reports: Re
   const out: Counted = {}
   const counting = reports.filter(counts)
   const returned = reports.filter((r) => !counts(r))
-  for (const r of counting) out[r.period] = contribution(r)
+  for (const r of counting) out[r.period] = contribution(ind, r)
   for (const r of returned) out[r.period] = { [RETURNED]: 1 }
   const year = periodYear(reports[0].period)
   const yearKey = String(year)

@@ -35,7 +35,7 @@ export function rebuildRollups(indicators: Indicator[], reports: (ReportFacts & 
   const unitYears = new Map<string, typeof reports>()
   for (const r of reports) {
     if (!byCode.has(r.indicatorCode)) continue
-    add(r.indicatorCode, r.unitPath, r.period, contribution(r))
+    add(r.indicatorCode, r.unitPath, r.period, contribution(byCode.get(r.indicatorCode)!, r))
     const year = String(periodYear(r.period))
     if (year === r.period) continue
     const key = `${r.indicatorCode}\u0000${r.orgUnitId}\u0000${year}`

@@ -46,6 +46,8 @@ export interface SetBasedPlan {
  */
 export function setBasedPlan(ind: Indicator, year: number): SetBasedPlan | null {
   if (!(ACCUMULATIONS as readonly string[]).includes(ind.accumulation)) return null
+  // A mean or max combine rule (ceilings) keeps histogram/weight entries the SQL does not make: core path.
+  if (ind.fields.some((f) => f.combine && f.combine.rule !== 'sum')) return null
   return {
     indicatorCode: ind.code,
     year,

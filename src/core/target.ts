@@ -18,6 +18,16 @@ export function targetFields(t: Target): string[] {
       return t.steps.map((s) => s.field)
     case 'qualitative':
       return []
+    case 'ceiling':
+      return t.field !== undefined ? [t.field] : [t.numerator!, t.denominator!]
   }
+}
+
+/** A ceiling's shape: one field, or a numerator / denominator share. */
+export type CeilingTarget = Extract<Target, { kind: 'ceiling' }>
+
+/** Whether a ceiling reads a share (numerator / denominator) rather than one field. */
+export function isShareCeiling(t: CeilingTarget): t is CeilingTarget & { numerator: string; denominator: string } {
+  return t.field === undefined
 }
 

@@ -16,6 +16,10 @@ describe('parseIndicatorText: the issue’s examples', () => {
     ['不超过15个工作日', { kind: 'ceiling', max: 15, unit: '工作日' }],
     ['办结时限不超过15个工作日', { kind: 'ceiling', max: 15, unit: '工作日' }],
     ['感染率控制在1%以内', { kind: 'ceiling', max: 0.01, unit: '%' }],
+    ['低保审核确认时限不超过15个工作日', { kind: 'ceiling', max: 15, unit: '工作日' }],
+    ['特困人员供养服务机构事故率低于0.5%', { kind: 'ceiling', max: 0.005, unit: '%' }],
+    ['投诉件数不超过3件', { kind: 'ceiling', max: 3, unit: '件' }],
+    ['临时救助审批时限控制在5个工作日以内', { kind: 'ceiling', max: 5, unit: '工作日' }],
     ['新增社工不少于20人', { kind: 'count', min: 20, unit: '人' }],
     ['每万人10名以上', { kind: 'rate', scale: 10000, min: 10, unit: '名' }],
     ['每100户3个', { kind: 'rate', scale: 100, min: 3, unit: '个' }],
@@ -76,6 +80,8 @@ function fromCatalog(t: Target, ind: Indicator): Partial<DraftTarget> {
       return { kind: 'milestone', steps: t.steps.map((s) => ({ required: s.required })) as DraftTarget['steps'] }
     case 'qualitative':
       return { kind: 'qualitative' }
+    case 'ceiling':
+      return { kind: 'ceiling', max: t.max, unit: t.field !== undefined ? unit(t.field) : '%' }
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Indicator } from '../../src/core/indicator'
 import { VERDICTS } from '../../src/core/target'
 import type { World } from './world'
 import { UNITS } from './world'
@@ -17,22 +18,29 @@ export function prng(seed: number) {
 export const PERIODS = ['2020-10', '2020-11', '2020-12']
 export const LEVELS = ['grid', 'community', 'street'] as const
 
-export async function step(w: World, rand: () => number, n: number, log: string[]): Promise<void> {
+/** Random figures for an indicator's fields: whole counts, amounts to one decimal (YL-133, or the DB-15 ceiling indicator). */
+function valuesFor(ind: Indicator, rand: () => number): Record<string, number> {
+  if (ind.code === 'YL-133') return { service_points: Math.floor(rand() * 4), canteens: Math.floor(rand() * 4), trainees: Math.floor(rand() * 50) }
+  const cases = Math.floor(rand() * 6)
+  return { cases, late_cases: Math.floor(rand() * (cases + 1)), avg_days: Math.round(rand() * 250) / 10, max_days: Math.floor(rand() * 30) }
+}
+
+export async function step(w: World, rand: () => number, n: number, log: string[], code = 'YL-133'): Promise<void> {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]
-  const ind = (await w.store.getIndicator('YL-133', 2020))!
+  const ind = (await w.store.getIndicator(code, 2020))!
   const kind = pick(['submit', 'submit', 'submit', 'review', 'review', 'put', 'assign'] as const)
   if (kind === 'submit') {
     const unit = pick(UNITS.filter((u) => u.level === ind.reportLevel))
     const period = pick(PERIODS)
-    const existing = await w.store.getReport(`YL-133~${unit.id}~${period}`)
+    const existing = await w.store.getReport(`${code}~${unit.id}~${period}`)
     if (existing?.status === 'approved') return
-    const values = { service_points: Math.floor(rand() * 4), canteens: Math.floor(rand() * 4), trainees: Math.floor(rand() * 50) }
+    const values = valuesFor(ind, rand)
     log.push(`${n} submit ${unit.id} ${period} ${JSON.stringify(values)}`)
     await w.call(unit.id, 'submit', {
-      report: { clientId: `prop-${n}-${Math.floor(rand() * 1e9)}`, indicatorCode: 'YL-133', orgUnitId: unit.id, period, values, ...(existing ? { baseVersion: existing.version } : {}) }
+      report: { clientId: `prop-${n}-${Math.floor(rand() * 1e9)}`, indicatorCode: code, orgUnitId: unit.id, period, values, ...(existing ? { baseVersion: existing.version } : {}) }
     })
   } else if (kind === 'review') {
-    const all = await w.store.queryReports({ underPath: '/d/', limit: 1000 })
+    const all = await w.store.queryReports({ underPath: '/d/', indicatorCode: code, limit: 1000 })
     if (all.length === 0) return
     const r = pick(all)
     const decision = r.status === 'approved' ? 'reopen' : pick(['approve', 'return'] as const)
@@ -48,7 +56,7 @@ export async function step(w: World, rand: () => number, n: number, log: string[
   } else {
     const reportLevel = pick(LEVELS)
     log.push(`${n} assign ${reportLevel}`)
-    await w.call('d', 'indicator.assign', { code: 'YL-133', reportLevel, year: 2020 })
+    await w.call('d', 'indicator.assign', { code, reportLevel, year: 2020 })
   }
 }
 

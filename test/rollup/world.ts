@@ -6,6 +6,7 @@ import { SqliteStore } from '../../cloud/store/sqlite/SqliteStore'
 import type { Store } from '../../cloud/store/types'
 import type { Aggregates } from '../../src/core/figures'
 import type { Indicator } from '../../src/core/indicator'
+import { IndicatorSchema } from '../../src/core/schema/indicator'
 import type { OrgUnit } from '../../src/core/org'
 import type { Person } from '../../src/core/person'
 import { approvedKey, projectRollups, withoutEmpty } from '../../src/core/rollup'
@@ -44,6 +45,36 @@ const roleOf: Record<OrgUnit['level'], Person['role']> = { district: 'admin', st
 export const PEOPLE: Person[] = UNITS.map((u) => ({ id: `p-${u.id}`, name: `${u.name}人员`, role: roleOf[u.level], orgUnitId: u.id }))
 
 export const YL133 = SEED_INDICATORS.find((i) => i.code === 'YL-133')!
+
+/**
+ * A ceiling indicator whose fields combine by every rule: 审核件数 and
+ * 超时件数 add up, 平均审核时限 is a mean weighted by 审核件数, 最长审核时限
+ * is the largest of any unit. Ceilings on the mean, the maximum and the
+ * share of late cases.
+ */
+export const DB15 = IndicatorSchema.parse({
+  code: 'DB-15',
+  seq: 20,
+  category: '社会救助',
+  title: '低保审核确认时限',
+  description: '低保审核确认时限不超过15个工作日，超时率控制在5%以内',
+  fields: [
+    { key: 'cases', label: '审核件数', kind: 'count', unit: '件', max: 10000, combine: { rule: 'sum' } },
+    { key: 'late_cases', label: '超时件数', kind: 'count', unit: '件', max: 10000, combine: { rule: 'sum' } },
+    { key: 'avg_days', label: '平均审核时限', kind: 'amount', unit: '个工作日', max: 100, combine: { rule: 'mean', weight: 'cases' } },
+    { key: 'max_days', label: '最长审核时限', kind: 'count', unit: '个工作日', max: 100, combine: { rule: 'max' } }
+  ],
+  targets: [
+    { id: 'avg_days', kind: 'ceiling', label: '平均审核确认时限不超过15个工作日', field: 'avg_days', max: 15 },
+    { id: 'max_days', kind: 'ceiling', label: '审核确认时限不超过20个工作日', field: 'max_days', max: 20 },
+    { id: 'late_share', kind: 'ceiling', label: '超时率控制在5%以内', numerator: 'late_cases', denominator: 'cases', max: 0.05 }
+  ],
+  period: 'month',
+  due: { daysAfterEnd: 5 },
+  accumulation: 'per_period',
+  reportLevel: 'grid',
+  year: 2020
+})
 
 export interface World {
   store: Store

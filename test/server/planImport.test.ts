@@ -103,7 +103,7 @@ describe('plan.import: the seed 自查表 as docx and xlsx', () => {
       { kind: 'percentage', label: '群众满意率90%以上', percent: 0.9, op: 'gte' }
     ])
     expect(draft.indicators[1].targets[0]).toMatchObject({ kind: 'ceiling', max: 0.01, unit: '%' })
-    expect(draft.indicators[1].fields).toEqual([{ key: 't1', label: '投诉率', unit: '%', kind: 'fraction' }])
+    expect(draft.indicators[1].fields).toEqual([{ key: 't1', label: '投诉率', unit: '%', kind: 'fraction', combine: { rule: 'max' } }])
   })
 })
 

@@ -1,5 +1,5 @@
 import { ApiError } from '../errors'
-import type { FieldKind } from '../field'
+import type { FieldCombine, FieldKind } from '../field'
 import { extractQuantities } from '../quantity'
 import { normalizeCellText, parseIndicatorText, targetFigure, type DraftTarget } from './indicatorText'
 
@@ -23,6 +23,12 @@ export interface DraftField {
   label: string
   unit: string
   kind: FieldKind
+  /**
+   * Proposed for a ceiling's field: `max`, the strict reading (the district
+   * is within 15 days only if every unit is). The designer may change it to
+   * a sum or a weighted mean.
+   */
+  combine?: FieldCombine
 }
 
 export interface DraftPlanTarget extends DraftTarget {
@@ -154,7 +160,9 @@ function proposeFields(t: DraftTarget, k: number, title: string): DraftField[] {
     case 'count':
       return [{ key, label, unit: t.unit ?? '', kind: 'count' }]
     case 'ceiling':
-      return t.unit === '%' ? [{ key, label, unit: '%', kind: 'fraction' }] : [{ key, label, unit: t.unit ?? '', kind: Number.isInteger(t.max) ? 'count' : 'amount' }]
+      return t.unit === '%'
+        ? [{ key, label, unit: '%', kind: 'fraction', combine: { rule: 'max' } }]
+        : [{ key, label, unit: t.unit ?? '', kind: Number.isInteger(t.max) ? 'count' : 'amount', combine: { rule: 'max' } }]
     case 'rate': {
       const { numerator, denominator } = rateLabels(t, title)
       return [

@@ -76,7 +76,14 @@ export const IndicatorSchema = z
       ids.add(t.id)
       for (const k of targetFields(t)) {
         if (!keys.has(k)) ctx.addIssue({ code: 'custom', message: `target ${t.id} reads unknown field ${k}` })
+        // A ceiling's sum, mean and maximum tell different stories: the plan says which it means.
+        else if (t.kind === 'ceiling' && !ind.fields.find((f) => f.key === k)?.combine) ctx.addIssue({ code: 'custom', message: `ceiling ${t.id} reads field ${k}, which must declare combine (sum, mean or max)` })
       }
+    }
+    for (const f of ind.fields) {
+      if (f.combine?.rule !== 'mean') continue
+      const w = ind.fields.find((x) => x.key === (f.combine as { weight: string }).weight)
+      if (!w || w.key === f.key || w.kind !== 'count') ctx.addIssue({ code: 'custom', message: `field ${f.key} is a mean weighted by ${f.combine.weight}, which must be another count field` })
     }
     })
   )

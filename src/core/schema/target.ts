@@ -73,6 +73,32 @@ export const MilestoneTargetSchema = z.object({
   )
 })
 
+/**
+ * An upper bound (a ceiling), value ≤ `max`, on one of two things:
+ * - one field (`field`), `max` in the field's own terms:
+ *   "低保审核确认时限不超过15个工作日" is days ≤ 15; a `fraction` field
+ *   ("感染率控制在1%以内" reported as a share) has `max` 0.01;
+ * - a share (`numerator` / `denominator`), `max` a fraction (1 is 100 %):
+ *   infected / residents ≤ 0.01.
+ * Exactly one of the two is set. Every field it reads declares how it
+ * combines across units (`Field.combine`), since a ceiling's sum, mean and
+ * maximum tell different stories. `max` may be 0 ("零事故").
+ */
+export const CeilingTargetSchema = z
+  .object({
+    ...targetBase,
+    kind: z.literal('ceiling'),
+    field: z.optional(z.string()),
+    numerator: z.optional(z.string()),
+    denominator: z.optional(z.string()),
+    max: between(0, 1e12)
+  })
+  .check(
+    z.refine((t) => (t.field !== undefined) !== (t.numerator !== undefined && t.denominator !== undefined) && (t.numerator === undefined) === (t.denominator === undefined), {
+      message: 'a ceiling reads either one field or a numerator and a denominator'
+    })
+  )
+
 /** Judged by a reviewer from the narrative and the evidence. */
 export const QualitativeTargetSchema = z.object({
   ...targetBase,
@@ -85,7 +111,8 @@ export const TargetSchema = z.discriminatedUnion('kind', [
   PercentageTargetSchema,
   ProgressTargetSchema,
   MilestoneTargetSchema,
-  QualitativeTargetSchema
+  QualitativeTargetSchema,
+  CeilingTargetSchema
 ])
 export type Target = z.infer<typeof TargetSchema>
 export type TargetKind = Target['kind']

@@ -2,7 +2,8 @@ import dayjs from 'dayjs'
 import { formatRate, type IndicatorCompletion, type TargetCompletion } from '../completion'
 import type { Figures } from '../figures'
 import { fieldByKey, type Indicator } from '../indicator'
-import type { Target } from '../target'
+import { isShareCeiling, type Target } from '../target'
+import { ceilingFigure, ceilingWording } from '../targetText'
 import { APPROX_MARK } from '../fieldFormat'
 import { formatNumber, formatOneDecimal } from './text'
 
@@ -112,6 +113,15 @@ function clause(ind: Indicator, t: Target, c: TargetCompletion | undefined, figu
     case 'qualitative': {
       const ratio = c?.ratio ?? null
       return `${t.label}：${ratio === null ? AWAITING_REVIEW : `审核评定为${verdictText(ratio)}`}`
+    }
+    case 'ceiling': {
+      // "审核确认时限12个工作日，控制在15个工作日以内" / "感染率1.5%（6/400），超过上限1%".
+      const stem = labelStem(t.label).replace(/(?:不超过|不高于|不得超过|控制在).*$/, '')
+      const name = isShareCeiling(t) ? stem || t.label : fieldByKey(ind, t.field!)?.label ?? stem
+      const value = c?.actual ?? null
+      if (value === null) return `${name}${NOT_REPORTED}（${ceilingWording(t, null, ind)}）`
+      const parts = isShareCeiling(t) ? `（${formatNumber(figures[t.numerator])}/${formatNumber(figures[t.denominator])}）` : ''
+      return `${name}${ceilingFigure(t, value, ind)}${parts}，${ceilingWording(t, value, ind)}`
     }
   }
 }
