@@ -112,14 +112,14 @@ const contextFor = async (b: Browser) => phone(b, NOW)
 
 async function signIn(ctx: { context: BrowserContext; page: Page }, name: string) {
   const page = await open(ctx, '/packages/login/index')
-  await page.locator('.nut-cell', { hasText: name }).click()
+  await page.locator('.gb-cell', { hasText: name }).click()
   await page.locator('.weui-tabbar__item').first().waitFor()
 }
 
 test('login: the demo people and the invite code', async () => {
   const anon = await contextFor(browser.browser)
   await anon.page.goto(`${product.server.base}/#/packages/login/index`)
-  await anon.page.locator('.nut-cell', { hasText: '张晓梅' }).waitFor()
+  await anon.page.locator('.gb-cell', { hasText: '张晓梅' }).waitFor()
   const f = await check(anon.page, 'login')
   await anon.context.close()
   expectClean(f)

@@ -23,7 +23,7 @@ export const TAPPABLE = [
   '[role=menuitem]',
   '[role=option]',
   '.weui-tabbar__item',
-  '.nut-cell--clickable',
+  '.gb-cell--clickable',
   '.nut-button',
   'taro-button-core'
 ].join(', ')
@@ -183,7 +183,7 @@ export const MAIN_TEXT = [
   '.gb-action',
   '.outbox__title',
   '.gb-review-row__title',
-  '.nut-cell__title',
+  '.gb-cell__title',
   '.nut-button'
 ].join(', ')
 
