@@ -9,6 +9,7 @@ import { catalog } from './handlers/catalog'
 import { planImport } from './handlers/planImport'
 import { openPeriod } from './handlers/late'
 import { exportFile, exportNarrative, exportTable } from './handlers/export'
+import { evidenceLinks } from './handlers/evidenceLinks'
 import { bind, logout, me } from './handlers/identity'
 import { pending } from './handlers/pending'
 import { progress } from './handlers/progress'
@@ -21,7 +22,8 @@ const ACTIONS: Action[] = [
   ...[reminderStatus, reminderGrant, reminderRun, reminderOutbox],
   ...[exportTable, exportNarrative, exportFile],
   planImport,
-  ...[copyPlan, planYears, allocate, rebuildRollups, rebuildStatus, openPeriod]
+  ...[copyPlan, planYears, allocate, rebuildRollups, rebuildStatus, openPeriod],
+  evidenceLinks
 ] as Action[]
 
 /** Actions that make sense before the caller is known. */
