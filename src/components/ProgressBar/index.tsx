@@ -17,8 +17,8 @@ export interface ProgressBarProps {
 export default function ProgressBar({ percent, size = 'normal', className }: ProgressBarProps) {
   const width = Math.max(0, Math.min(100, Number.isFinite(percent) ? percent : 0))
   return (
-    <View className={['gb-progress', `gb-progress--${size}`, className ?? ''].filter(Boolean).join(' ')} aria-hidden="true">
-      <View className="gb-progress__fill" style={{ width: `${width}%` }} />
+    <View className={['gb-bar', `gb-bar--${size}`, className ?? ''].filter(Boolean).join(' ')} aria-hidden="true">
+      <View className="gb-bar__fill" style={{ width: `${width}%` }} />
     </View>
   )
 }

@@ -184,7 +184,21 @@ export const MAIN_TEXT = [
   '.outbox__title',
   '.gb-review-row__title',
   '.gb-cell__title',
-  '.nut-button'
+  '.nut-button',
+  // review, export and sign-in
+  '.login__title',
+  '.nut-input input',
+  '.gb-review__filter',
+  '.gb-review-detail__title',
+  '.gb-review-detail__comment',
+  '.gb-review-detail__form-title',
+  '.gb-review-detail__text',
+  '.gb-figures__label',
+  '.gb-figures__value',
+  '.gb-export__title',
+  '.gb-export__label',
+  '.gb-row-editor__title',
+  '.gb-row-editor__text'
 ].join(', ')
 
 export interface SmallText {
