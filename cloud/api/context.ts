@@ -55,6 +55,17 @@ export interface EvidenceIds {
 }
 
 /** Ending a person's sessions, where the platform has sessions (the local server). */
+/**
+ * Short-lived links to cloud files, made by the platform (CloudBase's
+ * getTempFileURL). The phone's storage rule lets only a file's uploader read
+ * it; a reviewer sees a worker's photo through such a link, handed out by
+ * `evidence.links` after the scope check.
+ */
+export interface FileLinks {
+  /** One link per file that exists; missing files are left out. */
+  links(fileIds: string[]): Promise<Record<string, { url: string; expiresAt: string }>>
+}
+
 export interface SessionControl {
   end(personId: string): Promise<void>
 }
@@ -90,4 +101,6 @@ export interface ApiContext {
   evidence?: EvidenceIds
   /** Absent: the platform keeps no sessions (the cloud: identity is the WeChat account). */
   sessions?: SessionControl
+  /** Absent: `evidence.links` answers no links (the local server: local uploads get signed links from `/api/files.link`). */
+  fileLinks?: FileLinks
 }

@@ -10,6 +10,7 @@ import { planImport } from './handlers/planImport'
 import { openPeriod } from './handlers/late'
 import { completeness, completenessFile, completenessRemind } from './handlers/completeness'
 import { exportFile, exportNarrative, exportNarrativeHistory, exportTable } from './handlers/export'
+import { evidenceLinks } from './handlers/evidenceLinks'
 import { bind, logout, me } from './handlers/identity'
 import { pending } from './handlers/pending'
 import { progress } from './handlers/progress'
@@ -28,7 +29,8 @@ const ACTIONS: Action[] = [
   ...[copyPlan, planYears, allocate, rebuildRollups, rebuildStatus, openPeriod],
   ...ORG_ACTIONS,
   ...[completeness, completenessFile, completenessRemind],
-  ...[reviewBatch, reviewContext, signoffView, signoff, signoffBatch]
+  ...[reviewBatch, reviewContext, signoffView, signoff, signoffBatch],
+  evidenceLinks
 ] as Action[]
 
 /** Actions that make sense before the caller is known. */

@@ -72,6 +72,7 @@ export function createApi(transport: Transport) {
       call<ReportsData>('reports', query),
     /** Local server: short-lived links for <img> and downloads of uploaded evidence, by id (ids the caller may not see are left out). */
     fileLinks: (ids: string[]) => call<{ links: Record<string, { url: string; expiresAt: string }> }>('files.link', { ids }),
+    evidenceLinks: (reportId: string, ids: string[]) => call<{ links: Record<string, { url: string; expiresAt: string }> }>('evidence.links', { reportId, ids }),
     review: (input: { reportId: string; version: number; decision: 'approve' | 'return' | 'reopen'; comment?: string; fields?: string[]; verdicts?: Record<string, 'met' | 'partial' | 'unmet'> }) =>
       call<ReviewData>('review', input),
     reviewBatch: (items: { reportId: string; version: number }[]) => call<ReviewBatchData>('review.batch', { items }),

@@ -16,6 +16,11 @@ describe('storage', () => {
     expect(storageAllows('read', { openid: '', path: evidence, owner: 'o-worker' })).toBe(false)
   })
 
+  test('evidence: a reviewer’s phone does not read the file itself; it gets a temp link from evidence.links after the scope check (test/weapp/photo.weapp.ts)', () => {
+    expect(storageAllows('read', { openid: 'o-street-reviewer', path: evidence, owner: 'o-worker' })).toBe(false)
+    expect(storageAllows('read', { openid: 'o-admin', path: evidence, owner: 'o-worker' })).toBe(false)
+  })
+
   test('an export: only the person who asked for it reads it, however the file id travelled', () => {
     expect(storageAllows('read', { openid: 'o-admin', path: exported, owner: 'o-admin' })).toBe(true)
     expect(storageAllows('read', { openid: 'o-reviewer', path: exported, owner: 'o-admin' })).toBe(false)

@@ -103,3 +103,10 @@ test('main-package code never imports the review subpackage', () => {
   const offending = roots.flatMap(files).filter((f) => /from '[^']*packages\/review[^']*'/.test(readFileSync(f, 'utf8')))
   expect(offending.map((f) => relative(join(__dirname, '../..'), f))).toEqual([])
 })
+
+test('evidenceUrl: a cloud photo in weapp shows through its https temp link from evidence.links, never another scheme', () => {
+  const id = 'cloud://env-1.abc/evidence/x.jpg'
+  expect(evidenceUrl(id, { base: '', env: 'weapp', links: { [id]: 'https://abc.tcb.qcloud.la/evidence/x.jpg?sign=1' } })).toBe('https://abc.tcb.qcloud.la/evidence/x.jpg?sign=1')
+  expect(evidenceUrl(id, { base: '', env: 'weapp', links: { [id]: 'javascript:alert(1)' } })).toBe(id)
+  expect(evidenceUrl(id, { base: '', env: 'h5', links: { [id]: 'https://abc.tcb.qcloud.la/evidence/x.jpg?sign=1' } })).toBeNull()
+})

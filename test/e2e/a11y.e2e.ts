@@ -112,14 +112,14 @@ const contextFor = async (b: Browser) => phone(b, NOW)
 
 async function signIn(ctx: { context: BrowserContext; page: Page }, name: string) {
   const page = await open(ctx, '/packages/login/index')
-  await page.locator('.nut-cell', { hasText: name }).click()
+  await page.locator('.gb-cell', { hasText: name }).click()
   await page.locator('.weui-tabbar__item').first().waitFor()
 }
 
 test('login: the demo people and the invite code', async () => {
   const anon = await contextFor(browser.browser)
   await anon.page.goto(`${product.server.base}/#/packages/login/index`)
-  await anon.page.locator('.nut-cell', { hasText: '张晓梅' }).waitFor()
+  await anon.page.locator('.gb-cell', { hasText: '张晓梅' }).waitFor()
   const f = await check(anon.page, 'login')
   await anon.context.close()
   expectClean(f)
@@ -220,6 +220,33 @@ describe('as a community reviewer', () => {
 })
 
 
+/** The tab bar is WeChat's own on the phone: its size is not the app's to set. */
+const ownTargets = (ts: Target[]) => ts.filter((t) => !t.what.includes('weui-tabbar__item'))
+
+/** Large-text measures of the page as it is: axe, own targets ≥ 60 px, main text ≥ 18 px, nothing clipped at 1.5× text. */
+async function checkLarge(page: Page, name: string) {
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(300)
+  expect(await page.evaluate(() => document.documentElement.clientWidth)).toBe(375)
+  expect(await page.locator('.gb-large').count()).toBeGreaterThan(0)
+  const severe = (await runAxe(page)).filter(isSevere)
+  const targets = ownTargets(await tapTargets(page))
+  const small = targets.filter((t) => t.width < LARGE_MIN_TARGET - 0.5 || t.height < LARGE_MIN_TARGET - 0.5)
+  const text = await smallMainText(page)
+  await page.screenshot({ path: join(ARTIFACTS, `a11y-large-${name}.png`), fullPage: true })
+  await zoomText(page, REFLOW_TEXT)
+  await page.waitForTimeout(100)
+  const clipped = await clippedText(page)
+  const open = [
+    ...severe.flatMap((v) => v.nodes.map((n) => `axe ${v.id} ${n.target} — ${v.help}`)),
+    ...small.map((t) => `target ${t.what} "${t.text}" is ${t.width}×${t.height}px (< ${LARGE_MIN_TARGET})`),
+    ...text.map((t) => `text ${t.what} "${t.text}" is ${t.px}px (< ${LARGE_MIN_TEXT})`),
+    ...clipped.map((c) => `clip ${c.what} "${c.text}" at ${REFLOW_TEXT}× text: ${c.how}`)
+  ].map((l) => `${name} (大字): ${l}`)
+  expect(open.join('\n')).toBe('')
+  expect(targets.length).toBeGreaterThan(0)
+}
+
 describe('at large text (大字 switched on in 我的), 375 px wide', () => {
   let big: { context: BrowserContext; page: Page }
 
@@ -235,31 +262,6 @@ describe('at large text (大字 switched on in 我的), 375 px wide', () => {
   afterAll(async () => {
     await big?.context.close()
   })
-
-  /** The tab bar is WeChat's own on the phone: its size is not the app's to set. */
-  const ownTargets = (ts: Target[]) => ts.filter((t) => !t.what.includes('weui-tabbar__item'))
-
-  async function checkLarge(page: Page, name: string) {
-    await page.waitForLoadState('networkidle')
-    await page.waitForTimeout(300)
-    expect(await page.evaluate(() => document.documentElement.clientWidth)).toBe(375)
-    const severe = (await runAxe(page)).filter(isSevere)
-    const targets = ownTargets(await tapTargets(page))
-    const small = targets.filter((t) => t.width < LARGE_MIN_TARGET - 0.5 || t.height < LARGE_MIN_TARGET - 0.5)
-    const text = await smallMainText(page)
-    await page.screenshot({ path: join(ARTIFACTS, `a11y-large-${name}.png`), fullPage: true })
-    await zoomText(page, REFLOW_TEXT)
-    await page.waitForTimeout(100)
-    const clipped = await clippedText(page)
-    const open = [
-      ...severe.flatMap((v) => v.nodes.map((n) => `axe ${v.id} ${n.target} — ${v.help}`)),
-      ...small.map((t) => `target ${t.what} "${t.text}" is ${t.width}×${t.height}px (< ${LARGE_MIN_TARGET})`),
-      ...text.map((t) => `text ${t.what} "${t.text}" is ${t.px}px (< ${LARGE_MIN_TEXT})`),
-      ...clipped.map((c) => `clip ${c.what} "${c.text}" at ${REFLOW_TEXT}× text: ${c.how}`)
-    ].map((l) => `${name} (大字): ${l}`)
-    expect(open.join('\n')).toBe('')
-    expect(targets.length).toBeGreaterThan(0)
-  }
 
   test('chat with a summary card', async () => {
     const page = await open(big, '/pages/chat/index')
@@ -286,5 +288,50 @@ describe('at large text (大字 switched on in 我的), 375 px wide', () => {
     const page = await open(big, '/pages/me/index')
     await page.getByText('大字：已开启').waitFor()
     await checkLarge(page, 'me')
+  })
+})
+
+/**
+ * The reviewer's pages and the sign-in page at large text, 375 px wide (the
+ * same measures as above: main text ≥ 18 px, own touch targets ≥ 60 px,
+ * nothing clipped at 1.5× text).
+ */
+describe('at large text: login, review and export, 375 px wide', () => {
+  let big: { context: BrowserContext; page: Page }
+
+  beforeAll(async () => {
+    big = await phone(browser.browser, NOW, 375)
+    await signIn(big, '王芳')
+    const page = await open(big, '/pages/me/index')
+    await page.getByText('大字：未开启').waitFor()
+    await page.locator('.gb-action', { hasText: '开启大字' }).click()
+    await page.getByText('大字：已开启').waitFor()
+  })
+  afterAll(async () => {
+    await big?.context.close()
+  })
+
+  test('login', async () => {
+    const page = await open(big, '/packages/login/index')
+    await page.locator('.gb-cell', { hasText: '张晓梅' }).waitFor()
+    await checkLarge(page, 'login')
+  })
+
+  test('review list', async () => {
+    const page = await open(big, '/packages/review/index')
+    await page.locator('.gb-review-row').first().waitFor()
+    await checkLarge(page, 'review-list')
+  })
+
+  test('review detail', async () => {
+    const page = await open(big, `/packages/review/detail?id=${encodeURIComponent(reportId)}`)
+    await page.locator('.gb-review-detail__card').first().waitFor()
+    await checkLarge(page, 'review-detail')
+  })
+
+  test('自查表 export', async () => {
+    const page = await open(big, '/packages/review/export')
+    await page.locator('.gb-export__label').first().waitFor()
+    await checkLarge(page, 'export')
   })
 })

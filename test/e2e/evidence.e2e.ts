@@ -64,7 +64,7 @@ afterAll(async () => {
 
 async function signIn(page: Page, name: string) {
   await page.goto(base())
-  await page.locator('.nut-cell', { hasText: name }).click()
+  await page.locator('.gb-cell', { hasText: name }).click()
   await page.getByText(new RegExp(`${name}，你好`)).waitFor()
   // The service worker has taken over this page: a reload works offline.
   await page.waitForFunction(() => !!navigator.serviceWorker?.controller, null, { timeout: 20000 })
@@ -119,9 +119,9 @@ async function comesBack(page: Page, worker: string, before: number) {
 async function reviewerSees(unitName: string, figure: string): Promise<Page> {
   const { page } = await phone(browser.browser, NOW)
   await page.goto(base())
-  await page.locator('.nut-cell', { hasText: '王芳' }).click()
+  await page.locator('.gb-cell', { hasText: '王芳' }).click()
   await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
-  await page.locator('.nut-cell', { hasText: '审核填报' }).click()
+  await page.locator('.gb-cell', { hasText: '审核填报' }).click()
   await page.locator('.gb-review-row', { hasText: unitName }).first().click()
   await page.locator('.gb-review-detail__title', { hasText: '“133”居家养老品牌打造' }).waitFor()
   const row = page.locator('.gb-figures__row', { hasText: figure })
@@ -183,7 +183,7 @@ test('two people on one phone: logging out with an unsynced report warns and kee
   await context.clock.install({ time: new Date(NOW) })
   const page = await context.newPage()
   const login = async (name: string) => {
-    await page.locator('.nut-cell', { hasText: name }).click()
+    await page.locator('.gb-cell', { hasText: name }).click()
     await page.getByText(new RegExp(`${name}，你好`)).waitFor()
   }
   const logout = async () => {

@@ -19,7 +19,7 @@ const phones: Record<'worker' | 'reviewer' | 'admin', { context: BrowserContext;
 
 async function signIn(page: Page, name: string) {
   await page.goto(product.server.base)
-  await page.locator('.nut-cell', { hasText: name }).click()
+  await page.locator('.gb-cell', { hasText: name }).click()
   await page.locator('.weui-tabbar__item').first().waitFor()
 }
 
@@ -58,7 +58,7 @@ test('the worker submits three figures in one sentence', async () => {
 test('the community reviewer returns it with a comment on one figure', async () => {
   const { page } = phones.reviewer
   await tab(page, '我的')
-  await page.locator('.nut-cell', { hasText: '审核填报' }).click()
+  await page.locator('.gb-cell', { hasText: '审核填报' }).click()
   const row = page.locator('.gb-review-row', { hasText: '“133”居家养老品牌打造' }).first()
   await row.click()
   await page.locator('.gb-review-detail__title', { hasText: '“133”居家养老品牌打造' }).waitFor()
@@ -101,7 +101,7 @@ test('the reviewer approves the corrected report; the history shows every step',
 test('the admin downloads the 自查表 as xlsx and it reads back', async () => {
   const { page } = phones.admin
   await tab(page, '我的')
-  await page.locator('.nut-cell', { hasText: '自查表导出' }).click()
+  await page.locator('.gb-cell', { hasText: '自查表导出' }).click()
   await page.getByText('“133”居家养老品牌打造').first().waitFor()
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.gb-export__btn', { hasText: '下载 Excel' }).click()])
   const file = join(ARTIFACTS, 'zichabiao-2020.xlsx')

@@ -62,9 +62,9 @@ const countCalls = (p: Page) => {
 test('log in as a demo grid worker and see what is due; the chat asks for me, pending and catalog once each', async () => {
   await page.goto(product.server.base)
   // The login page is up (the unsigned `me` that led here has been answered).
-  await page.locator('.nut-cell', { hasText: '张晓梅' }).waitFor()
+  await page.locator('.gb-cell', { hasText: '张晓梅' }).waitFor()
   const counted = countCalls(page)
-  await page.locator('.nut-cell', { hasText: '张晓梅' }).click()
+  await page.locator('.gb-cell', { hasText: '张晓梅' }).click()
   await page.getByText(/张晓梅，你好！你有\d+项待填报/).waitFor()
   await expectNewestVisible(page)
   // The 待办 badge is there from the login on.

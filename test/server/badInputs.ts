@@ -475,6 +475,20 @@ function perActionCases(): CategorizedCase[] {
   add('history', REVIEWER, 'other unit', "another street's report", { reportId: OTHER_STREET_REPORT_ID })
   add('history', WORKER, 'other unit', "the neighbour grid's report", { reportId: 'YL-133~qk-s11-c01-g2~2020-11' })
 
+  // evidence.links
+  const FILE = 'cloud://gebao-test.6765/evidence/1608429600000-k3j9x0qa.jpg'
+  add('evidence.links', REVIEWER, 'NaN', 'reportId "NaN"', { reportId: NAN, ids: [FILE] })
+  add('evidence.links', REVIEWER, 'Infinity', 'reportId "Infinity"', { reportId: INF, ids: [FILE] })
+  add('evidence.links', REVIEWER, 'huge number', 'reportId 1e308', { reportId: 1e308, ids: [FILE] })
+  add('evidence.links', REVIEWER, 'HTML', 'reportId HTML', { reportId: '<script>alert(1)</script>', ids: [FILE] })
+  add('evidence.links', REVIEWER, 'control chars', 'reportId with ESC', { reportId: `${CORPUS_REPORT_ID}\u001b`, ids: [FILE] })
+  add('evidence.links', REVIEWER, 'long string', 'a file id of 301 characters', { reportId: CORPUS_REPORT_ID, ids: ['c'.repeat(301)] })
+  add('evidence.links', REVIEWER, 'wrong type', 'ids a string', { reportId: CORPUS_REPORT_ID, ids: FILE })
+  add('evidence.links', REVIEWER, 'other unit', "another street's report", { reportId: OTHER_STREET_REPORT_ID, ids: [FILE] })
+  add('evidence.links', WORKER, 'other unit', "the neighbour grid's report", { reportId: 'YL-133~qk-s11-c01-g2~2020-11', ids: [FILE] })
+  add('evidence.links', REVIEWER, 'unknown id', 'no ids', { reportId: CORPUS_REPORT_ID, ids: [] })
+  add('evidence.links', REVIEWER, 'long string', '51 ids', { reportId: CORPUS_REPORT_ID, ids: Array.from({ length: 51 }, (_, i) => `${FILE}${i}`) })
+
   // progress
   add('progress', REVIEWER, 'NaN', 'period "NaN"', { period: NAN })
   add('progress', REVIEWER, 'Infinity', 'period "Infinity"', { period: INF })

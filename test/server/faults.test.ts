@@ -434,6 +434,10 @@ const MATRIX: Record<string, Spec> = {
     in: { payload: (fx) => ({ reportId: fx.reportIn[asSigned(role)] }), expect: signedIn(role, OK) },
     out: { payload: (fx) => ({ reportId: fx.reportOut[asSigned(role)] }), expect: signedIn(role, NOT_FOUND), note: 'a report outside the area answers like one that does not exist' }
   }),
+  'evidence.links': (role) => ({
+    in: { payload: (fx) => ({ reportId: fx.reportIn[asSigned(role)], ids: ['cloud://gebao-test.6765/evidence/1608429600000-k3j9x0qa.jpg'] }), expect: signedIn(role, OK) },
+    out: { payload: (fx) => ({ reportId: fx.reportOut[asSigned(role)], ids: ['cloud://gebao-test.6765/evidence/1608429600000-k3j9x0qa.jpg'] }), expect: signedIn(role, NOT_FOUND), note: 'a report outside the area answers like one that does not exist' }
+  }),
   progress: (role) => ({
     in: { payload: () => ({ orgUnitId: OWN[asSigned(role)], period: '2020' }), expect: signedIn(role, OK) },
     out: { payload: () => ({ orgUnitId: OTHER[asSigned(role)], period: '2020' }), expect: signedIn(role, FORBIDDEN) }

@@ -1,6 +1,7 @@
 import type { CloudStandIn } from './harness/cloud'
 import type { MiniProgram } from './harness/runtime'
 import { USER_DATA_PATH } from './harness/fakeWx'
+import { walk } from './harness/tree'
 import { bindPerson, chip, expectAllInTap, freezeDate, send, startCloud, startPhone } from './helpers'
 
 /**
@@ -80,4 +81,41 @@ test('back online: the photo is uploaded as this worker, then the report goes ou
   expect(cloud.files.get(fileID)).toMatchObject({ owner: 'o-chen' })
   expect(cloud.files.get(fileID)!.bytes.equals(kept[0][1])).toBe(true)
   expectAllInTap(mp)
+})
+
+/**
+ * The storage rule lets only the uploader's phone read the photo, so a
+ * reviewer's phone gets it through `evidence.links`: the api function checks the
+ * report is in the reviewer's area and names the file, then hands out
+ * CloudBase's 10-minute temp link (getTempFileURL).
+ */
+test('the district reviewer sees the photo through a scoped temp link; the file itself stays the uploader’s', async () => {
+  await bindPerson(cloud, 'u-admin', 'o-tian')
+  const [report] = await cloud.store.reportsInYear('YL-COVID', 'qk-s11', 2020)
+  const fileID = report.evidence[0].id
+  await expect(cloud.backend('o-tian').download(fileID)).rejects.toMatchObject({ errCode: -403003 })
+  const reviewer = await startPhone(cloud, { openid: 'o-tian' }, `/packages/review/detail?id=${report.id}`)
+  await reviewer.waitForText('填报数据')
+  await reviewer.settle(100)
+  const link = `https://6765-gebao-test-1a2b3c.tcb.qcloud.la/${cloud.pathOf(fileID)}?sign=x`
+  const shown: unknown[] = []
+  walk(reviewer.view(), (n) => shown.push(...Object.values(n.props)))
+  expect(shown).toContain(link)
+  expect(shown).not.toContain(fileID)
+  expect(cloud.sdkCalls.filter((c) => c.op === 'getTempFileURL').map((c) => c.args)).toContainEqual([{ fileID, maxAge: 600 }])
+})
+
+test('evidence.links: nothing for a report out of scope, nor for a file id the report does not name', async () => {
+  await bindPerson(cloud, 'u-comm-1', 'o-wang')
+  const [report] = await cloud.store.reportsInYear('YL-COVID', 'qk-s11', 2020)
+  const fileID = report.evidence[0].id
+  // A community reviewer sits beneath the street: its report answers like a missing one.
+  const below = await cloud.backend('o-wang').call('api', { action: 'evidence.links', payload: { reportId: report.id, ids: [fileID] } })
+  expect(below).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '没有找到这份填报' } })
+  const other = cloud.fileId('exports/2020-12-20/9f1c2a7be0d54c3a8e61b2f4/自查表.xlsx')
+  cloud.files.set(other, { bytes: Buffer.from('x'), owner: 'o-tian' })
+  const stray = await cloud.backend('o-tian').call('api', { action: 'evidence.links', payload: { reportId: report.id, ids: [other] } })
+  expect(stray).toEqual({ ok: true, data: { links: {} } })
+  const bad = await cloud.backend('o-tian').call('api', { action: 'evidence.links', payload: { reportId: report.id, ids: [] } })
+  expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
 })

@@ -1,7 +1,7 @@
 import cloud from 'wx-server-sdk'
 import type { Clock } from '../../../src/core/clock'
 import { isCloudFileOf } from '../../../src/core/evidence/ids'
-import { DEFAULT_CONFIG, type ApiContext, type Caller, type EvidenceIds, type ImportFiles, type ReminderService } from '../../api/context'
+import { DEFAULT_CONFIG, type ApiContext, type Caller, type EvidenceIds, type FileLinks, type ImportFiles, type ReminderService } from '../../api/context'
 import { ApiError, type ApiResult } from '../../../src/core/errors'
 import { dispatch, type Logger, useChineseMessages } from '../../api/router'
 import { CloudFileSink } from '../../export/files'
@@ -87,6 +87,21 @@ async function callerOf(openid: string): Promise<Caller | null> {
   return person && unit ? { person, unit } : null
 }
 
+// Reviewers see a worker's photo through a 10-minute link (the storage rule
+// lets only the uploader read the file itself); evidence.links checks scope first.
+const fileLinks: FileLinks = {
+  async links(fileIds) {
+    const maxAge = 600
+    const expiresAt = new Date(clock.now().getTime() + maxAge * 1000).toISOString()
+    const { fileList } = await cloud.getTempFileURL({ fileList: fileIds.map((fileID) => ({ fileID, maxAge })) })
+    const out: Record<string, { url: string; expiresAt: string }> = {}
+    for (const f of fileList as { fileID: string; tempFileURL: string; status: number }[]) {
+      if (f.status === 0 && fileIds.includes(f.fileID) && f.tempFileURL.startsWith('https://')) out[f.fileID] = { url: f.tempFileURL, expiresAt }
+    }
+    return out
+  }
+}
+
 /** Evidence must be a cloud file of this environment: a report cannot point reviewers at outside URLs. */
 const cloudEvidence = (env: string | undefined): EvidenceIds => ({ unknown: async (ids) => ids.filter((id) => !isCloudFileOf(id, env ?? '')) })
 
@@ -113,6 +128,6 @@ export async function main(event: unknown, _context?: unknown): Promise<ApiResul
     log.error('resolving the caller failed', e)
     return { ok: false, error: new ApiError('INTERNAL').toBody() }
   }
-  const ctx: ApiContext = { store, clock, caller, text, config: CLOUD_CONFIG, reminders, files, imports, evidence: cloudEvidence(ENV), ...(OPENID ? { openid: OPENID } : {}) }
+  const ctx: ApiContext = { store, clock, caller, text, config: CLOUD_CONFIG, reminders, files, imports, evidence: cloudEvidence(ENV), fileLinks, ...(OPENID ? { openid: OPENID } : {}) }
   return dispatch(ctx, action, payload, log)
 }

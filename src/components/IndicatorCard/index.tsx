@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { Progress } from '@nutui/nutui-react-taro'
+import ProgressBar from '../ProgressBar'
 import { useState } from 'react'
 import { formatRate } from '../../core/completion'
 import type { Indicator } from '../../core/indicator'
@@ -60,7 +60,7 @@ export default function IndicatorCard({ row, indicator, bars = [] }: IndicatorCa
             )}
             {declared ? <Text className="gb-indicator__declared">{declared}</Text> : null}
           </View>
-          {c.rate !== null ? <Progress percent={Math.round(c.rate * 1000) / 10} color="#1a7f5a" background="#e6e9ed" strokeWidth="8" /> : null}
+          {c.rate !== null ? <ProgressBar percent={Math.round(c.rate * 1000) / 10} /> : null}
           <View className="gb-indicator__count">
             {row.expected > 0 ? `已报 ${row.received}/${row.expected} 份 · 按时 ${row.onTime}` : '还没到填报时间'}
           </View>

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { Progress } from '@nutui/nutui-react-taro'
+import ProgressBar from '../ProgressBar'
 import type { TargetCompletion } from '../../core/completion'
 import type { Indicator } from '../../core/indicator'
 import { actualText, overText } from '../../core/targetText'
@@ -26,7 +26,7 @@ export default function TargetLine({ target, indicator }: TargetLineProps) {
           <Text className="gb-target__over">超额 {over}</Text>
         ) : null}
       </View>
-      {known ? <Progress className="gb-target__bar" percent={Math.round((target.rate ?? 0) * 1000) / 10} color="#1a7f5a" background="#e6e9ed" strokeWidth="6" /> : null}
+      {known ? <ProgressBar className="gb-target__bar" size="thin" percent={Math.round((target.rate ?? 0) * 1000) / 10} /> : null}
     </View>
   )
 }

@@ -1,6 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, Cell, Input } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import Cell from '../../components/Cell'
 import { useState } from 'react'
 import { ROLE_LABEL } from '../../core/person'
 import { resetIdentity } from '../../hooks/useIdentity'

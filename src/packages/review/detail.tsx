@@ -17,7 +17,7 @@ import { useRefreshOnShow } from '../../hooks/useRefreshOnShow'
 import { ApiFailure, type HistoryData } from '../../services/api'
 import { getServices } from '../../services'
 import { mayReview } from './access'
-import { evidenceUrl } from './evidenceUrl'
+import { evidenceLinks, evidenceUrl } from './evidenceUrl'
 import { formatFigure } from '../../core/fieldFormat'
 import { ACTION_LABEL, VERDICT_LABEL, changeText, timeLabel } from './labels'
 import { toast } from './toast'
@@ -106,13 +106,7 @@ export default function ReviewDetailPage() {
       const services = getServices()
       await services.ready
       const [d] = await Promise.all([services.api.history(id), loadCatalog()])
-      // Local uploads are served only to a session or through a signed
-      // link; an <Image> sends no session, so it gets links.
-      const local = d.report.evidence.map((e) => e.id).filter((eid) => eid.startsWith('local:'))
-      if (local.length > 0) {
-        const links = await services.api.fileLinks(local).catch(() => ({ links: {} as Record<string, { url: string }> }))
-        setFileLinks(Object.fromEntries(Object.entries(links.links).map(([eid, l]) => [eid, l.url])))
-      }
+      setFileLinks(await evidenceLinks(services.api, d.report))
       setData(d)
       setError('')
     } catch (e) {

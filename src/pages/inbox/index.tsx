@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Cell } from '@nutui/nutui-react-taro'
+import Cell from '../../components/Cell'
 import { useState } from 'react'
 import { isReviewer } from '../../core/person'
 import ListSection, { type SectionTone } from '../../components/ListSection'

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { Cell } from '@nutui/nutui-react-taro'
+import Cell from '../../components/Cell'
 import ActionButton from '../../components/ActionButton'
 import { useState } from 'react'
 import { resetIdentity, useIdentity } from '../../hooks/useIdentity'

@@ -23,7 +23,7 @@ export const TAPPABLE = [
   '[role=menuitem]',
   '[role=option]',
   '.weui-tabbar__item',
-  '.nut-cell--clickable',
+  '.gb-cell--clickable',
   '.nut-button',
   'taro-button-core'
 ].join(', ')
@@ -183,8 +183,22 @@ export const MAIN_TEXT = [
   '.gb-action',
   '.outbox__title',
   '.gb-review-row__title',
-  '.nut-cell__title',
-  '.nut-button'
+  '.gb-cell__title',
+  '.nut-button',
+  // review, export and sign-in
+  '.login__title',
+  '.nut-input input',
+  '.gb-review__filter',
+  '.gb-review-detail__title',
+  '.gb-review-detail__comment',
+  '.gb-review-detail__form-title',
+  '.gb-review-detail__text',
+  '.gb-figures__label',
+  '.gb-figures__value',
+  '.gb-export__title',
+  '.gb-export__label',
+  '.gb-row-editor__title',
+  '.gb-row-editor__text'
 ].join(', ')
 
 export interface SmallText {
