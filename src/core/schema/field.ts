@@ -27,6 +27,6 @@ export const FieldSchema = z
      */
     fixed: z.optional(z.number())
   })
-  .check(z.refine((f) => f.min <= f.max, { message: 'min must not exceed max' }))
+  .check(z.refine((f) => f.min <= f.max, { message: '最小值不能大于最大值', path: ['max'] }))
 export type Field = z.infer<typeof FieldSchema>
 export type FieldInput = z.input<typeof FieldSchema>
