@@ -5,7 +5,8 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/login', pages: ['index'] },
     { root: 'packages/review', pages: ['index', 'detail', 'export', 'completeness', 'signoff'] },
-    { root: 'packages/org', pages: ['index'] }
+    { root: 'packages/org', pages: ['index'] },
+    { root: 'packages/plan', pages: ['index', 'allocate', 'import'] }
   ],
   // WeChat's privacy check: privacy-relevant APIs (chooseMedia) wait for the
   // person's consent, asked by PrivacyPrompt on the chat page.

@@ -7,6 +7,7 @@ import { assignIndicator, copyPlan, createInvite, planYears, putIndicator, rebui
 import { allocate } from './handlers/allocate'
 import { catalog } from './handlers/catalog'
 import { planImport } from './handlers/planImport'
+import { planList, planPublish } from './handlers/plan'
 import { openPeriod } from './handlers/late'
 import { completeness, completenessFile, completenessRemind } from './handlers/completeness'
 import { exportFile, exportNarrative, exportNarrativeHistory, exportTable } from './handlers/export'
@@ -30,7 +31,8 @@ const ACTIONS: Action[] = [
   ...ORG_ACTIONS,
   ...[completeness, completenessFile, completenessRemind],
   ...[reviewBatch, reviewContext, signoffView, signoff, signoffBatch],
-  evidenceLinks
+  evidenceLinks,
+  ...[planList, planPublish]
 ] as Action[]
 
 /** Actions that make sense before the caller is known. */

@@ -238,6 +238,8 @@ export interface Store extends RollupPort {
   getIndicator(code: string, year: number): Promise<Indicator | null>
   /** The plan of one year, by 序号 then code. */
   listIndicators(year: number): Promise<Indicator[]>
+  /** Takes one year's item out of the plan (retired). Reports stay; other years' items stay. */
+  removeIndicator(code: string, year: number): Promise<void>
   /** Years that have a plan, ascending. */
   planYears(): Promise<number[]>
 

@@ -31,3 +31,27 @@ export function isShareCeiling(t: CeilingTarget): t is CeilingTarget & { numerat
   return t.field === undefined
 }
 
+
+/** Where in a target each field key it reads sits (for an error next to that picker), and the key. */
+export function targetFieldRefs(t: Target): [(string | number)[], string][] {
+  switch (t.kind) {
+    case 'count':
+    case 'progress':
+      return [[['field'], t.field]]
+    case 'rate':
+    case 'percentage':
+      return [
+        [['numerator'], t.numerator],
+        [['denominator'], t.denominator]
+      ]
+    case 'milestone':
+      return t.steps.map((s, j) => [['steps', j, 'field'], s.field])
+    case 'qualitative':
+      return []
+    case 'ceiling':
+      return t.field !== undefined ? [[['field'], t.field]] : [
+        [['numerator'], t.numerator!],
+        [['denominator'], t.denominator!]
+      ]
+  }
+}

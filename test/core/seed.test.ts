@@ -27,7 +27,7 @@ describe('the seed catalog', () => {
     const broken = { ...SEED_INDICATORS_INPUT[0], targets: [{ id: 'x', kind: 'count', label: 'x', field: 'nope', min: 1 }] }
     const r = IndicatorSchema.safeParse(broken)
     expect(r.success).toBe(false)
-    expect(JSON.stringify(r.error?.issues)).toContain('unknown field nope')
+    expect(JSON.stringify(r.error?.issues)).toContain('目标要读的字段“nope”不存在')
   })
 
   test('duplicate field keys are refused', () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { normalizeCellText } from '../../src/core/import/indicatorText'
 
@@ -9,7 +9,10 @@ import { normalizeCellText } from '../../src/core/import/indicatorText'
  * "——") runs into the next row's first cell. The cut below undoes exactly
  * that, by position, for this one file.
  */
-export const SEED_TEXT_PATH = join(__dirname, '../../../shared/seed/000_be8d8d45c270cf59.txt')
+// Beside the repository (/work/main → /work/shared), or the machine's shared folder from a worktree elsewhere.
+const SEED_FILE = '000_be8d8d45c270cf59.txt'
+const BESIDE = join(__dirname, '../../../shared/seed', SEED_FILE)
+export const SEED_TEXT_PATH = existsSync(BESIDE) ? BESIDE : join('/work/shared/seed', SEED_FILE)
 
 export interface SeedRow {
   seq: string

@@ -121,6 +121,18 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(await store.planYears()).toEqual([2020, 2021])
     })
 
+    test('retiring a plan item takes out that year only; retiring twice or an unknown one is harmless', async () => {
+      await store.putIndicator({ ...ind, year: 2022 })
+      await store.putIndicator({ ...SEED_INDICATORS[1], year: 2022 })
+      await store.removeIndicator(ind.code, 2022)
+      await store.removeIndicator(ind.code, 2022)
+      await store.removeIndicator('NOPE', 2022)
+      expect((await store.listIndicators(2022)).map((i) => i.code)).toEqual([SEED_INDICATORS[1].code])
+      expect(await store.getIndicator(ind.code, 2020)).toEqual(ind)
+      await store.removeIndicator(SEED_INDICATORS[1].code, 2022)
+      expect(await store.planYears()).not.toContain(2022)
+    })
+
     test('a write stores the report, its submission, roll-ups for every unit, and history', async () => {
       const r = report()
       expect(await store.writeReport(write(r))).toEqual({ kind: 'ok' })

@@ -180,6 +180,10 @@ export class CloudBaseStore implements Store {
     return (await fetchAll(this.col(C.plans).where({ year }).orderBy('seq', 'asc').orderBy('_id', 'asc'))).map(toIndicator)
   }
 
+  async removeIndicator(code: string, year: number): Promise<void> {
+    if (await readDoc(this.col(C.plans).doc(planId(code, year)))) await this.col(C.plans).doc(planId(code, year)).remove()
+  }
+
   async planYears(): Promise<number[]> {
     // A plan has tens of items a year: reading them all is a few pages.
     const years = new Set((await fetchAll(this.col(C.plans).orderBy('_id', 'asc'))).map((d) => Number(d.year)))

@@ -183,6 +183,10 @@ export class PgStore implements ServerStore, JobLock {
     return (await this.q().query<{ body: string }>('SELECT body FROM plans WHERE year = $1 ORDER BY seq, code', [year])).rows.map((r) => JSON.parse(r.body))
   }
 
+  async removeIndicator(code: string, year: number): Promise<void> {
+    await this.q().query('DELETE FROM plans WHERE code = $1 AND year = $2', [code, year])
+  }
+
   async planYears(): Promise<number[]> {
     return (await this.q().query<{ year: number }>('SELECT DISTINCT year FROM plans ORDER BY year')).rows.map((r) => r.year)
   }

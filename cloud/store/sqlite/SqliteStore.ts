@@ -186,6 +186,10 @@ export class SqliteStore implements Store, ServerStore {
     return (this.db.prepare('SELECT body FROM plans WHERE year = ? ORDER BY seq, code').all(year) as { body: string }[]).map((r) => JSON.parse(r.body))
   }
 
+  async removeIndicator(code: string, year: number): Promise<void> {
+    this.db.prepare('DELETE FROM plans WHERE code = ? AND year = ?').run(code, year)
+  }
+
   async planYears(): Promise<number[]> {
     return (this.db.prepare('SELECT DISTINCT year FROM plans ORDER BY year').all() as { year: number }[]).map((r) => r.year)
   }

@@ -47,6 +47,6 @@ export const FieldSchema = z
     /** How the field combines across units; absent: counts, amounts and flags add up, shares and steps average. */
     combine: z.optional(FieldCombineSchema)
   })
-  .check(z.refine((f) => f.min <= f.max, { message: 'min must not exceed max' }))
+  .check(z.refine((f) => f.min <= f.max, { message: '最小值不能大于最大值', path: ['max'] }))
 export type Field = z.infer<typeof FieldSchema>
 export type FieldInput = z.input<typeof FieldSchema>

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { ACCUMULATIONS } from '../indicator'
 import { CODE_PATTERN, ID_PATTERN, KEY_PATTERN } from '../patterns'
-import { targetFields } from '../target'
+import { targetFieldRefs } from '../target'
 import { chainProblem } from '../reviewChain'
 import { between, listOf, matching, prose, wholeBetween } from './builders'
 import { FieldSchema } from './field'
@@ -60,31 +60,35 @@ export const IndicatorSchema = z
     allocations: z.optional(z.record(matching(KEY_PATTERN), z.record(matching(ID_PATTERN), between(0, 1e12))))
   })
   .check(
+    // Chinese sentences at the field they are about: the plan designer
+    // shows them next to it, and the server answers the same ones.
     z.superRefine((ind, ctx) => {
-    if (ind.reviewChain) {
-      const problem = chainProblem(ind.reviewChain, ind.reportLevel)
-      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['reviewChain'] })
-    }
-    const keys = new Set<string>()
-    for (const f of ind.fields) {
-      if (keys.has(f.key)) ctx.addIssue({ code: 'custom', message: `duplicate field ${f.key}` })
-      keys.add(f.key)
-    }
-    const ids = new Set<string>()
-    for (const t of ind.targets) {
-      if (ids.has(t.id)) ctx.addIssue({ code: 'custom', message: `duplicate target ${t.id}` })
-      ids.add(t.id)
-      for (const k of targetFields(t)) {
-        if (!keys.has(k)) ctx.addIssue({ code: 'custom', message: `target ${t.id} reads unknown field ${k}` })
-        // A ceiling's sum, mean and maximum tell different stories: the plan says which it means.
-        else if (t.kind === 'ceiling' && !ind.fields.find((f) => f.key === k)?.combine) ctx.addIssue({ code: 'custom', message: `ceiling ${t.id} reads field ${k}, which must declare combine (sum, mean or max)` })
+      if (ind.reviewChain) {
+        const problem = chainProblem(ind.reviewChain, ind.reportLevel)
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['reviewChain'] })
       }
-    }
-    for (const f of ind.fields) {
-      if (f.combine?.rule !== 'mean') continue
-      const w = ind.fields.find((x) => x.key === (f.combine as { weight: string }).weight)
-      if (!w || w.key === f.key || w.kind !== 'count') ctx.addIssue({ code: 'custom', message: `field ${f.key} is a mean weighted by ${f.combine.weight}, which must be another count field` })
-    }
+      const keys = new Set<string>()
+      ind.fields.forEach((f, i) => {
+        if (keys.has(f.key)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'key'], message: `字段编号“${f.key}”重复了` })
+        keys.add(f.key)
+      })
+      const ids = new Set<string>()
+      ind.targets.forEach((t, i) => {
+        if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'id'], message: `目标编号“${t.id}”重复了` })
+        ids.add(t.id)
+        for (const [where, k] of targetFieldRefs(t)) {
+          if (!keys.has(k)) ctx.addIssue({ code: 'custom', path: ['targets', i, ...where], message: `目标要读的字段“${k || '（未选）'}”不存在，请选一个字段` })
+          // A ceiling's sum, mean and maximum tell different stories: the plan says which it means.
+          else if (t.kind === 'ceiling' && !ind.fields.find((f) => f.key === k)?.combine)
+            ctx.addIssue({ code: 'custom', path: ['targets', i, ...where], message: `上限目标读的字段“${k}”须说明各单位如何合计（相加、加权平均或取最大）` })
+        }
+      })
+      ind.fields.forEach((f, i) => {
+        if (f.combine?.rule !== 'mean') return
+        const weight = f.combine.weight
+        const w = ind.fields.find((x) => x.key === weight)
+        if (!w || w.key === f.key || w.kind !== 'count') ctx.addIssue({ code: 'custom', path: ['fields', i, 'combine', 'weight'], message: `字段“${f.key}”按“${weight}”加权平均，“${weight}”须是另一个计数字段` })
+      })
     })
   )
 export type Indicator = z.infer<typeof IndicatorSchema>

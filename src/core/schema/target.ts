@@ -69,7 +69,7 @@ export const MilestoneTargetSchema = z.object({
   ...targetBase,
   kind: z.literal('milestone'),
   steps: listOf(z.object({ field: z.string(), required: z.boolean() }), 20, 1).check(
-    z.refine((s) => s.some((x) => x.required), { message: 'at least one required step' })
+    z.refine((s) => s.some((x) => x.required), { message: '至少要有一个必须完成的步骤' })
   )
 })
 

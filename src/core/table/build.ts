@@ -5,6 +5,7 @@ import type { Indicator } from '../indicator'
 import { ORG_LEVEL_LABEL } from '../org'
 import { text, wholeBetween } from '../schema/builders'
 import { categoryGroups } from './groups'
+import { indicatorCellText } from './indicatorCell'
 import { NARRATIVE_SOFT_LIMIT, type SelfInspectionRow, type SelfInspectionTable, type TableWarning } from './model'
 import { draftNarrative, type UnitFigures } from './narrative'
 import { coverageText, type Coverage } from './coverage'
@@ -134,7 +135,7 @@ function buildRow(e: TableEntry, year: number): SelfInspectionRow {
     seq: ind.seq,
     code: ind.code,
     category: ind.category,
-    indicatorText: ind.description ? `${ind.title}：${ind.description}` : ind.title,
+    indicatorText: indicatorCellText(ind),
     narrative,
     narrativeSource: edited ? 'editor' : 'draft',
     computedRate: rate.computed,

@@ -1,5 +1,6 @@
 export { buildSelfInspectionTable, coverageText, VERSION_LINE, type BuildTableInput, type Coverage, type TableEntry, type TableVersion } from './build'
 export { categoryGroups, type CategoryGroup } from './groups'
+export { indicatorCellText } from './indicatorCell'
 export {
   NARRATIVE_SOFT_LIMIT,
   NO_EVIDENCE,

@@ -1,0 +1,82 @@
+import { chatPreview } from '../../src/core/chat/preview'
+import { draftPlanFromTables } from '../../src/core/import/draftPlan'
+import { checkIndicator } from '../../src/core/plan/check'
+import { indicatorsFromDraft } from '../../src/core/plan/fromDraft'
+import { blankTarget, TARGET_KINDS, TARGET_KIND_ORDER } from '../../src/core/plan/targetKinds'
+import { SEED_INDICATORS, SEED_INDICATORS_INPUT } from '../../src/core/seed/catalog'
+import { indicatorCellText } from '../../src/core/table'
+import { SEED_HEADER, seedRows } from '../import/seedTable'
+
+const canteens = SEED_INDICATORS_INPUT.find((i) => i.code === 'YL-133')!
+
+describe('the designer checks an indicator by the server’s schema, in Chinese, by place', () => {
+  test('a valid seed item passes, with the defaults filled in', () => {
+    const r = checkIndicator(canteens)
+    expect(r.ok).toBe(true)
+  })
+
+  test('each problem is a sentence at its own input', () => {
+    const broken = {
+      ...canteens,
+      title: '',
+      category: '',
+      fields: [{ ...canteens.fields![0], label: '' }, ...canteens.fields!.slice(1)],
+      targets: [{ ...canteens.targets![0], min: -1 }, { id: 'x', kind: 'count', label: '网点', field: 'nope', min: 2 }]
+    }
+    const r = checkIndicator(broken)
+    if (r.ok) throw new Error('expected problems')
+    expect(r.problems).toMatchObject({
+      title: '请填指标名称，最多40个字',
+      category: '请填类型，最多30个字',
+      'fields.0.label': '请填字段名，最多20个字',
+      'targets.0.min': '目标要大于0（进度目标在0%到100%之间）'
+    })
+    expect(r.problems['targets.1.field']).toBe('目标要读的字段“nope”不存在，请选一个字段')
+  })
+
+  test('a field whose minimum is above its maximum is named at the maximum', () => {
+    const r = checkIndicator({ ...canteens, fields: [{ ...canteens.fields![0], min: 5, max: 1 }, ...canteens.fields!.slice(1)] })
+    expect(r.ok ? null : r.problems['fields.0.max']).toBe('最小值不能大于最大值')
+  })
+})
+
+describe('every target kind has one description, and a blank one of each passes the schema', () => {
+  test.each(TARGET_KIND_ORDER)('%s', (kind) => {
+    const spec = TARGET_KINDS[kind]
+    const fields = [
+      { key: 'a', label: '完成数', kind: spec.refs[0]?.fieldKinds[0] ?? 'count' },
+      { key: 'b', label: '总数', kind: 'count' },
+      { key: 's', label: '第一步', kind: 'step' }
+    ]
+    const t = blankTarget(kind, 't1', spec.example, { field: 'a', numerator: 'a', denominator: 'b' }, ['s'])
+    const r = checkIndicator({ ...canteens, fields, targets: [t] })
+    expect(r.ok ? 'ok' : r.problems).toBe('ok')
+  })
+})
+
+test('the chat preview asks each field with the engine’s own question', () => {
+  const seed = SEED_INDICATORS.find((i) => i.code === 'YL-133')!
+  const asked = chatPreview(seed)
+  expect(asked[0].text.split('\n')[0]).toBe('请填「新建服务网点」（个）')
+  expect(asked.map((a) => a.slot)).toEqual(expect.arrayContaining(['service_points', 'canteens']))
+})
+
+test('the 指标内容 cell reads title：description, as the 自查表 prints it', () => {
+  expect(indicatorCellText(SEED_INDICATORS.find((i) => i.code === 'YL-BED')!)).toBe('养老床位：每千名老人50张以上')
+})
+
+test('an imported seed draft opens in the designer as items the server would take once 类型 is filled', () => {
+  const rows = seedRows()
+  const table = [SEED_HEADER, ...rows.map((r) => [r.seq, r.category, r.content, r.done, r.rate, r.evidence])]
+  const draft = draftPlanFromTables([table])
+  const items = indicatorsFromDraft(draft.indicators, 2021, [{ code: 'YL-BED', title: '养老床位' }])
+  expect(items.map((i) => i.seq)).toEqual(draft.indicators.map((d) => d.seq))
+  const bed = items.find((i) => i.title === '养老床位')!
+  expect(bed.code).toBe('YL-BED')
+  expect(bed.description).toBe('每千名老人50张以上')
+  for (const it of items) {
+    const r = checkIndicator({ ...it, category: it.category || '基础指标' })
+    const bad = r.ok ? {} : r.problems
+    expect([it.title, bad]).toEqual([it.title, {}])
+  }
+})
