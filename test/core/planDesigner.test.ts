@@ -44,7 +44,8 @@ describe('every target kind has one description, and a blank one of each passes 
   test.each(TARGET_KIND_ORDER)('%s', (kind) => {
     const spec = TARGET_KINDS[kind]
     const fields = [
-      { key: 'a', label: '完成数', kind: spec.refs[0]?.fieldKinds[0] ?? 'count' },
+      // A field under a ceiling says how units combine (schema/indicator.ts).
+      { key: 'a', label: '完成数', kind: spec.refs[0]?.fieldKinds[0] ?? 'count', ...(kind === 'ceiling' ? { combine: { rule: 'sum' } } : {}) },
       { key: 'b', label: '总数', kind: 'count' },
       { key: 's', label: '第一步', kind: 'step' }
     ]
