@@ -7,6 +7,7 @@ import { assignIndicator, copyPlan, createInvite, planYears, putIndicator, rebui
 import { allocate } from './handlers/allocate'
 import { catalog } from './handlers/catalog'
 import { planImport } from './handlers/planImport'
+import { planBackfill } from './handlers/backfill'
 import { openPeriod } from './handlers/late'
 import { exportFile, exportNarrative, exportTable } from './handlers/export'
 import { bind, logout, me } from './handlers/identity'
@@ -21,7 +22,8 @@ const ACTIONS: Action[] = [
   ...[reminderStatus, reminderGrant, reminderRun, reminderOutbox],
   ...[exportTable, exportNarrative, exportFile],
   planImport,
-  ...[copyPlan, planYears, allocate, rebuildRollups, rebuildStatus, openPeriod]
+  ...[copyPlan, planYears, allocate, rebuildRollups, rebuildStatus, openPeriod],
+  planBackfill
 ] as Action[]
 
 /** Actions that make sense before the caller is known. */
