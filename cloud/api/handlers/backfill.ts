@@ -77,7 +77,7 @@ export const planBackfill = defineAction('plan.backfill', Input, async (ctx, inp
     const current = await ctx.store.getReport(id)
     for (const c of cells) {
       if (periodRange(c.period).start > today) refused.push({ row: c.row, message: `第${c.row}行：${c.period}还没开始，不能补录` })
-      else if (current?.status === 'approved' && !input.approved) refused.push({ row: c.row, message: `第${c.row}行：${c.unitName}${c.period}的填报已审核通过，请先重新打开，或按“补录即通过”补录` })
+      else if (current?.status === 'approved' && !input.approved) refused.push({ row: c.row, message: `第${c.row}行：${c.unitName}${c.period}的填报已审核通过，请先重新打开，或选“补录即通过”后再补录` })
       else {
         const from = current?.values[c.field] ?? null
         if (from === c.value && (current?.status === 'approved') === input.approved) unchanged.push(c.row)
