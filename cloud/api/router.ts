@@ -8,6 +8,7 @@ import { allocate } from './handlers/allocate'
 import { catalog } from './handlers/catalog'
 import { planImport } from './handlers/planImport'
 import { planList, planPublish } from './handlers/plan'
+import { planBackfill } from './handlers/backfill'
 import { openPeriod } from './handlers/late'
 import { completeness, completenessFile, completenessRemind } from './handlers/completeness'
 import { exportFile, exportNarrative, exportNarrativeHistory, exportTable } from './handlers/export'
@@ -32,7 +33,8 @@ const ACTIONS: Action[] = [
   ...[completeness, completenessFile, completenessRemind],
   ...[reviewBatch, reviewContext, signoffView, signoff, signoffBatch],
   evidenceLinks,
-  ...[planList, planPublish]
+  ...[planList, planPublish],
+  planBackfill
 ] as Action[]
 
 /** Actions that make sense before the caller is known. */

@@ -32,7 +32,7 @@ export function checkUpload(name: string, bytes: Buffer): void {
   if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) throw refuse(`这个文件不是 docx 或 xlsx。${EXPECTED_LAYOUT}`)
 }
 
-async function openZip(bytes: Buffer): Promise<JSZip> {
+export async function openZip(bytes: Buffer): Promise<JSZip> {
   const zip = await JSZip.loadAsync(bytes).catch(() => null)
   if (!zip) throw refuse(`文件已损坏，无法打开。${EXPECTED_LAYOUT}`)
   let unpacked = 0
@@ -72,7 +72,7 @@ async function xlsxTables(bytes: Buffer): Promise<Table[]> {
 }
 
 /** Strings, numbers, rich text and formula results as text; dates and errors as nothing. */
-function cellText(value: unknown): string {
+export function cellText(value: unknown): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'string') return value
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)

@@ -229,11 +229,14 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
 
   // plan.import carries a whole docx or xlsx as base64 (up to 10 MB, so about
   // 14 MB of JSON): only this route gets a body limit that large.
-  app.post('/api/plan.import', { bodyLimit: IMPORT_BODY_LIMIT }, async (req, reply) => {
-    const body = req.body as { payload?: unknown } | null | undefined
-    const payload = body && typeof body === 'object' && 'payload' in body ? body.payload : body
-    return send(reply, await dispatch(context(await callerOf(req.headers.authorization)), 'plan.import', payload, req.log))
-  })
+  // plan.backfill carries a spreadsheet the same way.
+  for (const action of ['plan.import', 'plan.backfill']) {
+    app.post(`/api/${action}`, { bodyLimit: IMPORT_BODY_LIMIT }, async (req, reply) => {
+      const body = req.body as { payload?: unknown } | null | undefined
+      const payload = body && typeof body === 'object' && 'payload' in body ? body.payload : body
+      return send(reply, await dispatch(context(await callerOf(req.headers.authorization)), action, payload, req.log))
+    })
+  }
 
   app.post<{ Params: { action: string } }>('/api/:action', { preHandler: limited.bind }, async (req, reply) => {
     const { action } = req.params

@@ -25,7 +25,7 @@ export interface Invite {
 
 export type RedeemOutcome = { kind: 'ok'; person: Person } | { kind: 'not_found' } | { kind: 'used' } | { kind: 'expired' }
 
-export type HistoryAction = 'submit' | 'edit' | 'approve' | 'return' | 'reopen'
+export type HistoryAction = 'submit' | 'edit' | 'approve' | 'return' | 'reopen' | 'backfill'
 
 export interface FieldChange {
   field: string

@@ -650,6 +650,23 @@ function perActionCases(): CategorizedCase[] {
   add('plan.import', ADMIN, 'unknown id', 'a cloud file id on the local server', imp({ base64: undefined, fileId: 'cloud://env-1.abc/imports/a.docx' }))
   add('plan.import', ADMIN, 'other unit', 'an orgUnitId beside the file', imp({ orgUnitId: 'qk-s01' }))
   add('plan.import', WORKER, 'other unit', 'a grid worker imports a plan', imp({}))
+
+  // plan.backfill (admin): a sheet as base64; test/server/backfill.test.ts has the real files and the rows it refuses.
+  const csv = (text: string) => Buffer.from(text).toString('base64')
+  const GOOD_SHEET = csv('单位,指标,期间,字段,数值\nqk-s11-c01-g1,YL-133,2020-03,canteens,1\n')
+  const bf = (over: Record<string, unknown>) => ({ year: 2020, name: '补录.csv', base64: GOOD_SHEET, dryRun: false, ...over })
+  add('plan.backfill', ADMIN, 'NaN', 'year "NaN"', bf({ year: NAN }))
+  add('plan.backfill', ADMIN, 'Infinity', 'a value of Infinity', bf({ base64: csv('单位,指标,期间,字段,数值\nqk-s11-c01-g1,YL-133,2020-03,canteens,Infinity\n') }))
+  add('plan.backfill', ADMIN, 'huge number', 'a value of 1e308', bf({ base64: csv('单位,指标,期间,字段,数值\nqk-s11-c01-g1,YL-133,2020-03,canteens,1e308\n') }))
+  add('plan.backfill', ADMIN, 'negative', 'a value of -1', bf({ base64: csv('单位,指标,期间,字段,数值\nqk-s11-c01-g1,YL-133,2020-03,canteens,-1\n') }))
+  add('plan.backfill', ADMIN, 'wrong type', 'dryRun "no"', bf({ dryRun: 'no' }))
+  add('plan.backfill', ADMIN, 'HTML', 'a unit written as HTML', bf({ base64: csv('单位,指标,期间,字段,数值\n<b>qk</b>,YL-133,2020-03,canteens,1\n') }))
+  add('plan.backfill', ADMIN, 'control chars', 'name with NUL', bf({ name: 'a\u0000.csv' }))
+  add('plan.backfill', ADMIN, 'long string', 'name 201 characters', bf({ name: long(201) }))
+  add('plan.backfill', ADMIN, 'missing', 'no dryRun', bf({ dryRun: undefined }))
+  add('plan.backfill', ADMIN, 'unknown id', 'an unknown field', bf({ base64: csv('单位,指标,期间,字段,数值\nqk-s11-c01-g1,YL-133,2020-03,nothing,1\n') }))
+  add('plan.backfill', ADMIN, 'closed period', 'a period of another year', bf({ base64: csv('单位,指标,期间,字段,数值\nqk-s11-c01-g1,YL-133,2019-03,canteens,1\n') }))
+  add('plan.backfill', WORKER, 'other unit', 'a grid worker back-fills', bf({}))
   return out
 }
 

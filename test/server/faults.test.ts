@@ -483,6 +483,14 @@ const MATRIX: Record<string, Spec> = {
       ...(role === 'admin' ? {} : { note: 'another street is NOT_FOUND (not revealed)' })
     }
   }),
+  'plan.backfill': (role) => ({
+    in: { payload: () => ({ year: 2020, name: '补录.csv', base64: Buffer.from('单位,指标,期间,字段,数值\nqk-s11-c01-g1,YL-133,2020-03,canteens,1\n').toString('base64'), dryRun: true }), expect: adminOnly(role) },
+    out: {
+      payload: () => ({ year: 2020, name: '补录.csv', base64: Buffer.from('单位,指标,期间,字段,数值\nxx-s01-c01-g1,YL-133,2020-03,canteens,1\n').toString('base64'), dryRun: false }),
+      expect: role === 'admin' ? BAD : adminOnly(role),
+      ...(role === 'admin' ? { note: 'a unit outside the admin’s district is refused as unknown (not revealed); nothing is written' } : {})
+    }
+  }),
   'rollups.rebuild': (role) => ({
     in: { payload: () => ({ code: 'YL-133', year: 2020 }), expect: adminOnly(role) },
     out: { payload: () => ({}), expect: adminOnly(role), note: 'roll-ups are district-wide: nothing lies outside the bureau’s scope' }

@@ -16,7 +16,8 @@ export const ACTION_LABEL: Record<HistoryEntry['action'], string> = {
   edit: '修改',
   approve: '通过',
   return: '退回',
-  reopen: '重新打开'
+  reopen: '重新打开',
+  backfill: '表格补录'
 }
 
 export const VERDICT_LABEL: Record<Verdict, string> = { met: '达到', partial: '部分达到', unmet: '未达到' }
