@@ -1,8 +1,8 @@
 import { completenessRow, missingPeriods, rowHas, type CompletenessCell, type CompletenessStatus } from '../../src/core/completeness'
 import type { Indicator } from '../../src/core/indicator'
 import { ORG_LEVELS, pathIds, type OrgUnit } from '../../src/core/org'
-import { periodsOfYear } from '../../src/core/period'
-import type { Store } from '../store/types'
+import { periodsOfYear, periodYear } from '../../src/core/period'
+import type { Store, StoredReport } from '../store/types'
 
 /**
  * Reads the completeness grid (units × periods) of one indicator in one
@@ -50,6 +50,18 @@ function nameBook(store: Store) {
   }
 }
 
+async function reportsByUnit(store: Store, code: string, year: number, underPath: string) {
+  const all = await store.queryReports({ underPath, indicatorCode: code, limit: Number.MAX_SAFE_INTEGER })
+  const out = new Map<string, { period: string; status: StoredReport['status']; onTime: boolean }[]>()
+  for (const r of all) {
+    if (periodYear(r.period) !== year) continue
+    const list = out.get(r.orgUnitId) ?? []
+    list.push({ period: r.period, status: r.status, onTime: r.onTime })
+    out.set(r.orgUnitId, list)
+  }
+  return out
+}
+
 export async function readCompleteness(store: Store, ind: Indicator, year: number, q: GridQuery): Promise<GridPage> {
   const periods = periodsOfYear(ind.period, year)
   const all = await store.unitsUnder(q.underPath, ind.reportLevel)
@@ -64,11 +76,15 @@ export async function readCompleteness(store: Store, ind: Indicator, year: numbe
   const communityLevel = ORG_LEVELS.indexOf('community')
   const rows: CompletenessRow[] = []
   let next: string | null = null
+  // A whole grid (a file) reads the indicator's reports under the path at once; a page reads its units' own.
+  const bulk = q.limit ? null : await reportsByUnit(store, ind.code, year, q.underPath)
   for (let i = 0; i < units.length; i++) {
     const u = units[i]
-    const reports = await store.reportsInYear(ind.code, u.id, year)
-    const gaps = missingPeriods(periods, ind.due, q.today, reports)
-    const openings = (await Promise.all(gaps.map((p) => store.periodOpening(ind.code, u.id, p)))).flatMap((o) => (o ? [{ period: o.period, until: o.until }] : []))
+    const reports = bulk ? (bulk.get(u.id) ?? []) : await store.reportsInYear(ind.code, u.id, year)
+    // Late windows matter only where a past-due period has no report; one read of the unit's open ones.
+    const openings = missingPeriods(periods, ind.due, q.today, reports).length
+      ? (await store.periodOpeningsOf(u.id, q.today)).filter((o) => o.indicatorCode === ind.code).map((o) => ({ period: o.period, until: o.until }))
+      : []
     const cells = completenessRow(periods, ind.due, q.today, reports, openings)
     if (!rowHas(cells, q.status)) continue
     const ids = pathIds(u.path)

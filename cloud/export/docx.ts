@@ -1,5 +1,6 @@
 import {
   Footer,
+  LineRuleType,
   PageNumber,
   AlignmentType,
   Document,
@@ -18,6 +19,7 @@ import {
   WidthType
 } from 'docx'
 import { TABLE_HEADERS, rowCells, signerLine, unitLine, type SelfInspectionTable } from '../../src/core/table'
+import { docxPageBreaks } from './pages'
 import { BODY_SIZE_PT, COLUMNS, FONT_CJK, FONT_LATIN, MARGIN_MM, PAGE_MM, TITLE_SIZE_PT, columnWidthsTwips, mmToTwips, type HAlign } from './layout'
 
 const RUN_FONT = { ascii: FONT_LATIN, hAnsi: FONT_LATIN, cs: FONT_LATIN, eastAsia: FONT_CJK }
@@ -34,6 +36,12 @@ function paragraphs(text: string, alignment: HAlign, bold = false): Paragraph[] 
   )
 }
 
+/** The rows cut at the breaks: one list per page. */
+function pages<T>(rows: T[], breaks: number[]): T[][] {
+  const cuts = [0, ...breaks.sort((a, b) => a - b), rows.length]
+  return cuts.slice(1).map((end, i) => rows.slice(cuts[i], end))
+}
+
 function cell(text: string, col: number, widths: number[], opts: { bold?: boolean; merge?: 'restart' | 'continue' } = {}): TableCell {
   return new TableCell({
     width: { size: widths[col], type: WidthType.DXA },
@@ -48,22 +56,29 @@ function cell(text: string, col: number, widths: number[], opts: { bold?: boolea
  * The 自查表 as a Word document: one A4 landscape section, the title centred
  * and bold, 单位名称 left and 责任人（签字） right-tabbed, and a fixed-layout
  * table whose header row repeats on every page and whose 类型 cells merge
- * down each category group (w:vMerge restart / continue).
+ * down each category group (w:vMerge restart / continue), split at the
+ * planned page breaks so the label repeats on a continuation page.
  */
 export async function writeDocx(table: SelfInspectionTable): Promise<Buffer> {
   const widths = columnWidthsTwips()
   const total = widths.reduce((s, w) => s + w, 0)
+  // Pages break where pages.ts plans them (forced), and a 类型 group that
+  // runs over a break starts a new merged cell there with its label, so
+  // every page that shows part of a group names it.
+  const breaks = new Set(docxPageBreaks(table))
   const mergeOf = new Map<number, 'restart' | 'continue'>()
   for (const g of table.groups) {
     if (g.span < 2) continue
-    for (let i = 0; i < g.span; i++) mergeOf.set(g.start + i, i === 0 ? 'restart' : 'continue')
+    for (let i = 0; i < g.span; i++) mergeOf.set(g.start + i, i === 0 || breaks.has(g.start + i) ? 'restart' : 'continue')
   }
 
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: TABLE_HEADERS.map((h, c) => cell(h, c, widths, { bold: true }))
-  })
+  // Still repeated by Word or LibreOffice if a row taller than a page splits anyway.
+  const headerRow = () =>
+    new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: TABLE_HEADERS.map((h, c) => cell(h, c, widths, { bold: true }))
+    })
   const body = table.rows.map(
     (row, r) =>
       new TableRow({
@@ -102,7 +117,12 @@ export async function writeDocx(table: SelfInspectionTable): Promise<Buffer> {
             spacing: { after: 120 },
             children: [run(unitLine(table)), new TextRun({ children: [new Tab(), signerLine(table)], font: RUN_FONT, size: halfPoints(BODY_SIZE_PT) })]
           }),
-          new Table({ width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [header, ...body] }),
+          // One table per planned page, each opening with the header row, after a
+          // page break (LibreOffice ignores a page break set inside a table row).
+          ...pages(body, [...breaks]).flatMap((rows, i) => [
+            ...(i > 0 ? [new Paragraph({ pageBreakBefore: true, spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [] })] : []),
+            new Table({ width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [headerRow(), ...rows] })
+          ]),
           // Which figures the table rests on (working copy or the approved, official version).
           new Paragraph({ spacing: { before: 120 }, children: [run(table.versionLine)] })
         ]

@@ -77,9 +77,8 @@ test('rates, figures with units, unknown as 未填报, and who reported', async 
   await waitFor(() => expect(screen.getByText('8个')).toBeTruthy())
   expect(screen.getByText('2个')).toBeTruthy()
   expect(screen.getByText('2000人次')).toBeTruthy()
-  expect(screen.getByText('已报 10/12 份 · 按时 9')).toBeTruthy()
-  // Beside the reports: the units that reported out of those expected (issue 11 point 7).
-  expect(screen.getByText('已报 2/3 个网格，退回待改 1')).toBeTruthy()
+  // Beside the reports: the units that reported out of those expected, and those sent back (issue 11 point 7).
+  expect(screen.getByText('已报 10/12 份 · 按时 9 · 已报 2/3 个网格，退回待改 1')).toBeTruthy()
   // YL-BED has no figures: its rate and its target read 未填报, not 0.
   expect(screen.getAllByText('未填报').length).toBeGreaterThanOrEqual(2)
   expect(screen.queryByText('0')).toBeNull()

@@ -1,4 +1,5 @@
 import { writeDocx } from '../../cloud/export/docx'
+import { docxPageBreaks, planPageBreaks } from '../../cloud/export/pages'
 import { FONT_CJK, columnWidthsTwips } from '../../cloud/export/layout'
 import { TABLE_HEADERS, buildSelfInspectionTable } from '../../src/core/table'
 import { count, zipPart } from './files'
@@ -40,33 +41,53 @@ describe('writeDocx on the 2020 seed table', () => {
     expect(title).toBeLessThan(xml.indexOf('<w:tbl>'))
   })
 
-  test('one header row, repeated on each page, and nine data rows', () => {
-    expect(count(xml, /<w:tr[ >]/g)).toBe(10)
-    expect(count(xml, /<w:tblHeader\/>/g)).toBe(1)
+  test('a header row opening each planned page (repeated if a row still splits), and nine data rows', () => {
+    const pages = docxPageBreaks(table).length + 1
+    expect(count(xml, /<w:tbl>/g)).toBe(pages)
+    expect(count(xml, /<w:tr[ >]/g)).toBe(9 + pages)
+    expect(count(xml, /<w:tblHeader\/>/g)).toBe(pages)
     const rows = rowTexts(xml)
     expect(rows[0]).toBe(TABLE_HEADERS.join('|'))
-    expect(rows.slice(1).map((r) => r.split('|')[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9'])
+    expect(rows.filter((r) => r !== TABLE_HEADERS.join('|')).map((r) => r.split('|')[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9'])
   })
 
   test('the 完成率 texts', () => {
     const rates = rowTexts(xml)
-      .slice(1)
+      .filter((r) => r !== TABLE_HEADERS.join('|'))
       .map((r) => r.split('|')[4])
     expect(rates).toEqual(['88.9（自报100）', '100', '—（自报100）', '—（自报100）', '100', '100', '98.2（自报100）', '100', '100'])
   })
 
-  test('类型 merged vertically per category group', () => {
-    expect(count(xml, /<w:vMerge w:val="restart"\/>/g)).toBe(3)
-    expect(count(xml, /<w:vMerge w:val="continue"\/>/g)).toBe(2 + 1 + 3)
-    const categories = rowTexts(xml)
-      .slice(1)
-      .map((r) => r.split('|')[1])
-    expect(categories).toEqual(['全面小康基本指标', '', '', '创新创优克难攻坚指标', '', '业务工作指标', '', '', ''])
+  test('类型 merged vertically per category group, and named again on each page a group runs onto', () => {
+    const breaks = docxPageBreaks(table)
+    // The seed table runs over pages: a page break inside a group is what this test is about.
+    expect(breaks.length).toBeGreaterThan(0)
+    const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => rowTexts(m[0]).slice(1).map((r) => r.split('|')[1]))
+    const byRow = tables.flat()
+    expect(byRow).toHaveLength(9)
+    // Every page's first row names its 类型; inside a page a group's label shows once.
+    for (const page of tables) expect(page[0]).not.toBe('')
+    const categories = table.rows.map((r) => r.category)
+    byRow.forEach((label, i) => {
+      const first = i === 0 || categories[i] !== categories[i - 1] || breaks.includes(i)
+      expect(label).toBe(first ? categories[i] : '')
+    })
+    const merged = new Set(table.groups.filter((g) => g.span > 1).flatMap((g) => Array.from({ length: g.span }, (_, k) => g.start + k)))
+    const restarts = [...merged].filter((i) => i === 0 || categories[i] !== categories[i - 1] || breaks.includes(i)).length
+    expect(count(xml, /<w:vMerge w:val="restart"\/>/g)).toBe(restarts)
+  })
+
+  test('page breaks: greedy under the header row, a row taller than a page gets its own page', () => {
+    expect(planPageBreaks([100, 100, 100], 20, 250, 250)).toEqual([2])
+    expect(planPageBreaks([100, 100, 100], 20, 150, 250)).toEqual([1])
+    expect(planPageBreaks([300, 50, 500, 10], 20, 250, 250)).toEqual([1, 2, 3])
+    expect(planPageBreaks([], 20, 250, 250)).toEqual([])
   })
 
   test('A4 landscape page, fixed column widths, Chinese font on the runs', () => {
     expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/)
-    const grid = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))
+    const firstTable = xml.slice(xml.indexOf('<w:tbl>'), xml.indexOf('</w:tbl>'))
+    const grid = [...firstTable.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))
     expect(grid).toEqual(columnWidthsTwips())
     expect(xml).toContain('<w:tblLayout w:type="fixed"/>')
     expect(xml).toContain(`w:eastAsia="${FONT_CJK}"`)

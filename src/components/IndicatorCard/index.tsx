@@ -62,13 +62,10 @@ export default function IndicatorCard({ row, indicator, bars = [] }: IndicatorCa
           </View>
           {c.rate !== null ? <ProgressBar percent={Math.round(c.rate * 1000) / 10} /> : null}
           <View className="gb-indicator__count">
-            {row.expected > 0 ? `已报 ${row.received}/${row.expected} 份 · 按时 ${row.onTime}` : '还没到填报时间'}
+            {row.expected > 0
+              ? `已报 ${row.received}/${row.expected} 份 · 按时 ${row.onTime} · ${coverageText({ reported: row.unitsReported, expected: row.unitsExpected, level: row.reportLevel, returned: row.returned })}`
+              : '还没到填报时间'}
           </View>
-          {row.expected > 0 && row.unitsExpected > 0 ? (
-            <View className="gb-indicator__count gb-indicator__coverage">
-              {coverageText({ reported: row.unitsReported, expected: row.unitsExpected, level: row.reportLevel, returned: row.returned })}
-            </View>
-          ) : null}
           {c.targets.map((t) => (
             <TargetLine key={t.targetId} target={t} indicator={indicator} />
           ))}

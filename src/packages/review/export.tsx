@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useEffect, useRef, useState } from 'react'
@@ -200,6 +201,10 @@ export default function ExportPage() {
   return (
     <DeskShell title="导出自查表" active="packages/review/export">
     <View className={withLargeText('gb-export', large)}>
+      {/* The way to the completeness view on a phone (the desk has it in the side navigation). */}
+      <View className="gb-export__link" role="link" onClick={() => void Taro.navigateTo({ url: '/packages/review/completeness' })}>
+        查看各单位填报完成情况（按时、迟报、未报，立即提醒）›
+      </View>
       <View className="gb-export__label">年度</View>
       <ChoiceChips label="年度" items={[thisYear, thisYear - 1].map((y) => ({ key: String(y), label: `${y}年` }))} value={[String(year)]} onToggle={(y) => choose(Number(y), unitId)} />
       {isAdmin && me ? (

@@ -139,7 +139,6 @@ export default function MePage() {
         <>
           <Cell title="审核填报" description="查看下级提交的数据，通过或退回" clickable onClick={() => void Taro.navigateTo({ url: '/packages/review/index' })} />
           <Cell title="自查表导出" description="预览、修改完成情况，下载 Excel / Word" clickable onClick={() => void Taro.navigateTo({ url: '/packages/review/export' })} />
-          <Cell title="填报完成情况" description="各单位各期按时、迟报、未报，立即提醒" clickable onClick={() => void Taro.navigateTo({ url: '/packages/review/completeness' })} />
         </>
       ) : null}
       <Cell title="关于格报" extra={about ? '收起' : '›'} clickable onClick={() => setAbout(!about)} />
