@@ -24,9 +24,11 @@ import { exportBench } from './export'
 import { rebuildBench } from './rebuild'
 import { evidenceBench } from './evidence'
 import { h5OfflineBench } from './h5offline'
+import { submitStoresBench } from './submitStores'
+import { remindersBench } from './reminders'
 
 const ROOT = join(__dirname, '..')
-const ALL: Bench[] = [sizeBench, h5Bench, submitBench, progressBench, flushBench, exportBench, rebuildBench, evidenceBench, h5OfflineBench]
+const ALL: Bench[] = [sizeBench, h5Bench, submitBench, progressBench, flushBench, exportBench, rebuildBench, evidenceBench, h5OfflineBench, submitStoresBench, remindersBench]
 
 async function main() {
   const args = process.argv.slice(2)
