@@ -10,8 +10,8 @@ import { pathIds, type OrgUnit } from '../src/core/org'
 import { countedDeltas, unitYearCounted } from '../src/core/rollup'
 import { SEED_INDICATORS } from '../src/core/seed/catalog'
 import { buildDemoOrgTree } from '../src/core/seed/orgTree'
-import { spawnServer } from '../test/server/process'
 import { startPgCluster } from './lib/pgCluster'
+import { spawnListening } from './lib/proc'
 import { int, ms, ratio } from './lib/stats'
 import type { Bench, BenchContext } from './lib/types'
 
@@ -102,7 +102,8 @@ async function prepare(store: Store, grids: OrgUnit[]) {
 async function overHttp(ctx: BenchContext, dataDir: string, grids: OrgUnit[], firstGrid: number, env: Record<string, string>) {
   const sessions = new Sessions(loadSessionKey(dataDir))
   const now = Date.parse(NOW)
-  const server = await spawnServer(dataDir, { GEBAO_CLOCK: NOW, ...env })
+  // The server as `npm start` runs it; a long start timeout, the machine is shared.
+  const server = await spawnListening(join(ctx.root, 'cloud/server/main.ts'), ctx.root, { PORT: '0', DATA_DIR: dataDir, LOG: 'off', STATIC_DIR: join(dataDir, 'no-static'), GEBAO_CLOCK: NOW, DATABASE_URL: '', ...env }, 180_000)
   try {
     let next = firstGrid
     const req = {
@@ -120,7 +121,7 @@ async function overHttp(ctx: BenchContext, dataDir: string, grids: OrgUnit[], fi
     ctx.log(`HTTP ${env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}: ${int(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.non2xx + r.errors} errors`)
     return { r, used: next }
   } finally {
-    await server.kill('SIGTERM')
+    await server.stop()
   }
 }
 
