@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { Client } from 'pg'
@@ -40,7 +41,8 @@ const freePort = () =>
     })
   })
 
-export async function startPgCluster(parent: string): Promise<PgCluster> {
+/** `_parent` is ignored: the cluster's folder must be reachable by the `postgres` user, so it goes straight under the system temp folder. */
+export async function startPgCluster(_parent?: string): Promise<PgCluster> {
   const bin = pgBin()
   const asRoot = process.getuid?.() === 0
   const user = process.env.PG_OS_USER ?? 'postgres'
@@ -48,7 +50,7 @@ export async function startPgCluster(parent: string): Promise<PgCluster> {
     const [file, argv] = asRoot ? ['runuser', ['-u', user, '--', join(bin, cmd), ...args]] : [join(bin, cmd), args]
     execFileSync(file, argv as string[], { stdio: ['ignore', 'ignore', 'inherit'] })
   }
-  const tmp = mkdtempSync(join(parent, 'pg-'))
+  const tmp = mkdtempSync(join(tmpdir(), 'gebao-bench-pg-'))
   if (asRoot) {
     execFileSync('chown', [user, tmp])
     chmodSync(tmp, 0o700)
