@@ -26,9 +26,10 @@ import { evidenceBench } from './evidence'
 import { h5OfflineBench } from './h5offline'
 import { submitStoresBench } from './submitStores'
 import { remindersBench } from './reminders'
+import { progressPgBench } from './progressPg'
 
 const ROOT = join(__dirname, '..')
-const ALL: Bench[] = [sizeBench, h5Bench, submitBench, progressBench, flushBench, exportBench, rebuildBench, evidenceBench, h5OfflineBench, submitStoresBench, remindersBench]
+const ALL: Bench[] = [sizeBench, h5Bench, submitBench, progressBench, flushBench, exportBench, rebuildBench, evidenceBench, h5OfflineBench, submitStoresBench, remindersBench, progressPgBench]
 
 async function main() {
   const args = process.argv.slice(2)
