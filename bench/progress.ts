@@ -33,7 +33,7 @@ export const INDICATORS = 30
 export const MONTHS = 12
 export const YEAR = 2020
 /** Batches of 15,000 grids: 1× is batch a; 2× adds b; 4× adds c and d. */
-const STEPS: { label: string; batches: string[] }[] = [
+export const STEPS: { label: string; batches: string[] }[] = [
   { label: '1×', batches: ['a'] },
   { label: '2×', batches: ['b'] },
   { label: '4×', batches: ['c', 'd'] }
@@ -96,7 +96,7 @@ const BATCH_OFFSET: Record<string, number> = { a: 0, b: 1, c: 2, d: 3 }
  * to (indicator, grid, period, field) in primary-key order, so the B-tree
  * is appended to, not shuffled.
  */
-function generateBatch(db: Database.Database, batch: string): void {
+export function generateBatch(db: Database.Database, batch: string): void {
   const off = BATCH_OFFSET[batch] * BATCH_GRIDS
   const G = BATCH_GRIDS
   const seq = (n: number) => `(WITH RECURSIVE s(x) AS (SELECT 0 UNION ALL SELECT x + 1 FROM s WHERE x < ${n - 1}) SELECT x FROM s)`
@@ -188,7 +188,7 @@ function generateBatch(db: Database.Database, batch: string): void {
 }
 
 /** The core's own contributions for a few generated grids, checked against the rows written for them. */
-function checkAgainstCore(db: Database.Database, batch: string): void {
+export function checkAgainstCore(db: Database.Database, batch: string): void {
   const ind = indicators()[0]
   const get = db.prepare('SELECT sum, n FROM rollups WHERE indicator_code = ? AND unit_id = ? AND period = ? AND field = ?')
   for (const gl of [0, 7, BATCH_GRIDS - 1]) {

@@ -25,9 +25,12 @@ import { rebuildBench } from './rebuild'
 import { evidenceBench } from './evidence'
 import { h5OfflineBench } from './h5offline'
 import { h5FirstBench } from './h5first'
+import { submitStoresBench } from './submitStores'
+import { remindersBench } from './reminders'
+import { progressPgBench } from './progressPg'
 
 const ROOT = join(__dirname, '..')
-const ALL: Bench[] = [sizeBench, h5Bench, submitBench, progressBench, flushBench, exportBench, rebuildBench, evidenceBench, h5OfflineBench, h5FirstBench]
+const ALL: Bench[] = [sizeBench, h5Bench, submitBench, progressBench, flushBench, exportBench, rebuildBench, evidenceBench, h5OfflineBench, h5FirstBench, submitStoresBench, remindersBench, progressPgBench]
 
 async function main() {
   const args = process.argv.slice(2)

@@ -3,6 +3,7 @@ import { useChineseMessages } from '../api/router'
 import { FutureSchemaError } from '../store/sqlite/migrations'
 import { SqliteStore } from '../store/sqlite/SqliteStore'
 import { addUnit, AdminError, dropDemoCommand, init, inviteCommand, type Flags } from './commands'
+import { migrateToPg } from './migrateToPg'
 
 /**
  * `npm run admin -- <command> [--flag value …]` on DATA_DIR (default ./data):
@@ -11,6 +12,7 @@ import { addUnit, AdminError, dropDemoCommand, init, inviteCommand, type Flags }
  *   invite --person-id <id>
  *   invite --name 李四 --role grid_worker|community_reviewer|street_reviewer|admin --unit <unit id> [--id id]
  *   drop-demo
+ *   migrate-to-pg [--upload-dir <dir>]   (DATABASE_URL: the empty PostgreSQL database to copy into)
  * Works beside a running server (it is not one: no data-folder lock).
  */
 const USAGE = `usage: npm run admin -- init --district 某某区 --name 张三
@@ -18,6 +20,7 @@ const USAGE = `usage: npm run admin -- init --district 某某区 --name 张三
        npm run admin -- invite --person-id <id>
        npm run admin -- invite --name 李四 --role grid_worker --unit <unit id> [--id <id>]
        npm run admin -- drop-demo
+       DATABASE_URL=postgres://… npm run admin -- migrate-to-pg [--upload-dir <dir>]
 (DATA_DIR chooses the data folder; default ./data)`
 
 function parseFlags(args: string[]): Flags {
@@ -40,6 +43,15 @@ async function main(argv: string[]): Promise<number> {
   }
   useChineseMessages()
   const flags = parseFlags(rest)
+  if (command === 'migrate-to-pg') {
+    const databaseUrl = process.env.DATABASE_URL?.trim()
+    if (!databaseUrl) throw new AdminError('migrate-to-pg: set DATABASE_URL=postgres://… to the empty PostgreSQL database to copy into')
+    const dataDir = resolve(process.env.DATA_DIR ?? './data')
+    const r = await migrateToPg({ dataDir, databaseUrl, ...(flags['upload-dir'] ? { uploadDir: flags['upload-dir'] } : {}), ...(process.env.UPLOAD_DIR ? { sourceUploadDir: process.env.UPLOAD_DIR } : {}) })
+    for (const t of r.tables) console.log(`${t.name}: ${t.rows}`)
+    console.log(`copied ${dataDir}/gebao.db into PostgreSQL${r.uploadsCopiedTo ? `; upload files copied to ${r.uploadsCopiedTo} (start the servers with UPLOAD_DIR=${r.uploadsCopiedTo})` : `; upload files stay in ${process.env.UPLOAD_DIR ?? join(dataDir, 'uploads')}`}. Start the server with DATABASE_URL set and the same DATA_DIR.`)
+    return 0
+  }
   const store = new SqliteStore(join(resolve(process.env.DATA_DIR ?? './data'), 'gebao.db'))
   const env = { store, clock: { now: () => new Date() } }
   try {
