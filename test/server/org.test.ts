@@ -3,6 +3,9 @@ import { projectRollups, withoutEmpty } from '../../src/core/rollup'
 import type { OrgUnit } from '../../src/core/org'
 import { ADMIN, clientId, fingerprint, GRID_WORKER, GRID_WORKER_UNIT, startServer, STREET_REVIEWER, type Running } from './harness'
 
+// Each case fingerprints the whole database several times: seconds over PostgreSQL.
+jest.setTimeout(60_000)
+
 let s: Running
 let admin: string
 beforeAll(async () => {
