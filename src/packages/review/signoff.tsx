@@ -255,10 +255,10 @@ export default function ReviewSignoffPage() {
                 />
                 {formError ? <View className="gb-signoff__error">{formError}</View> : null}
                 <View className="gb-signoff__acts">
-                  <Button type="primary" disabled={busy} onClick={() => void send(action.row, action.decision)}>
+                  <Button className="gb-signoff__confirm" type="primary" disabled={busy} onClick={() => void send(action.row, action.decision)}>
                     {action.decision === 'return' ? '确认退回' : '确认标记未报'}
                   </Button>
-                  <Button fill="outline" disabled={busy} onClick={() => setAction(null)}>
+                  <Button className="gb-signoff__confirm" fill="outline" disabled={busy} onClick={() => setAction(null)}>
                     取消
                   </Button>
                 </View>
