@@ -4,7 +4,7 @@ import { Current } from '@tarojs/runtime'
 import ReviewDetailPage from '../../src/packages/review/detail'
 import { SEED_INDICATORS } from '../../src/core/seed/catalog'
 import { resetIdentity } from '../../src/hooks/useIdentity'
-import { ApiFailure, type Api, type HistoryData, type MeData } from '../../src/services/api'
+import { ApiFailure, type Api, type HistoryData, type MeData, type ReviewContextData } from '../../src/services/api'
 import { installFakeServices, meFor, mockTaro } from './fakeServices'
 import { community, district, entry, g1, report, street, type StoredReport } from './reviewFixtures'
 
@@ -73,6 +73,7 @@ async function openDetail(me: MeData, versions: HistoryData[], review: (input: R
     history: jest.fn(async () => versions[Math.min(n++, versions.length - 1)]),
     catalog: jest.fn(async () => ({ indicators: SEED_INDICATORS, units: [district, street, community, g1] })),
     review: jest.fn(review) as unknown as Api['review'],
+    reviewContext: jest.fn(async () => CONTEXT),
     // The server's signed links for local uploads (an <Image> sends no session).
     fileLinks: jest.fn(async (ids: string[]) => ({
       links: Object.fromEntries(ids.map((id) => [id, { url: `/files/${id.slice('local:'.length)}?exp=1&sig=s`, expiresAt: '2021-01-05T02:10:00Z' }]))
@@ -84,6 +85,17 @@ async function openDetail(me: MeData, versions: HistoryData[], review: (input: R
   return api as typeof api & { review: jest.Mock }
 }
 
+/** What review.context answers for GRID_REPORT (computed by the server from core). */
+const CONTEXT: ReviewContextData = {
+  label: '古田街道 · 古田一社区 · 第一网格',
+  targets: [{ id: 'canteens', label: '新建老年幸福食堂', required: 3, unallocated: false, share: true, actual: '2个', rate: '66.7' }],
+  rate: '66.7',
+  previous: { period: '2020-11', status: 'approved', figures: [{ key: 'trainees', label: '培训护理人员', value: '480人次' }] },
+  warnings: [{ key: 'trainees', label: '培训护理人员', messages: ['比上期多了约10倍'], reason: '本月只办了一期培训' }],
+  chain: null,
+  signedOff: false
+}
+
 const reviewer = meFor('李审核', 'community_reviewer', community)
 const bureau = meFor('周局', 'admin', district)
 const after = (r: StoredReport, over: Partial<StoredReport>, entries = GRID_ENTRIES): HistoryData => ({ report: { ...r, ...over }, entries })
@@ -92,7 +104,14 @@ test('figures with units, the reason beside its figure, narrative, photos and th
   const api = await openDetail(reviewer, [{ report: GRID_REPORT, entries: GRID_ENTRIES }])
   expect(api.history).toHaveBeenCalledWith(GRID_REPORT.id)
   expect(screen.getByText('“133”居家养老品牌打造')).toBeTruthy()
-  expect(screen.getByText('第一网格 · 2020年12月')).toBeTruthy()
+  await waitFor(() => expect(screen.getByText('古田街道 · 古田一社区 · 第一网格 · 2020年12月')).toBeTruthy())
+  // The unit's own target (its share), the rate, last period and the warning with its reason.
+  const context = screen.getByLabelText('本单位目标与完成率')
+  expect(context.textContent).toContain('目标 3（分解到本单位）')
+  expect(context.textContent).toContain('完成率 66.7%')
+  expect(screen.getByText('本年综合完成率：66.7%')).toBeTruthy()
+  expect(screen.getByText('培训护理人员：480人次')).toBeTruthy()
+  expect(screen.getByLabelText('需要留意').textContent).toContain('比上期多了约10倍')
   expect(screen.getByText('第2版 · 1月4日 11:05更新')).toBeTruthy()
   await waitFor(() => expect(screen.getByText('500人次')).toBeTruthy())
   expect(screen.getByText('2个')).toBeTruthy()

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import './BatchConfirm.scss'
 
 export interface BatchConfirmProps {
   title: string

@@ -14,11 +14,14 @@ import HistoryTimeline, { type TimelineItem } from '../../components/HistoryTime
 import StatusTag from '../../components/StatusTag'
 import { useIdentity } from '../../hooks/useIdentity'
 import { useRefreshOnShow } from '../../hooks/useRefreshOnShow'
-import { ApiFailure, type HistoryData } from '../../services/api'
+import { ApiFailure, type HistoryData, type ReviewContextData } from '../../services/api'
+import DeskShell from '../../components/DeskShell'
+import ReviewContextCard from './ReviewContextCard'
 import { getServices } from '../../services'
 import { mayReview } from './access'
 import { evidenceLinks, evidenceUrl } from './evidenceUrl'
 import { formatFigure } from '../../core/fieldFormat'
+import { unitLabel } from '../../core/unitLabel'
 import { ACTION_LABEL, VERDICT_LABEL, changeText, timeLabel } from './labels'
 import { toast } from './toast'
 import { useQuery } from './useQuery'
@@ -83,6 +86,8 @@ export default function ReviewDetailPage() {
   const [formError, setFormError] = useState('')
   const [fileLinks, setFileLinks] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  /** Target, rate, last period and warnings beside the report (review.context); the page works without it. */
+  const [context, setContext] = useState<ReviewContextData | null>(null)
   const haveCatalog = useRef(false)
 
   const loadCatalog = async () => {
@@ -105,7 +110,14 @@ export default function ReviewDetailPage() {
     try {
       const services = getServices()
       await services.ready
-      const [d] = await Promise.all([services.api.history(id), loadCatalog()])
+      const [d] = await Promise.all([
+        services.api.history(id),
+        loadCatalog(),
+        Promise.resolve()
+          .then(() => services.api.reviewContext(id))
+          .then(setContext)
+          .catch(() => undefined)
+      ])
       setFileLinks(await evidenceLinks(services.api, d.report))
       setData(d)
       setError('')
@@ -118,7 +130,7 @@ export default function ReviewDetailPage() {
   const report = data?.report ?? null
   const ind = report ? indicators[report.indicatorCode] : undefined
   const qualitative = (ind?.targets ?? []).filter((t) => t.kind === 'qualitative')
-  const canAct = report !== null && mayReview(me, report.unitPath)
+  const canAct = report !== null && context?.signedOff !== true && mayReview(me, report.unitPath, context ? (context.chain ?? undefined) : ind?.reviewChain)
 
   const start = (decision: Decision) => {
     setFormError('')
@@ -203,10 +215,11 @@ export default function ReviewDetailPage() {
     // A worker's comment comes with a fix: it is a note to the reviewer, not a review opinion.
     ...(e.comment ? { comment: e.comment, commentLabel: e.action === 'submit' || e.action === 'edit' ? '填报人留言' : '意见' } : {})
   }))
-  const unitName = units[report.orgUnitId]?.name ?? report.orgUnitId
+  const unitName = context?.label ?? unitLabel(report.unitPath, units)
   const choosable = (ind?.fields ?? []).filter((f) => f.fixed === undefined)
 
   return (
+    <DeskShell title="审核详情" active="packages/review/index">
     <View className={withLargeText('gb-review-detail', large)}>
       {error ? (
         <View className="gb-review-detail__error" role="button" onClick={() => void load()}>
@@ -250,6 +263,8 @@ export default function ReviewDetailPage() {
         ))}
       </View>
 
+      {context ? <ReviewContextCard context={context} /> : null}
+
       <View className="gb-review-detail__section">情况说明</View>
       <View className="gb-review-detail__card gb-review-detail__text">{report.narrative.trim() || '没有写'}</View>
 
@@ -277,6 +292,10 @@ export default function ReviewDetailPage() {
           ) : null}
           {report.status === 'returned' ? <View className="gb-review-detail__hint">已退回，等填报人修改后重新提交</View> : null}
         </View>
+      ) : null}
+      {context?.signedOff ? <View className="gb-review-detail__hint">上级已签核本期汇总，数据已锁定；如需修改，请上级先退回签核</View> : null}
+      {!canAct && !context?.signedOff && context?.chain && me && report.unitPath !== me.unit.path && me.person.role !== 'admin' ? (
+        <View className="gb-review-detail__hint">这项指标由下一级逐条审核，本级在“逐级签核”里签核汇总</View>
       ) : null}
       {!canAct && me && report.unitPath === me.unit.path && me.person.role !== 'admin' ? <View className="gb-review-detail__hint">本单位的填报由上级审核</View> : null}
 
@@ -359,5 +378,6 @@ export default function ReviewDetailPage() {
         <HistoryTimeline items={timeline} />
       </View>
     </View>
+    </DeskShell>
   )
 }
