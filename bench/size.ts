@@ -5,7 +5,9 @@ import { pathToFileURL } from 'node:url'
 import { kb } from './lib/stats'
 import type { Bench, BenchContext } from './lib/types'
 
-const BUDGET_KB = 450
+// The CI budget (.ci/run) and the goal of issue 16: within 1.5× the bare template, same run.
+const BUDGET_KB = 445
+const BARE_RATIO_GOAL = 1.5
 
 interface Sizes {
   mainBytes: number
@@ -50,7 +52,7 @@ function bareTemplate(ctx: BenchContext): string {
   return app
 }
 
-/** This repo's build config (plugins, baseLevel, NutUI import rules) with bench/bare's one empty page. */
+/** This repo's build config (plugins, baseLevel, NutUI import rules) with bench/bare's one empty page (and the sitemap.json config/ copies). */
 function ourConfigEmptyPage(ctx: BenchContext): string {
   const app = join(ctx.tmp, 'ours-empty')
   mkdirSync(app)
@@ -83,11 +85,12 @@ export const sizeBench: Bench = {
     build(emptyDir, ctx.root, ctx.log, 'our config, one empty page')
     const empty = await weappSizes(join(emptyDir, 'dist'))
 
-    const row = (name: string, s: Sizes) => [name, kb(s.mainBytes), kb(s.totalBytes), `${kb(s.mainBytes - bare.mainBytes)}`, `${((s.mainBytes / (BUDGET_KB * 1024)) * 100).toFixed(0)}%`]
-    ctx.log(`main ${kb(ours.mainBytes)} KB of ${BUDGET_KB} KB; bare template ${kb(bare.mainBytes)} KB`)
+    const ratio = (s: Sizes) => s.mainBytes / bare.mainBytes
+    const row = (name: string, s: Sizes) => [name, kb(s.mainBytes), kb(s.totalBytes), `${kb(s.mainBytes - bare.mainBytes)}`, `${ratio(s).toFixed(2)}×`]
+    ctx.log(`main ${kb(ours.mainBytes)} KB; bare template ${kb(bare.mainBytes)} KB (${ratio(ours).toFixed(3)}×, goal ${BARE_RATIO_GOAL}× = ${kb(bare.mainBytes * BARE_RATIO_GOAL)} KB)`)
     return {
       table: [
-        ['build', 'main package (KB)', 'total (KB)', 'main over bare template (KB)', 'of the 450 KB budget'],
+        ['build', 'main package (KB)', 'total (KB)', 'main over bare template (KB)', 'main ÷ bare template'],
         row('格报 (dist/)', ours),
         row('bare `taro init` React template', bare),
         row('this repo’s config, one empty page', empty)
@@ -95,9 +98,9 @@ export const sizeBench: Bench = {
       notes: [
         `Sizes are bytes on disk of the weapp production build (scripts/size.mjs: main = everything outside the subpackage roots; KB = 1024 bytes). ${built ? 'dist/ was built by this run.' : `dist/ was used as found (built ${distAge}); \`--rebuild\` rebuilds it.`}`,
         'Both baselines are rebuilt in every run (≈ 10 s each) with this repo’s node_modules: the bare template is scaffolded by `taro init bare --typescript --framework React --compiler Webpack5 --css Sass --template default --no-autoInstall` from the Taro CLI’s bundled template (offline), with @tarojs/plugin-generator (a scaffolding plugin, not installed here, no effect on output) removed from its config; the empty page is bench/bare/src built with config/, babel.config.js and tsconfig.json of this repo (@tarojs/plugin-html, baseLevel 8, the NutUI import rule).',
-        `Budget: main package ≤ ${BUDGET_KB} KB (ours); WeChat’s own limit is 2 MB per package.`
+        `Goal (issue 16): main package ≤ ${BARE_RATIO_GOAL}× the bare template of the same run, here ${kb(bare.mainBytes * BARE_RATIO_GOAL)} KB; ours is ${ratio(ours).toFixed(3)}×, ${ours.mainBytes > bare.mainBytes * BARE_RATIO_GOAL ? `${kb(ours.mainBytes - bare.mainBytes * BARE_RATIO_GOAL)} KB over` : `${kb(bare.mainBytes * BARE_RATIO_GOAL - ours.mainBytes)} KB under`}. WeChat’s own limit is 2 MB per package.`
       ],
-      figures: { mainKB: +kb(ours.mainBytes), totalKB: +kb(ours.totalBytes), bareMainKB: +kb(bare.mainBytes), emptyOursMainKB: +kb(empty.mainBytes), budgetKB: BUDGET_KB }
+      figures: { mainKB: +kb(ours.mainBytes), totalKB: +kb(ours.totalBytes), bareMainKB: +kb(bare.mainBytes), emptyOursMainKB: +kb(empty.mainBytes), budgetKB: BUDGET_KB, mainOverBare: +ratio(ours).toFixed(3), goalKB: +kb(bare.mainBytes * BARE_RATIO_GOAL) }
     }
   }
 }
