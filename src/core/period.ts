@@ -37,7 +37,28 @@ export function periodOf(type: PeriodType, date: string | Date): string {
   return d.format('YYYY-MM')
 }
 
+// periodRange and dueDate are called for every unit × period of a table or a
+// completeness grid (100k calls for a district): the answers depend only on
+// the key, so they are kept (a few hundred distinct keys ever occur; the cap
+// only guards against a caller that makes up keys).
+const RANGES = new Map<string, PeriodRange>()
+const DUES = new Map<string, string>()
+const CACHE_CAP = 5000
+
+function kept<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  let v = cache.get(key)
+  if (v === undefined) {
+    if (cache.size >= CACHE_CAP) cache.clear()
+    cache.set(key, (v = make()))
+  }
+  return v
+}
+
 export function periodRange(key: string): PeriodRange {
+  return kept(RANGES, key, () => Object.freeze(computeRange(key)))
+}
+
+function computeRange(key: string): PeriodRange {
   const type = periodType(key)
   let start: dayjs.Dayjs
   let months: number
@@ -84,7 +105,7 @@ export function periodsOfYear(type: PeriodType, year: number): string[] {
 
 /** The last day on which a report for `key` is on time, YYYY-MM-DD. */
 export function dueDate(key: string, rule: DueRule): string {
-  return dayjs(periodRange(key).end).add(rule.daysAfterEnd, 'day').format('YYYY-MM-DD')
+  return kept(DUES, `${key}|${rule.daysAfterEnd}`, () => dayjs(periodRange(key).end).add(rule.daysAfterEnd, 'day').format('YYYY-MM-DD'))
 }
 
 /** `today` is a local calendar date, YYYY-MM-DD (UTC+8 for WeChat users). */
