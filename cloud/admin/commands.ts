@@ -45,7 +45,7 @@ function checkId(id: string, what: string): string {
  * Who the CLI acts as: the operator at the district (root) unit, recorded
  * as `admin-cli` on what it creates. With several roots, --district-id picks.
  */
-async function operator(env: AdminEnv, flags: Flags): Promise<Caller> {
+export async function operator(env: AdminEnv, flags: Flags): Promise<Caller> {
   const roots = env.store.db.prepare('SELECT id FROM org_units WHERE parent_id IS NULL ORDER BY id').all() as { id: string }[]
   const id = flags['district-id'] ?? (roots.length === 1 ? roots[0].id : undefined)
   const unit = id ? await env.store.getOrgUnit(id) : null

@@ -2,6 +2,7 @@ import { resolve, join } from 'node:path'
 import { useChineseMessages } from '../api/router'
 import { FutureSchemaError } from '../store/sqlite/migrations'
 import { SqliteStore } from '../store/sqlite/SqliteStore'
+import { backfillCommand } from './backfill'
 import { addUnit, AdminError, dropDemoCommand, init, inviteCommand, type Flags } from './commands'
 import { migrateToPg } from './migrateToPg'
 
@@ -13,6 +14,7 @@ import { migrateToPg } from './migrateToPg'
  *   invite --name 李四 --role grid_worker|community_reviewer|street_reviewer|admin --unit <unit id> [--id id]
  *   drop-demo
  *   migrate-to-pg [--upload-dir <dir>]   (DATABASE_URL: the empty PostgreSQL database to copy into)
+ *   backfill <file.xlsx|file.csv> [--dry-run] [--year 2020] [--approved]
  * Works beside a running server (it is not one: no data-folder lock).
  */
 const USAGE = `usage: npm run admin -- init --district 某某区 --name 张三
@@ -21,6 +23,7 @@ const USAGE = `usage: npm run admin -- init --district 某某区 --name 张三
        npm run admin -- invite --name 李四 --role grid_worker --unit <unit id> [--id <id>]
        npm run admin -- drop-demo
        DATABASE_URL=postgres://… npm run admin -- migrate-to-pg [--upload-dir <dir>]
+       npm run admin -- backfill <file.xlsx|file.csv> [--dry-run] [--year 2020] [--approved]
 (DATA_DIR chooses the data folder; default ./data)`
 
 function parseFlags(args: string[]): Flags {
@@ -42,7 +45,10 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2
   }
   useChineseMessages()
-  const flags = parseFlags(rest)
+  // backfill takes a file and two switches before its --flag value pairs.
+  const file = command === 'backfill' && rest[0] && !rest[0].startsWith('--') ? rest.shift() : undefined
+  const switches = new Set<string>(command === 'backfill' ? rest.filter((a) => a === '--dry-run' || a === '--approved') : [])
+  const flags = parseFlags(rest.filter((a) => !switches.has(a)))
   if (command === 'migrate-to-pg') {
     const databaseUrl = process.env.DATABASE_URL?.trim()
     if (!databaseUrl) throw new AdminError('migrate-to-pg: set DATABASE_URL=postgres://… to the empty PostgreSQL database to copy into')
@@ -67,6 +73,9 @@ async function main(argv: string[]): Promise<number> {
         return 0
       case 'drop-demo':
         console.log(await dropDemoCommand(env))
+        return 0
+      case 'backfill':
+        console.log(await backfillCommand(env, file, flags, switches.has('--dry-run'), switches.has('--approved')))
         return 0
       default:
         throw new AdminError(`unknown command ${command}\n${USAGE}`)

@@ -69,7 +69,8 @@ describe('cloud function build (esbuild, into a temp dir)', () => {
     const code = readFileSync(file, 'utf8')
     expect(code).toContain('require("wx-server-sdk")')
     expect(code).not.toMatch(/better-sqlite3|fastify/)
-    expect(statSync(file).size).toBeLessThan(300 * 1024)
+    // 294 KB on main before plan.backfill and ceilings, 313 KB with them (esbuild inlines the handlers' on-demand imports); the heavy libraries stay external.
+    expect(statSync(file).size).toBeLessThan(330 * 1024)
   })
 
   test('package.json and config.json are copied beside it', () => {

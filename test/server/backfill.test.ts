@@ -1,4 +1,7 @@
 import { Workbook } from 'exceljs'
+import { rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { admin, tempDir } from './faults/helpers'
 import { ADMIN, fingerprint, GRID_WORKER, startServer, type Running } from './harness'
 
 /**
@@ -126,3 +129,25 @@ test('an xlsx marked approved stores approved reports, counted in the official (
   expect(unmarked.body.error.message).toContain('第3行：园博北社区第1网格2020-06的填报已审核通过，请先重新打开，或选“补录即通过”后再补录')
   expect(await fingerprint(s)).toBe(before)
 })
+
+test('npm run admin -- backfill <file> [--dry-run]: the same action from the operator’s command line, beside the running server', async () => {
+  const dir = tempDir('gebao-backfill-')
+  const good = join(dir, '补录.csv')
+  writeFileSync(good, Buffer.from(csv([['qk-s11-c01-g2', 'YL-133', '2020-07', 'trainees', 40]]), 'base64'))
+  const bad = join(dir, '有错.csv')
+  writeFileSync(bad, Buffer.from(csv([['qk-s11-c01-g2', 'YL-133', '2020-07', 'trainees', 40], ['qk-s11-c01-g2', 'YL-133', '2019-07', 'trainees', 1]]), 'base64'))
+  const before = await fingerprint(s)
+  const dry = admin(s.dataDir, 'backfill', good, '--dry-run', '--year', '2020')
+  expect(dry.status).toBe(0)
+  expect(dry.out).toContain('Dry run: would change 1 value(s) of 2020')
+  expect(dry.out).toContain('第2行 园博北社区第2网格 YL-133 2020-07 trainees: — → 40')
+  const refused = admin(s.dataDir, 'backfill', bad, '--year', '2020')
+  expect(refused.status).toBe(1)
+  expect(refused.err).toContain('第3行：期间2019-07不在2020年计划内')
+  expect(await fingerprint(s)).toBe(before)
+  const real = admin(s.dataDir, 'backfill', good, '--year', '2020')
+  expect(real.status).toBe(0)
+  expect(real.out).toContain('Changed 1 value(s) of 2020 in 1 report(s)')
+  expect(await s.server.store.getReport('YL-133~qk-s11-c01-g2~2020-07')).toMatchObject({ status: 'submitted', values: { trainees: 40 } })
+  rmSync(dir, { recursive: true, force: true })
+}, 60_000)
