@@ -90,7 +90,23 @@ export async function readUploadTables(name: string, bytes: Buffer): Promise<{ f
   checkUpload(name, bytes)
   const zip = await openZip(bytes)
   const document = zip.file('word/document.xml')
-  if (document) return { format: 'docx', tables: wordTables(await document.async('string')) }
+  if (document) return { format: 'docx', tables: joinContinued(wordTables(await document.async('string'))) }
   if (zip.file('xl/workbook.xml')) return { format: 'xlsx', tables: await xlsxTables(bytes) }
   throw refuse(`这个文件不是 docx 或 xlsx。${EXPECTED_LAYOUT}`)
+}
+
+/**
+ * Consecutive tables opening with the same header row are one table split
+ * over pages (our own docx export writes one table per page, each with the
+ * header row, so the 类型 label repeats): their rows are joined, the
+ * repeated header rows dropped.
+ */
+export function joinContinued(tables: Table[]): Table[] {
+  const out: Table[] = []
+  for (const t of tables) {
+    const last = out[out.length - 1]
+    if (last && t.length > 0 && last.length > 0 && t[0].join('|') === last[0].join('|')) last.push(...t.slice(1))
+    else out.push(t.map((r) => [...r]))
+  }
+  return out
 }

@@ -69,8 +69,12 @@ describe('cloud function build (esbuild, into a temp dir)', () => {
     const code = readFileSync(file, 'utf8')
     expect(code).toContain('require("wx-server-sdk")')
     expect(code).not.toMatch(/better-sqlite3|fastify/)
-    // 294 KB on main before plan.backfill and ceilings, 313 KB with them (esbuild inlines the handlers' on-demand imports); the heavy libraries stay external.
-    expect(statSync(file).size).toBeLessThan(330 * 1024)
+    // Not minified on purpose (readable cloud stack traces). 294 KB on main,
+    // about 394 KB after the workbench (org tree, people, plan designer,
+    // review chains, completeness, back-fill, ceilings). The bound is there to
+    // catch a heavy library (exceljs, docx: MBs) slipping into the bundle, so
+    // it sits well above the code's own growth.
+    expect(statSync(file).size).toBeLessThan(512 * 1024)
   })
 
   test('package.json and config.json are copied beside it', () => {

@@ -324,6 +324,20 @@ const MATRIX: Record<string, Spec> = {
   'export.table': exportSpec({}),
   'export.file': exportSpec({ format: 'xlsx' }),
   'export.narrative': exportSpec({ indicatorCode: 'YL-133', text: '按时完成。' }),
+  'export.narrativeHistory': exportSpec({ indicatorCode: 'YL-133' }),
+  completeness: (role) => ({
+    in: { payload: () => ({ indicatorCode: 'YL-133', year: 2020 }), expect: tableEditor(role, OK), ...(role === 'grid_worker' ? { note: 'the completeness view is for reviewers' } : {}) },
+    out: { payload: () => ({ indicatorCode: 'YL-133', year: 2020, streetId: OTHER[asSigned(role)] }), expect: tableEditor(role, FORBIDDEN) }
+  }),
+  'completeness.file': (role) => ({
+    in: { payload: () => ({ indicatorCode: 'YL-133', year: 2020 }), expect: tableEditor(role, OK) },
+    out: { payload: () => ({ indicatorCode: 'YL-133', year: 2020, streetId: OTHER[asSigned(role)] }), expect: tableEditor(role, FORBIDDEN) }
+  }),
+  'completeness.remind': (role) => ({
+    // 张晓梅's grid, beneath every reviewer's unit; at most one message a day however often it is asked.
+    in: { payload: () => ({ orgUnitId: GRID_WORKER_UNIT }), expect: tableEditor(role, OK), ...(role === 'grid_worker' ? { note: 'only reviewers remind' } : {}) },
+    out: { payload: () => ({ orgUnitId: OTHER[asSigned(role)] }), expect: tableEditor(role, FORBIDDEN) }
+  }),
   'plan.import': (role) => ({
     in: { payload: async () => ({ name: '2020年自查表.xlsx', base64: (await seedXlsx()).toString('base64') }), expect: adminOnly(role) },
     out: {

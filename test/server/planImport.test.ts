@@ -5,6 +5,9 @@ import { otherDocx, seedDocx, seedXlsx, targetSheetXlsx, withParts } from '../im
 import { seedRows } from '../import/seedTable'
 import { ADMIN, fingerprint, GRID_WORKER, startServer, STREET_REVIEWER, type Running } from './harness'
 
+// Exports of the district write the completeness grid of its 992 grids too: seconds on a busy machine.
+jest.setTimeout(90_000)
+
 let s: Running
 let admin: string
 let docx: Buffer
