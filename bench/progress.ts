@@ -106,23 +106,24 @@ export function generateBatch(db: Database.Database, batch: string): void {
   const b = `((${g} * 7 + i * 13) % 40)`
   const onTimeSql = (m: string) => `(NOT (${m} = 1 + ((${g} + i) % 12) AND (${g} + i) % 4 = 0))`
   const approvedSql = (m: string) => `(${m} <= 6 + (${g} % 6))`
-  // Grid roll-ups: 13 periods ('2020' first, then the months, as keys sort) × 4 fields.
+  // Grid roll-ups: 13 periods ('2020' first, then the months, as keys sort) × 5 fields.
   db.exec(`
     INSERT INTO rollups (indicator_code, unit_id, period, field, sum, n)
     SELECT 'B-' || printf('%02d', i), ${unit},
            CASE WHEN p = 0 THEN '${YEAR}' ELSE '${YEAR}-' || printf('%02d', p) END,
-           CASE f WHEN 0 THEN '#approved' WHEN 1 THEN '#on_time' WHEN 2 THEN '#received' ELSE 'done' END,
+           CASE f WHEN 0 THEN '#approved' WHEN 1 THEN '#on_time' WHEN 2 THEN '#received' WHEN 3 THEN '#units' ELSE 'done' END,
            CASE
              WHEN p = 0 AND f = 0 THEN 6 + (${g} % 6)
              WHEN p = 0 AND f = 1 THEN 12 - ((${g} + i) % 4 = 0)
              WHEN p = 0 AND f = 2 THEN 12
+             WHEN f = 3 THEN 1
              WHEN p = 0 THEN 12 * ${b} + 78
              WHEN f = 0 THEN ${approvedSql('p')}
              WHEN f = 1 THEN ${onTimeSql('p')}
              WHEN f = 2 THEN 1
              ELSE ${b} + p
            END, 1
-    FROM (SELECT x / ${52 * G} + 1 AS i, (x / 52) % ${G} AS gl, (x / 4) % 13 AS p, x % 4 AS f FROM ${seq(INDICATORS * G * 52)})
+    FROM (SELECT x / ${65 * G} + 1 AS i, (x / 65) % ${G} AS gl, (x / 5) % 13 AS p, x % 5 AS f FROM ${seq(INDICATORS * G * 65)})
   `)
   // The raw values, one row per report and field.
   db.exec(`
@@ -134,8 +135,8 @@ export function generateBatch(db: Database.Database, batch: string): void {
   `)
   // Every unit above the grids: the batch's contributions summed in JS and
   // added with the store's own upsert (sum += , n +=).
-  // acc[i][c]: [approved, onTime, received, done] × 13 periods (sums; n = grids of the batch beneath).
-  const acc: number[][][] = Array.from({ length: INDICATORS + 1 }, () => Array.from({ length: COMMUNITIES + 1 }, () => new Array(52).fill(0)))
+  // acc[i][c]: [approved, onTime, received, units, done] × 13 periods (sums; n = grids of the batch beneath).
+  const acc: number[][][] = Array.from({ length: INDICATORS + 1 }, () => Array.from({ length: COMMUNITIES + 1 }, () => new Array(65).fill(0)))
   for (let gl = 0; gl < G; gl++) {
     const gg = off + gl
     const c = Math.floor(gl / GRIDS_PER_COMMUNITY_PER_BATCH) + 1
@@ -145,36 +146,39 @@ export function generateBatch(db: Database.Database, batch: string): void {
         const a = approved(gg, m) ? 1 : 0
         const o = onTime(gg, i, m) ? 1 : 0
         const v = value(gg, i, m)
-        a4[m * 4] += a
-        a4[m * 4 + 1] += o
-        a4[m * 4 + 2] += 1
-        a4[m * 4 + 3] += v
+        a4[m * 5] += a
+        a4[m * 5 + 1] += o
+        a4[m * 5 + 2] += 1
+        a4[m * 5 + 3] += 1
+        a4[m * 5 + 4] += v
         a4[0] += a
         a4[1] += o
         a4[2] += 1
-        a4[3] += v
+        a4[4] += v
       }
+      // The year key counts the grid once.
+      a4[3] += 1
     }
   }
   const inc = db.prepare(
     `INSERT INTO rollups (indicator_code, unit_id, period, field, sum, n) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(indicator_code, unit_id, period, field) DO UPDATE SET sum = sum + excluded.sum, n = n + excluded.n`
   )
-  const FIELDS = ['#approved', '#on_time', '#received', 'done']
+  const FIELDS = ['#approved', '#on_time', '#received', '#units', 'done']
   const periods = [String(YEAR), ...Array.from({ length: MONTHS }, (_, k) => `${YEAR}-${pad(k + 1, 2)}`)]
   const grids = GRIDS_PER_COMMUNITY_PER_BATCH
   const write = (i: number, unitId: string, sums: number[], n: number) => {
-    for (let p = 0; p < 13; p++) for (let f = 0; f < 4; f++) inc.run(code(i), unitId, periods[p], FIELDS[f], sums[p * 4 + f], n)
+    for (let p = 0; p < 13; p++) for (let f = 0; f < 5; f++) inc.run(code(i), unitId, periods[p], FIELDS[f], sums[p * 5 + f], n)
   }
   db.transaction(() => {
     // In key order (indicator, then unit id: 'bd' < 'bd-c…' < 'bd-s…'), so the upserts walk the B-tree once.
     for (let i = 1; i <= INDICATORS; i++) {
-      const street = Array.from({ length: STREETS + 1 }, () => new Array(52).fill(0))
+      const street = Array.from({ length: STREETS + 1 }, () => new Array(65).fill(0))
       const streetGrids = new Array(STREETS + 1).fill(0)
-      const district = new Array(52).fill(0)
+      const district = new Array(65).fill(0)
       for (let c = 1; c <= COMMUNITIES; c++) {
         const sums = acc[i][c]
-        for (let k = 0; k < 52; k++) {
+        for (let k = 0; k < 65; k++) {
           street[streetOf(c)][k] += sums[k]
           district[k] += sums[k]
         }
