@@ -69,7 +69,9 @@ describe('cloud function build (esbuild, into a temp dir)', () => {
     const code = readFileSync(file, 'utf8')
     expect(code).toContain('require("wx-server-sdk")')
     expect(code).not.toMatch(/better-sqlite3|fastify/)
-    expect(statSync(file).size).toBeLessThan(300 * 1024)
+    // Unminified. 300 KB held until issue 13's org.* actions (+17 KB, 316 KB); the desk actions of the
+    // other issue-13 branches come on top: 400 KB still says "a bundle of our code, not a dependency tree".
+    expect(statSync(file).size).toBeLessThan(400 * 1024)
   })
 
   test('package.json and config.json are copied beside it', () => {
