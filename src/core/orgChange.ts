@@ -1,19 +1,6 @@
 import { ApiError } from './errors'
-import {
-  childPath,
-  isActive,
-  isWithin,
-  mergeProblem,
-  moveProblem,
-  normalizeUnitName,
-  ORG_LEVEL_LABEL,
-  parentProblem,
-  retireProblem,
-  siblingClash,
-  unitNameProblem,
-  type OrgLevel,
-  type OrgUnit
-} from './org'
+import { childPath, isWithin, ORG_LEVEL_LABEL, type OrgLevel, type OrgUnit } from './org'
+import { isActive, mergeProblem, moveProblem, normalizeUnitName, parentProblem, retireProblem, siblingClash, unitNameProblem } from './orgRules'
 
 /**
  * What an accepted tree edit writes, all at once: the units (whole rows),

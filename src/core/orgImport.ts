@@ -1,5 +1,6 @@
 import { ApiError } from './errors'
-import { isActive, normalizeUnitName, ORG_LEVEL_LABEL, POPULATION_FIELDS, siblingClash, unitNameProblem, type OrgLevel, type OrgUnit } from './org'
+import { ORG_LEVEL_LABEL, type OrgLevel, type OrgUnit } from './org'
+import { isActive, normalizeUnitName, POPULATION_FIELDS, siblingClash, unitNameProblem } from './orgRules'
 import { OrgTree, planCreate, type OrgChange } from './orgChange'
 
 /** The sheet's layout, said whenever a file does not follow it. */

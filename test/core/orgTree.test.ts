@@ -1,5 +1,6 @@
 import { ApiError } from '../../src/core/errors'
-import { moveProblem, parentProblem, retireProblem, unitNameProblem, type OrgUnit } from '../../src/core/org'
+import type { OrgUnit } from '../../src/core/org'
+import { moveProblem, parentProblem, retireProblem, unitNameProblem } from '../../src/core/orgRules'
 import { OrgTree, planCreate, planMerge, planMove, planRename, planRetire } from '../../src/core/orgChange'
 import { planTreeImport } from '../../src/core/orgImport'
 import { parseCsv } from '../../src/core/import/csv'

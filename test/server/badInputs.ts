@@ -376,6 +376,7 @@ function perActionCases(): CategorizedCase[] {
     ['reminders.run', ADMIN],
     ['plan.years', WORKER],
     ['rollups.status', ADMIN],
+    ['org.tree', ADMIN],
     ['logout', WORKER]
   ] as const) {
     add(action, who, 'wrong type', 'payload a number', 42)
@@ -693,6 +694,38 @@ function perActionCases(): CategorizedCase[] {
   add('plan.backfill', ADMIN, 'unknown id', 'an unknown field', bf({ base64: csv('单位,指标,期间,字段,数值\nqk-s11-c01-g1,YL-133,2020-03,nothing,1\n') }))
   add('plan.backfill', ADMIN, 'closed period', 'a period of another year', bf({ base64: csv('单位,指标,期间,字段,数值\nqk-s11-c01-g1,YL-133,2019-03,canteens,1\n') }))
   add('plan.backfill', WORKER, 'other unit', 'a grid worker back-fills', bf({}))
+  // Org tree (issue 13): ids, names, population figures and the import file.
+  const COMMUNITY = 'qk-s11-c01'
+  for (const [action, base, idKey] of [
+    ['org.create', { parentId: COMMUNITY, name: '第99网格' }, 'parentId'],
+    ['org.rename', { unitId: UNIT, name: '改个名' }, 'unitId'],
+    ['org.population', { unitId: UNIT, population: { residents: 10 } }, 'unitId'],
+    ['org.move', { unitId: UNIT, parentId: 'qk-s01-c01' }, 'parentId'],
+    ['org.merge', { unitId: UNIT, intoId: 'qk-s11-c01-g2' }, 'intoId'],
+    ['org.retire', { unitId: 'qk-s11-c01-g3' }, 'unitId']
+  ] as const) {
+    add(action, ADMIN, 'NaN', `${idKey} "NaN"`, { ...base, [idKey]: NAN })
+    add(action, ADMIN, 'Infinity', `${idKey} "Infinity"`, { ...base, [idKey]: INF })
+    add(action, ADMIN, 'huge number', `${idKey} 1e308`, { ...base, [idKey]: 1e308 })
+    add(action, ADMIN, 'HTML', `${idKey} HTML`, { ...base, [idKey]: '<b>qk</b>' })
+    add(action, ADMIN, 'control chars', `${idKey} with NUL`, { ...base, [idKey]: 'qk\u0000s11' })
+    add(action, ADMIN, 'unknown id', `unknown ${idKey}`, { ...base, [idKey]: 'qk-nope-9' })
+    add(action, WORKER, 'other unit', 'a grid worker', base)
+    add(action, ADMIN, 'extra key', 'an extra key', { ...base, extra: 1 })
+  }
+  add('org.create', ADMIN, 'HTML', 'an HTML name', { parentId: COMMUNITY, name: '<script>x</script>' })
+  add('org.create', ADMIN, 'long string', 'a 41-character name', { parentId: COMMUNITY, name: long(41) })
+  add('org.create', ADMIN, 'negative', 'negative population', { parentId: COMMUNITY, name: '第98网格', population: { residents: -1 } })
+  add('org.population', ADMIN, 'NaN', 'population "NaN"', { unitId: UNIT, population: { residents: NAN } })
+  add('org.population', ADMIN, 'huge number', 'population 1e308', { unitId: UNIT, population: { elderly: 1e308 } })
+  add('org.rename', ADMIN, 'control chars', 'a name with NUL', { unitId: UNIT, name: '改\u0000名' })
+  add('org.import', ADMIN, 'NaN', 'dryRun "NaN"', { name: 'a.csv', base64: 'YQ==', dryRun: NAN })
+  add('org.import', ADMIN, 'Infinity', 'dryRun "Infinity"', { name: 'a.csv', base64: 'YQ==', dryRun: INF })
+  add('org.import', ADMIN, 'huge number', 'base64 1e308', { name: 'a.csv', base64: 1e308, dryRun: true })
+  add('org.import', ADMIN, 'HTML', 'base64 HTML', { name: 'a.csv', base64: '<b>x</b>', dryRun: false })
+  add('org.import', ADMIN, 'control chars', 'a name with NUL', { name: 'a\u0000.csv', base64: 'YQ==', dryRun: false })
+  add('org.import', ADMIN, 'missing', 'no dryRun', { name: 'a.csv', base64: 'YQ==' })
+  add('org.import', WORKER, 'other unit', 'a grid worker', { name: 'a.csv', base64: 'YQ==', dryRun: true })
   return out
 }
 

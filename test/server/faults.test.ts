@@ -290,6 +290,21 @@ const REVIEWABLE_GRID: Record<Signed, string> = {
   admin: 'qk-s11-c01-g5'
 }
 
+/** A fresh unit name for the org cells (names are unique among siblings). */
+const orgName = () => `矩阵${clientId('o').replace(/[^a-z0-9]/gi, '').slice(-10)}`
+/** A fresh unit under `parentId`, made by the admin, for an org cell to act on. */
+async function freshUnit(fx: { s: Running }, parentId: string): Promise<string> {
+  const res = await fx.s.call('org.create', { parentId, name: orgName() }, fx.s.tokenFor(ADMIN))
+  if (!res.body.ok) throw new Error(JSON.stringify(res.body))
+  return res.body.data.unit.id
+}
+const freshGrid = (fx: { s: Running }) => freshUnit(fx, 'qk-s11-c01')
+/** A unit outside the admin's district: NOT_FOUND for the admin (not revealed), refused by role for the rest. */
+const outsideTree = (role: Role) => ({
+  expect: role === 'admin' ? ({ code: 'NOT_FOUND' } as Outcome) : adminOnly(role),
+  ...(role === 'admin' ? { note: 'a unit outside the admin’s district is NOT_FOUND (not revealed)' } : {})
+})
+
 const noPayloadSpec: Spec = (role) => ({
   in: { payload: () => ({}), expect: signedIn(role, OK) },
   // No target to choose: whose data it is comes from the session alone, and
@@ -508,6 +523,42 @@ const MATRIX: Record<string, Spec> = {
   'rollups.rebuild': (role) => ({
     in: { payload: () => ({ code: 'YL-133', year: 2020 }), expect: adminOnly(role) },
     out: { payload: () => ({}), expect: adminOnly(role), note: 'roll-ups are district-wide: nothing lies outside the bureau’s scope' }
+  }),
+  'org.tree': (role) => ({
+    in: { payload: () => ({}), expect: adminOnly(role) },
+    out: { payload: () => ({ personId: OTHER_GRID_WORKER }), expect: role === 'none' ? UNAUTH : BAD, note: 'no target exists: a body naming someone is BAD_INPUT' }
+  }),
+  'org.create': (role) => ({
+    in: { payload: () => ({ parentId: 'qk-s11-c01', name: orgName() }), expect: adminOnly(role) },
+    out: { payload: () => ({ parentId: OTHER_DISTRICT[2].id, name: orgName() }), ...outsideTree(role) }
+  }),
+  'org.rename': (role) => ({
+    in: { payload: async (fx) => ({ unitId: await freshGrid(fx), name: orgName() }), expect: adminOnly(role) },
+    out: { payload: () => ({ unitId: OTHER_DISTRICT[3].id, name: orgName() }), ...outsideTree(role) }
+  }),
+  'org.population': (role) => ({
+    in: { payload: async (fx) => ({ unitId: await freshGrid(fx), population: { residents: 100 } }), expect: adminOnly(role) },
+    out: { payload: () => ({ unitId: OTHER_DISTRICT[3].id, population: { residents: 100 } }), ...outsideTree(role) }
+  }),
+  'org.move': (role) => ({
+    in: { payload: async (fx) => ({ unitId: await freshGrid(fx), parentId: 'qk-s11-c02' }), expect: adminOnly(role) },
+    out: { payload: () => ({ unitId: OTHER_DISTRICT[3].id, parentId: 'qk-s11-c01' }), ...outsideTree(role) }
+  }),
+  'org.merge': (role) => ({
+    in: { payload: async (fx) => ({ unitId: await freshUnit(fx, 'qk-s11'), intoId: await freshUnit(fx, 'qk-s11') }), expect: adminOnly(role) },
+    out: { payload: () => ({ unitId: OTHER_DISTRICT[2].id, intoId: 'qk-s11-c01' }), ...outsideTree(role) }
+  }),
+  'org.retire': (role) => ({
+    in: { payload: async (fx) => ({ unitId: await freshGrid(fx) }), expect: adminOnly(role) },
+    out: { payload: () => ({ unitId: OTHER_DISTRICT[3].id }), ...outsideTree(role) }
+  }),
+  'org.import': (role) => ({
+    in: { payload: () => ({ name: '组织架构.csv', base64: Buffer.from('街道\n长丰街\n').toString('base64'), dryRun: true }), expect: adminOnly(role) },
+    out: {
+      payload: () => ({ name: '组织架构.csv', base64: Buffer.from('街道\n长丰街\n').toString('base64'), dryRun: true }),
+      expect: adminOnly(role),
+      note: 'the sheet names units under the admin’s own district only: nothing lies outside it'
+    }
   }),
   'rollups.status': (role) => ({
     in: { payload: () => ({}), expect: adminOnly(role) },

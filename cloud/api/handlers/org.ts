@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { ApiError } from '../../../src/core/errors'
-import { POPULATION_FIELDS, type OrgUnit } from '../../../src/core/org'
+import type { OrgUnit } from '../../../src/core/org'
+import { POPULATION_FIELDS } from '../../../src/core/orgRules'
 import { OrgTree, planCreate, planMerge, planMove, planRename, planRetire, type OrgChange, type PersonAt } from '../../../src/core/orgChange'
 import { planTreeImport } from '../../../src/core/orgImport'
 import { ID_PATTERN } from '../../../src/core/patterns'

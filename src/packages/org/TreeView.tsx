@@ -1,6 +1,7 @@
 import { View, Input } from '@tarojs/components'
 import { useState } from 'react'
-import { isActive, ORG_LEVEL_LABEL, type OrgUnit } from '../../core/org'
+import { ORG_LEVEL_LABEL, type OrgUnit } from '../../core/org'
+import { isActive } from '../../core/orgRules'
 import { unitCrumb, type TreeIndex } from './tree'
 
 export interface TreeViewProps {

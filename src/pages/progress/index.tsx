@@ -6,8 +6,7 @@ import type { Indicator } from '../../core/indicator'
 import { ORG_LEVEL_LABEL, type OrgUnit } from '../../core/org'
 import { periodLabel } from '../../core/periodLabel'
 import ChildUnitList from '../../components/ChildUnitList'
-import DeskShell, { useIsDesk } from '../../components/DeskShell'
-import DeskTables from './DeskTables'
+import { ProgressFrame, ProgressTables, useDeskTables } from './desk'
 import IndicatorCard from '../../components/IndicatorCard'
 import PeriodPicker from '../../components/PeriodPicker'
 import { useIdentity } from '../../hooks/useIdentity'
@@ -25,7 +24,7 @@ import { useLargeText, withLargeText } from '../../hooks/useLargeText'
  */
 export default function ProgressPage() {
   const large = useLargeText()
-  const desk = useIsDesk()
+  const desk = useDeskTables()
   const me = useIdentity()
   const today = useToday()
   const thisYear = Number(today.slice(0, 4))
@@ -92,7 +91,7 @@ export default function ProgressPage() {
   const seqOf = Object.fromEntries((shown?.indicators ?? []).map((r) => [r.code, r.seq]))
 
   return (
-    <DeskShell title="进度" active="pages/progress/index">
+    <ProgressFrame>
       <View className={withLargeText('gb-progress', large)}>
       {stack.length > 0 ? (
         <View>
@@ -126,7 +125,7 @@ export default function ProgressPage() {
             {shown.unit.name}（{ORG_LEVEL_LABEL[shown.unit.level]}）· {periodLabel(shown.period)}
           </View>
           {desk ? (
-            <DeskTables data={shown} onOpen={(u) => choose(period, [...stack, u])} />
+            <ProgressTables data={shown} onOpen={(u) => choose(period, [...stack, u])} />
           ) : (
             <View>
               {shown.indicators.length === 0 ? <View className="gb-progress__empty">这一期没有要统计的指标</View> : null}
@@ -151,6 +150,6 @@ export default function ProgressPage() {
         </View>
       ) : null}
     </View>
-    </DeskShell>
+    </ProgressFrame>
   )
 }
