@@ -117,7 +117,9 @@ test('the allocation grid splits a count target to the streets: a refused row na
   const page = desk.page
   await page.getByRole('radio', { name: '2020年' }).waitFor()
   await page.getByRole('radio', { name: '2021年' }).click()
-  await page.getByRole('radio', { name: /新建老年幸福食堂/ }).first().click()
+  const first = page.getByRole('radiogroup', { name: '要分解的目标' }).getByRole('radio').first()
+  await first.click()
+  const picked = (await first.innerText()).trim()
   await page.getByText(/硚口区的目标/).waitFor()
   await page.getByLabel('长丰街分解数').fill('两个')
   await page.locator('.nut-button', { hasText: '保存分解' }).click()
@@ -129,8 +131,8 @@ test('the allocation grid splits a count target to the streets: a refused row na
   await axeClean(page, 'allocate')
   const token = await login(product.server.base, 'u-admin')
   const plan = (await post(product.server.base, 'plan.list', { year: 2021 }, token)).body.data.indicators
-  const item = plan.find((i: any) => i.targets.some((t: any) => /新建老年幸福食堂/.test(t.label)))
-  const t = item.targets.find((x: any) => /新建老年幸福食堂/.test(x.label))
+  const item = plan.find((i: any) => picked.startsWith(`${i.seq}. ${i.title}：`))
+  const t = item.targets.find((x: any) => picked.endsWith(`：${x.label}`))
   const shares = Object.values(item.allocations[t.id]) as number[]
   expect(shares).toHaveLength(11)
   expect(shares.reduce((a, b) => a + b, 0)).toBe(t.min)
