@@ -35,7 +35,7 @@ const go = (route: string) => desk.page.goto(`${product.server.base}/#${route}`)
 
 async function upload(name: string, buffer: Buffer) {
   const page = desk.page
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByText('选择文件', { exact: true }).click()])
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.nut-button', { hasText: '选择文件' }).click()])
   await chooser.setFiles({ name, mimeType: DOCX, buffer })
 }
 
@@ -71,9 +71,9 @@ test('a file that is not a 自查表 says what was expected; the seed docx reads
 
 test('in the designer the draft is checked by the server’s rule: errors next to their fields, what was typed kept', async () => {
   const page = desk.page
-  await page.getByText('在设计器中打开', { exact: true }).click()
+  await page.locator('.nut-button', { hasText: '在设计器中打开' }).click()
   await page.getByText(/已打开导入的草稿/).waitFor()
-  await page.getByText('发布…', { exact: true }).click()
+  await page.locator('.nut-button', { hasText: '发布…' }).click()
   await page.getByRole('alert').getByText('还有3项指标有错，改好标红的地方再发布').waitFor()
   // The three items the seed leaves without 类型.
   for (let i = 0; i < 3; i++) {
@@ -99,10 +99,10 @@ test('in the designer the draft is checked by the server’s rule: errors next t
 
 test('publishing says what it affects first, then stores the 2021 plan', async () => {
   const page = desk.page
-  await page.getByText('发布…', { exact: true }).click()
+  await page.locator('.nut-button', { hasText: '发布…' }).click()
   const dialog = page.getByRole('dialog', { name: '发布前确认' })
   await dialog.getByText('新增 9 项指标').waitFor()
-  await dialog.getByText('确认发布', { exact: true }).click()
+  await dialog.locator('.nut-button', { hasText: '确认发布' }).click()
   await page.getByRole('status').getByText(/已发布2021年的计划：新增 9 项指标/).waitFor()
   const token = await login(product.server.base, 'u-admin')
   const plan = (await post(product.server.base, 'plan.list', { year: 2021 }, token)).body.data.indicators
@@ -117,20 +117,22 @@ test('the allocation grid splits a count target to the streets: a refused row na
   const page = desk.page
   await page.getByRole('radio', { name: '2020年' }).waitFor()
   await page.getByRole('radio', { name: '2021年' }).click()
-  await page.getByRole('radio', { name: /新建老年幸福食堂/ }).first().click()
+  const first = page.getByRole('radiogroup', { name: '要分解的目标' }).getByRole('radio').first()
+  await first.click()
+  const picked = (await first.innerText()).trim()
   await page.getByText(/硚口区的目标/).waitFor()
   await page.getByLabel('长丰街分解数').fill('两个')
-  await page.getByText('保存分解', { exact: true }).click()
+  await page.locator('.nut-button', { hasText: '保存分解' }).click()
   await page.getByRole('alert').getByText('长丰街：分解数必须是数字').waitFor()
-  await page.getByText('平均分配', { exact: true }).click()
+  await page.locator('.nut-button', { hasText: '平均分配' }).click()
   await page.getByText('正好分完').waitFor()
-  await page.getByText('保存分解', { exact: true }).click()
+  await page.locator('.nut-button', { hasText: '保存分解' }).click()
   await page.getByRole('status').getByText(/已保存：分解合计/).waitFor()
   await axeClean(page, 'allocate')
   const token = await login(product.server.base, 'u-admin')
   const plan = (await post(product.server.base, 'plan.list', { year: 2021 }, token)).body.data.indicators
-  const item = plan.find((i: any) => i.targets.some((t: any) => /新建老年幸福食堂/.test(t.label)))
-  const t = item.targets.find((x: any) => /新建老年幸福食堂/.test(x.label))
+  const item = plan.find((i: any) => picked.startsWith(`${i.seq}. ${i.title}：`))
+  const t = item.targets.find((x: any) => picked.endsWith(`：${x.label}`))
   const shares = Object.values(item.allocations[t.id]) as number[]
   expect(shares).toHaveLength(11)
   expect(shares.reduce((a, b) => a + b, 0)).toBe(t.min)

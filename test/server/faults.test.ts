@@ -490,6 +490,14 @@ const MATRIX: Record<string, Spec> = {
     out: { payload: () => ({ year: 2020 }), expect: adminOnly(role), note: 'plans are district-wide: no plan lies outside the bureau’s scope' }
   }),
   'plan.years': noPayloadSpec,
+  'plan.list': (role) => ({
+    in: { payload: () => ({ year: 2020 }), expect: signedIn(role, OK) },
+    out: { payload: () => ({ year: 2020 }), expect: signedIn(role, OK), note: 'plans are district-wide and read by every unit (as catalog gives them)' }
+  }),
+  'plan.publish': (role) => ({
+    in: { payload: async (fx) => ({ year: 2020, dryRun: true, indicators: [{ ...(await fx.s.server.store.getIndicator('SQ-GOV', 2020)), title: '社区治理' }] }), expect: adminOnly(role) },
+    out: { payload: () => ({ year: 2020, dryRun: true, indicators: [] }), expect: adminOnly(role), note: 'plans are district-wide: no plan lies outside the bureau’s scope' }
+  }),
   'period.open': (role) => ({
     in: {
       // YL-BED: other cells move YL-133 to another level.

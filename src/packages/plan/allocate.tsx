@@ -75,13 +75,14 @@ export default function AllocatePage() {
   const unit = target?.kind === 'count' ? (ind?.fields.find((f) => f.key === target.field)?.unit ?? '') : ''
   const of = !ind || target?.kind !== 'count' || !parent ? null : parent.level === 'district' ? target.min : (ind.allocations?.[target.id]?.[parent.id] ?? null)
 
-  // The stored shares come back whenever the target or parent changes.
+  // The stored shares come back whenever the target, parent or year changes
+  // (not after a save: the grid already shows what was saved, and its notice stays).
   useEffect(() => {
     const stored = ind?.allocations?.[targetId] ?? {}
     setValues(Object.fromEntries(children.map((c) => [c.id, stored[c.id] === undefined ? '' : String(stored[c.id])])))
     setWeights(Object.fromEntries(children.map((c) => [c.id, populationOf(c) === undefined ? '' : String(populationOf(c))])))
     setNotice('')
-  }, [pick, parentId, plan, children.length])
+  }, [pick, parentId, year, plan.length, children.length])
 
   const typed = children.map((c) => values[c.id] ?? '')
   const allocated = typed.reduce((a, v) => a + (Number.isFinite(Number(v)) && v.trim() !== '' ? Number(v) : 0), 0)

@@ -24,9 +24,9 @@ export function TextField({ label, value, onChange, error, placeholder, wide, mu
     <label className={`gb-plan-field${wide ? ' gb-plan-field--wide' : ''}${error ? ' gb-plan-field--bad' : ''}`}>
       <span className="gb-plan-field__label">{label}</span>
       {multiline ? (
-        <textarea className="gb-plan-field__input" value={value} placeholder={placeholder} aria-invalid={error ? true : undefined} onInput={(e) => onChange(eventValue(e))} />
+        <textarea className="gb-plan-field__input" aria-label={label} value={value} placeholder={placeholder} aria-invalid={error ? true : undefined} onInput={(e) => onChange(eventValue(e))} />
       ) : (
-        <input className="gb-plan-field__input" value={value} placeholder={placeholder} aria-invalid={error ? true : undefined} onInput={(e) => onChange(eventValue(e))} />
+        <input className="gb-plan-field__input" aria-label={label} value={value} placeholder={placeholder} aria-invalid={error ? true : undefined} onInput={(e) => onChange(eventValue(e))} />
       )}
       {error ? (
         <span className="gb-plan-field__error" role="alert">
