@@ -69,7 +69,8 @@ describe('cloud function build (esbuild, into a temp dir)', () => {
     const code = readFileSync(file, 'utf8')
     expect(code).toContain('require("wx-server-sdk")')
     expect(code).not.toMatch(/better-sqlite3|fastify/)
-    expect(statSync(file).size).toBeLessThan(300 * 1024)
+    // 330 KB: issue 13's review-chain actions (sign-offs, review.context with core's warnings and target text) added ~12 KB.
+    expect(statSync(file).size).toBeLessThan(330 * 1024)
   })
 
   test('package.json and config.json are copied beside it', () => {
