@@ -153,3 +153,26 @@ test('offline: a plain message, and a tap tries again', async () => {
   fireEvent.click(screen.getByText('网络不通，请稍后再试（点这里重试）'))
   await waitFor(() => expect(rowCount()).toBe(30))
 })
+
+test('批量通过: tick rows, a confirmation lists each by name, then one review.batch with the versions shown', async () => {
+  const api = await renderPage()
+  const reviewBatch = jest.fn(async (items: { reportId: string; version: number }[]) => ({ results: items.map((i) => ({ reportId: i.reportId, status: 'done' as const, report: submitted[0] })), approved: items.length }))
+  await installFakeServices({ ...api, reviewBatch: reviewBatch as never }, { now: '2021-01-05T02:00:00Z' })
+  fireEvent.click(screen.getByText('批量通过'))
+  const boxes = Array.from(document.querySelectorAll('.gb-review__check'))
+  expect(boxes.length).toBe(30)
+  fireEvent.click(boxes[0])
+  fireEvent.click(boxes[1])
+  fireEvent.click(screen.getByText('通过所选（2）'))
+  const dialog = screen.getByRole('dialog')
+  const lines = Array.from(dialog.querySelectorAll('[role="listitem"]')).map((l) => l.textContent)
+  expect(lines).toHaveLength(2)
+  expect(lines[0]).toMatch(/^古田街道 · 古田一社区 · 第.网格 · .+ · 20\d\d年\d+月/)
+  expect(lines.join('')).not.toContain('qk-')
+  expect(reviewBatch).not.toHaveBeenCalled()
+  fireEvent.click(screen.getByText('确认通过 2 份'))
+  await waitFor(() => expect(reviewBatch).toHaveBeenCalledWith([
+    { reportId: submitted[0].id, version: submitted[0].version },
+    { reportId: submitted[1].id, version: submitted[1].version }
+  ]))
+})

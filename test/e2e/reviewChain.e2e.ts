@@ -38,6 +38,8 @@ async function signIn(page: Page, name: string) {
 
 async function open(page: Page, path: string) {
   await page.goto(`${product.server.base}/#${path}`)
+  // A fresh load: no page of an earlier visit stays stacked (hidden) under this one.
+  await page.reload()
 }
 
 async function axeClean(page: Page, name: string) {
@@ -127,6 +129,7 @@ test('the community sees the return, reopens the report and returns it to the wo
   await page.locator('.gb-review-detail__btn', { hasText: '确认重新打开' }).click()
   await page.locator('.gb-review-detail__btn', { hasText: '退回' }).click()
   await page.getByLabel('退回原因').locator('textarea').fill('培训人次偏低，请核对')
+  await page.getByRole('checkbox', { name: '培训护理人员' }).click()
   await page.locator('.gb-review-detail__btn', { hasText: '确认退回' }).click()
   await page.locator('.gb-review-detail__comment', { hasText: '培训人次偏低，请核对' }).waitFor()
 })
@@ -138,8 +141,8 @@ test('the worker fixes it in the chat', async () => {
   await card.waitFor()
   await card.getByRole('button', { name: '去修改' }).click()
   await page.locator('.bubble--bot', { hasText: '审核意见：培训人次偏低，请核对' }).waitFor()
-  await page.getByText(/请填「/).last().waitFor()
-  await send(page, '培训三百二十人次')
+  await page.getByText('请填「培训护理人员」').last().waitFor()
+  await send(page, '三百二十人次')
   const summary = page.locator('.summary').last()
   await summary.locator('.summary__row', { hasText: '培训护理人员' }).getByText('320人次').waitFor()
   await summary.getByRole('button', { name: '确认提交' }).click()
@@ -149,7 +152,7 @@ test('the worker fixes it in the chat', async () => {
 test('the community approves again; the street signs off in a batch', async () => {
   const { page } = community
   await open(page, '/packages/review/index')
-  await page.locator('.gb-review-row', { hasText: TITLE }).first().click()
+  await page.locator('.gb-review-row--submitted', { hasText: TITLE }).first().click()
   await page.locator('.gb-review-detail__btn', { hasText: '通过' }).first().click()
   await page.locator('.gb-review-detail__btn', { hasText: '确认通过' }).click()
   await page.locator('.gb-review-detail__btn', { hasText: '重新打开' }).waitFor()

@@ -200,6 +200,36 @@ export function badInputCorpus(): BadCase[] {
   ]
   for (const [name, payload] of reports) cases.push({ name: `reports: ${name}`, who: REVIEWER, action: 'reports', payload })
 
+  // Review level by level (issue 13): batch approve, the review context, sign-offs.
+  const levelCases: [string, string, unknown][] = [
+    ['review.batch', 'no items', {}],
+    ['review.batch', 'empty items', { items: [] }],
+    ['review.batch', '51 items', { items: Array.from({ length: 51 }, (_, i) => ({ reportId: `r${i}`, version: 1 })) }],
+    ['review.batch', 'version 0', { items: [{ reportId: 'x', version: 0 }] }],
+    ['review.batch', 'the same report twice', { items: [{ reportId: 'x', version: 1 }, { reportId: 'x', version: 1 }] }],
+    ['review.context', 'no reportId', {}],
+    ['review.context', 'unknown report', { reportId: 'nope' }],
+    ['review.context', 'empty reportId', { reportId: '' }],
+    ['review.context', 'reportId an object', { reportId: { $regex: '.*' } }],
+    ['review.context', 'extra key', { reportId: 'nope', all: true }],
+    ['signoff.view', 'no indicator', { period: '2020-12' }],
+    ['signoff.view', 'bad period', { indicatorCode: 'YL-133', period: '2020-13' }],
+    ['signoff.view', 'indicator without a chain', { indicatorCode: 'YL-133', period: '2020-12' }],
+    ['signoff.view', 'bad indicator code', { indicatorCode: 'yl', period: '2020-12' }],
+    ['signoff.view', 'unit out of scope', { indicatorCode: 'YL-133', period: '2020-12', unitId: 'qk-s01' }],
+    ['signoff', 'unknown decision', { indicatorCode: 'YL-133', period: '2020-12', unitId: 'qk-s11-c01-g2', decision: 'approve', version: 0 }],
+    ['signoff', 'negative version', { indicatorCode: 'YL-133', period: '2020-12', unitId: 'qk-s11-c01-g2', decision: 'missing', comment: '空缺', version: -1 }],
+    ['signoff', 'no unit', { indicatorCode: 'YL-133', period: '2020-12', decision: 'sign', version: 0 }],
+    ['signoff', 'unit an object', { indicatorCode: 'YL-133', period: '2020-12', unitId: { $ne: 1 }, decision: 'sign', version: 0 }],
+    ['signoff', 'indicator without a chain', { indicatorCode: 'YL-133', period: '2020-12', unitId: 'qk-s11-c01-g2', decision: 'missing', comment: '空缺', version: 0 }],
+    ['signoff.batch', 'empty items', { indicatorCode: 'YL-133', period: '2020-12', items: [] }],
+    ['signoff.batch', 'no items', { indicatorCode: 'YL-133', period: '2020-12' }],
+    ['signoff.batch', '51 items', { indicatorCode: 'YL-133', period: '2020-12', items: Array.from({ length: 51 }, (_, i) => ({ unitId: `u${i}`, version: 0 })) }],
+    ['signoff.batch', 'indicator without a chain', { indicatorCode: 'YL-133', period: '2020-12', items: [{ unitId: 'qk-s11-c01', version: 0 }] }],
+    ['signoff.batch', 'extra key', { indicatorCode: 'YL-133', period: '2020-12', items: [{ unitId: 'qk-s11-c01', version: 0 }], force: true }]
+  ]
+  for (const [action, name, payload] of levelCases) cases.push({ name: `${action}: ${name}`, who: REVIEWER, action, payload })
+
   const person = { id: 'u-corpus-1', name: '测试', role: 'grid_worker', orgUnitId: 'qk-s11-c01-g5' }
   const invites: [string, unknown][] = [
     ['neither person nor id', {}],
@@ -366,6 +396,15 @@ function perActionCases(): CategorizedCase[] {
   const out: CategorizedCase[] = []
   const add = (action: string, who: string | null, category: FaultCategory, name: string, payload: unknown) =>
     out.push({ name: `${action} [${category}]: ${name}`, who, action, payload, category })
+
+  // Review level by level (issue 13): strict payloads refuse each odd value in an unknown key.
+  for (const action of ['review.batch', 'review.context', 'signoff.view', 'signoff', 'signoff.batch']) {
+    add(action, REVIEWER, 'NaN', 'a key set to "NaN"', { x: NAN })
+    add(action, REVIEWER, 'Infinity', 'a key set to "Infinity"', { x: INF })
+    add(action, REVIEWER, 'huge number', 'a key set to 1e308', { n: 1e308 })
+    add(action, REVIEWER, 'HTML', 'an HTML key', { '<img src=x onerror=alert(1)>': 1 })
+    add(action, REVIEWER, 'control chars', 'a control-character key', { 'a\u0000b': 1 })
+  }
 
   // Actions that take no payload: whatever is sent is refused, not ignored.
   for (const [action, who] of [

@@ -184,6 +184,12 @@ export default function ReviewDetailPage() {
     }
   }
 
+  const backToList = () => {
+    void Promise.resolve(Taro.navigateBack())
+      .catch(() => Taro.redirectTo({ url: '/packages/review/index' }))
+      .catch(() => undefined)
+  }
+
   const preview = (url: string, all: string[]) => {
     try {
       void Promise.resolve(Taro.previewImage({ current: url, urls: all })).catch(() => undefined)
@@ -227,6 +233,9 @@ export default function ReviewDetailPage() {
         </View>
       ) : null}
       {notice ? <View className="gb-review-detail__notice">{notice}</View> : null}
+      <View className="gb-review-detail__back" role="link" onClick={backToList}>
+        ‹ 返回审核列表
+      </View>
       <View className="gb-review-detail__card">
         <View className="gb-review-detail__head">
           <Text className="gb-review-detail__title">{ind?.title ?? report.indicatorCode}</Text>
