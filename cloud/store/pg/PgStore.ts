@@ -6,6 +6,7 @@ import type { Person } from '../../../src/core/person'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
 import type { Counted } from '../../../src/core/rollup'
 import type { RebuildJob, RollupWrite, UnitYearState } from '../../rollup/port'
+import { PersonExists, type InvitesOutcome, type InviteWrite } from '../types'
 import type { GrantChange, PeriodOpening, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, StoredReport, WriteOutcome } from '../types'
 import type { JobLock, JobName, JobOutcome } from '../jobLock'
 import type { Health, InstallMode, ServerStore, StoredUpload } from '../server'
@@ -28,7 +29,10 @@ interface ReportRow {
 const toReport = (row: ReportRow): StoredReport => ({ ...JSON.parse(row.body), unitPath: row.unit_path })
 
 const UNIT = 'SELECT id, name, level, parent_id AS "parentId", path FROM org_units'
-const PERSON = 'SELECT id, name, role, org_unit_id AS "orgUnitId" FROM people'
+const PERSON = 'SELECT p.id, p.name, p.role, p.org_unit_id AS "orgUnitId", p.deactivated_at AS "deactivatedAt" FROM people p'
+
+type PersonRow = Omit<Person, 'deactivatedAt'> & { deactivatedAt: string | null }
+const toPerson = ({ deactivatedAt, ...p }: PersonRow): Person => (deactivatedAt ? { ...p, deactivatedAt } : p)
 const BATCH = 1000
 
 /**
@@ -140,41 +144,51 @@ export class PgStore implements ServerStore, JobLock {
   }
 
   async putPeople(people: Person[]): Promise<void> {
-    await inTransaction(this.pool, async (c) => {
-      for (let i = 0; i < people.length; i += BATCH) {
-        const b = people.slice(i, i + BATCH)
-        // A new role or unit changes what the person may do: sessions issued before end.
-        await c.query(
-          `INSERT INTO session_generations (person_id, generation)
-           SELECT p.id, 1 FROM people p JOIN unnest($1::text[], $2::text[], $3::text[]) AS n(id, role, unit) ON p.id = n.id
-           WHERE p.role <> n.role OR p.org_unit_id <> n.unit
-           ON CONFLICT (person_id) DO UPDATE SET generation = session_generations.generation + 1`,
-          [b.map((p) => p.id), b.map((p) => p.role), b.map((p) => p.orgUnitId)]
-        )
-        await c.query(
-          `INSERT INTO people (id, name, role, org_unit_id)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
-           ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role, org_unit_id = excluded.org_unit_id`,
-          [b.map((p) => p.id), b.map((p) => p.name), b.map((p) => p.role), b.map((p) => p.orgUnitId)]
-        )
-      }
-    })
+    await inTransaction(this.pool, (c) => putPeopleIn(c, people))
   }
 
   async getPerson(id: string): Promise<Person | null> {
-    return (await this.q().query<Person>(`${PERSON} WHERE id = $1`, [id])).rows[0] ?? null
+    const row = (await this.q().query<PersonRow>(`${PERSON} WHERE id = $1`, [id])).rows[0]
+    return row ? toPerson(row) : null
   }
 
   async listPeople(): Promise<Person[]> {
-    return (await this.q().query<Person>(`${PERSON} ORDER BY id`)).rows
+    return (await this.q().query<PersonRow>(`${PERSON} ORDER BY id`)).rows.map(toPerson)
   }
 
   async peopleAfter(afterId: string | null, limit: number): Promise<Person[]> {
-    return (await this.q().query<Person>(`${PERSON} WHERE id > $1 ORDER BY id LIMIT $2`, [afterId ?? '', limit])).rows
+    return (await this.q().query<PersonRow>(`${PERSON} WHERE id > $1 ORDER BY id LIMIT $2`, [afterId ?? '', limit])).rows.map(toPerson)
+  }
+
+  async peopleUnder(path: string, afterId: string | null, limit: number): Promise<Person[]> {
+    if (hasNul(path) || hasNul(afterId ?? '')) return []
+    const r = await this.q().query<PersonRow>(`${PERSON} JOIN org_units u ON u.id = p.org_unit_id WHERE u.path >= $1 AND u.path < $2 AND p.id > $3 ORDER BY p.id LIMIT $4`, [
+      path,
+      prefixEnd(path),
+      afterId ?? '',
+      limit
+    ])
+    return r.rows.map(toPerson)
   }
 
   async personByOpenid(openid: string): Promise<Person | null> {
-    return (await this.q().query<Person>(`${PERSON} WHERE openid = $1`, [openid])).rows[0] ?? null
+    const row = (await this.q().query<PersonRow>(`${PERSON} WHERE openid = $1`, [openid])).rows[0]
+    return row ? toPerson(row) : null
+  }
+
+  async createInvites(items: InviteWrite[]): Promise<InvitesOutcome> {
+    return inTransaction(this.pool, async (c): Promise<InvitesOutcome> => {
+      const fresh = items.flatMap((i) => (i.newPerson ? [i.newPerson] : []))
+      if (fresh.length) {
+        const taken = (await c.query<{ id: string }>('SELECT id FROM people WHERE id = ANY($1::text[]) LIMIT 1', [fresh.map((p) => p.id)])).rows[0]
+        if (taken) throw new PersonExists(taken.id)
+        await putPeopleIn(c, fresh)
+      }
+      for (const { invite: inv } of items) {
+        await c.query('INSERT INTO invites (code, person_id, created_by, created_at, expires_at, used_at) VALUES ($1, $2, $3, $4, $5, NULL)', [inv.code, inv.personId, inv.createdBy, inv.createdAt, inv.expiresAt])
+      }
+      return { kind: 'ok' }
+    })
   }
 
   async createInvite(inv: Invite): Promise<void> {
@@ -195,11 +209,14 @@ export class PgStore implements ServerStore, JobLock {
       if (!inv) return { kind: 'not_found' }
       if (inv.used_at) return { kind: 'used' }
       if (inv.expires_at < now) return { kind: 'expired' }
+      const holder = (await c.query<{ deactivated_at: string | null }>('SELECT deactivated_at FROM people WHERE id = $1', [inv.person_id])).rows[0]
+      // A deactivated person's code is as good as none (the one answer for every bad code).
+      if (!holder || holder.deactivated_at) return { kind: 'not_found' }
       await c.query('UPDATE invites SET used_at = $1, used_by = $2 WHERE code = $3', [now, openid, code])
       // One WeChat account speaks for one person: a re-bind moves it.
       await c.query('UPDATE people SET openid = NULL WHERE openid = $1', [openid])
       await c.query('UPDATE people SET openid = $1 WHERE id = $2', [openid, inv.person_id])
-      return { kind: 'ok', person: (await c.query<Person>(`${PERSON} WHERE id = $1`, [inv.person_id])).rows[0] }
+      return { kind: 'ok', person: toPerson((await c.query<PersonRow>(`${PERSON} WHERE id = $1`, [inv.person_id])).rows[0]) }
     })
   }
 
@@ -525,6 +542,10 @@ export class PgStore implements ServerStore, JobLock {
     return server.putUpload(this.pool, u)
   }
 
+  reserveUpload(u: StoredUpload, since: string, quotaBytes: number): Promise<boolean> {
+    return server.reserveUpload(this.pool, u, since, quotaBytes)
+  }
+
   getUpload(id: string): Promise<StoredUpload | null> {
     return server.getUpload(this.pool, id)
   }
@@ -585,4 +606,28 @@ export function rollupRows(ws: Pick<ReportWrite, 'rollupUnitIds' | 'deltas'>[]):
     }
   }
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r)
+}
+
+/**
+ * Inside a transaction: upserts people, ending the sessions of anyone whose
+ * role, unit or standing (deactivated or not) changes.
+ */
+async function putPeopleIn(c: Queryable, people: Person[]): Promise<void> {
+  for (let i = 0; i < people.length; i += BATCH) {
+    const b = people.slice(i, i + BATCH)
+    const cols = [b.map((p) => p.id), b.map((p) => p.name), b.map((p) => p.role), b.map((p) => p.orgUnitId), b.map((p) => p.deactivatedAt ?? null)]
+    await c.query(
+      `INSERT INTO session_generations (person_id, generation)
+       SELECT p.id, 1 FROM people p JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS n(id, name, role, unit, off) ON p.id = n.id
+       WHERE p.role <> n.role OR p.org_unit_id <> n.unit OR p.deactivated_at IS DISTINCT FROM n.off
+       ON CONFLICT (person_id) DO UPDATE SET generation = session_generations.generation + 1`,
+      cols
+    )
+    await c.query(
+      `INSERT INTO people (id, name, role, org_unit_id, deactivated_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role, org_unit_id = excluded.org_unit_id, deactivated_at = excluded.deactivated_at`,
+      cols
+    )
+  }
 }

@@ -8,7 +8,7 @@ import type { Person } from '../../../src/core/person'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
 import type { Counted, RollupDelta } from '../../../src/core/rollup'
 import type { RebuildJob, RollupWrite, UnitYearState } from '../../rollup/port'
-import type { PeriodOpening } from '../types'
+import { PersonExists, type InvitesOutcome, type InviteWrite, type PeriodOpening } from '../types'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
 import type { Health, InstallMode, ServerStore, StoredUpload } from '../server'
 import { migrate } from './migrations'
@@ -23,6 +23,16 @@ interface ReportRow {
   body: string
   unit_path: string
 }
+
+interface PersonRow {
+  id: string
+  name: string
+  role: Person['role']
+  orgUnitId: string
+  deactivatedAt: string | null
+}
+
+const toPerson = ({ deactivatedAt, ...p }: PersonRow): Person => (deactivatedAt ? { ...p, deactivatedAt } : p)
 
 const toReport = (row: ReportRow): StoredReport => ({ ...JSON.parse(row.body), unitPath: row.unit_path })
 
@@ -85,39 +95,65 @@ export class SqliteStore implements Store, ServerStore {
   }
 
   async putPeople(people: Person[]): Promise<void> {
-    const stmt = this.db.prepare(
-      `INSERT INTO people (id, name, role, org_unit_id) VALUES (@id, @name, @role, @orgUnitId)
-       ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, org_unit_id = excluded.org_unit_id`
-    )
-    const before = this.db.prepare('SELECT role, org_unit_id AS orgUnitId FROM people WHERE id = ?')
-    this.db
-      .transaction(() =>
-        people.forEach((p) => {
-          // A new role or unit changes what the person may do: sessions issued before end.
-          const cur = before.get(p.id) as { role: string; orgUnitId: string } | undefined
-          if (cur && (cur.role !== p.role || cur.orgUnitId !== p.orgUnitId)) server.endSessions(this.db, p.id)
-          stmt.run(p)
-        })
-      )
-      .immediate()
+    this.db.transaction(() => people.forEach((p) => this.putPerson(p))).immediate()
   }
 
-  private static PERSON = 'SELECT id, name, role, org_unit_id AS orgUnitId FROM people'
+  /** Inside a transaction: one person, ending their sessions when their role, unit or standing changes. */
+  private putPerson(p: Person): void {
+    const cur = this.q('SELECT role, org_unit_id AS orgUnitId, deactivated_at AS deactivatedAt FROM people WHERE id = ?').get(p.id) as
+      | { role: string; orgUnitId: string; deactivatedAt: string | null }
+      | undefined
+    // A new role or unit changes what the person may do, and a deactivated one may do nothing: sessions issued before end.
+    if (cur && (cur.role !== p.role || cur.orgUnitId !== p.orgUnitId || (cur.deactivatedAt ?? null) !== (p.deactivatedAt ?? null))) server.endSessions(this.db, p.id)
+    this.q(
+      `INSERT INTO people (id, name, role, org_unit_id, deactivated_at) VALUES (@id, @name, @role, @orgUnitId, @deactivatedAt)
+       ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, org_unit_id = excluded.org_unit_id, deactivated_at = excluded.deactivated_at`
+    ).run({ id: p.id, name: p.name, role: p.role, orgUnitId: p.orgUnitId, deactivatedAt: p.deactivatedAt ?? null })
+  }
+
+  private static PERSON = 'SELECT p.id, p.name, p.role, p.org_unit_id AS orgUnitId, p.deactivated_at AS deactivatedAt FROM people p'
+
+  private person(row: unknown): Person | null {
+    return row ? toPerson(row as PersonRow) : null
+  }
 
   async getPerson(id: string): Promise<Person | null> {
-    return (this.db.prepare(`${SqliteStore.PERSON} WHERE id = ?`).get(id) as Person) ?? null
+    return this.person(this.db.prepare(`${SqliteStore.PERSON} WHERE id = ?`).get(id))
   }
 
   async listPeople(): Promise<Person[]> {
-    return this.db.prepare(`${SqliteStore.PERSON} ORDER BY id`).all() as Person[]
+    return (this.db.prepare(`${SqliteStore.PERSON} ORDER BY id`).all() as PersonRow[]).map(toPerson)
   }
 
   async peopleAfter(afterId: string | null, limit: number): Promise<Person[]> {
-    return this.db.prepare(`${SqliteStore.PERSON} WHERE id > ? ORDER BY id LIMIT ?`).all(afterId ?? '', limit) as Person[]
+    return (this.db.prepare(`${SqliteStore.PERSON} WHERE id > ? ORDER BY id LIMIT ?`).all(afterId ?? '', limit) as PersonRow[]).map(toPerson)
+  }
+
+  async peopleUnder(path: string, afterId: string | null, limit: number): Promise<Person[]> {
+    return (
+      this.db
+        .prepare(`${SqliteStore.PERSON} JOIN org_units u ON u.id = p.org_unit_id WHERE u.path >= ? AND u.path < ? AND p.id > ? ORDER BY p.id LIMIT ?`)
+        .all(path, prefixEnd(path), afterId ?? '', limit) as PersonRow[]
+    ).map(toPerson)
   }
 
   async personByOpenid(openid: string): Promise<Person | null> {
-    return (this.db.prepare(`${SqliteStore.PERSON} WHERE openid = ?`).get(openid) as Person) ?? null
+    return this.person(this.db.prepare(`${SqliteStore.PERSON} WHERE openid = ?`).get(openid))
+  }
+
+  async createInvites(items: InviteWrite[]): Promise<InvitesOutcome> {
+    const insert = this.q('INSERT INTO invites (code, person_id, created_by, created_at, expires_at, used_at) VALUES (?, ?, ?, ?, ?, NULL)')
+    const exists = this.q('SELECT 1 FROM people WHERE id = ?')
+    return this.db.transaction((): InvitesOutcome => {
+      for (const { invite: inv, newPerson } of items) {
+        if (newPerson) {
+          if (exists.get(newPerson.id)) throw new PersonExists(newPerson.id)
+          this.putPerson(newPerson)
+        }
+        insert.run(inv.code, inv.personId, inv.createdBy, inv.createdAt, inv.expiresAt)
+      }
+      return { kind: 'ok' }
+    }).immediate()
   }
 
   async createInvite(inv: Invite): Promise<void> {
@@ -134,11 +170,14 @@ export class SqliteStore implements Store, ServerStore {
       if (!inv) return { kind: 'not_found' }
       if (inv.used_at) return { kind: 'used' }
       if (inv.expires_at < now) return { kind: 'expired' }
+      const holder = this.db.prepare('SELECT deactivated_at FROM people WHERE id = ?').get(inv.person_id) as { deactivated_at: string | null }
+      // A deactivated person's code is as good as none (the one answer for every bad code).
+      if (holder.deactivated_at) return { kind: 'not_found' }
       this.db.prepare('UPDATE invites SET used_at = ?, used_by = ? WHERE code = ?').run(now, openid, code)
       // One WeChat account speaks for one person: a re-bind moves it.
       this.db.prepare('UPDATE people SET openid = NULL WHERE openid = ?').run(openid)
       this.db.prepare('UPDATE people SET openid = ? WHERE id = ?').run(openid, inv.person_id)
-      return { kind: 'ok', person: this.db.prepare(`${SqliteStore.PERSON} WHERE id = ?`).get(inv.person_id) as Person }
+      return { kind: 'ok', person: this.person(this.db.prepare(`${SqliteStore.PERSON} WHERE id = ?`).get(inv.person_id))! }
     }).immediate()
   }
 
@@ -438,6 +477,10 @@ export class SqliteStore implements Store, ServerStore {
 
   async putUpload(u: StoredUpload): Promise<void> {
     server.putUpload(this.db, u)
+  }
+
+  async reserveUpload(u: StoredUpload, since: string, quotaBytes: number): Promise<boolean> {
+    return server.reserveUpload(this.db, u, since, quotaBytes)
   }
 
   async getUpload(id: string): Promise<StoredUpload | null> {

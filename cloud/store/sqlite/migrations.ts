@@ -259,6 +259,11 @@ export const MIGRATIONS: string[] = [
     name TEXT PRIMARY KEY,
     body TEXT NOT NULL
   );
+  `,
+  // people (branch people): a person the bureau deactivated keeps their row and reports, and cannot sign in.
+  `
+  ALTER TABLE people ADD COLUMN deactivated_at TEXT;
+  CREATE INDEX people_unit ON people(org_unit_id);
   `
 ]
 
