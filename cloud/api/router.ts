@@ -14,6 +14,8 @@ import { pending } from './handlers/pending'
 import { progress } from './handlers/progress'
 import { reminderGrant, reminderOutbox, reminderRun, reminderStatus } from './handlers/reminders'
 import { history, reports, review } from './handlers/review'
+import { addPerson, deactivatePerson, listPeople, movePerson, reactivatePerson, setPersonRole } from './handlers/people'
+import { inviteCommunity } from './handlers/invites'
 import { submit, sync } from './handlers/submit'
 
 const ACTIONS: Action[] = [
@@ -21,7 +23,8 @@ const ACTIONS: Action[] = [
   ...[reminderStatus, reminderGrant, reminderRun, reminderOutbox],
   ...[exportTable, exportNarrative, exportFile],
   planImport,
-  ...[copyPlan, planYears, allocate, rebuildRollups, rebuildStatus, openPeriod]
+  ...[copyPlan, planYears, allocate, rebuildRollups, rebuildStatus, openPeriod],
+  ...[listPeople, addPerson, movePerson, setPersonRole, deactivatePerson, reactivatePerson, inviteCommunity]
 ] as Action[]
 
 /** Actions that make sense before the caller is known. */

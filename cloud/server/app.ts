@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Clock } from '../../src/core/clock'
+import { isActive } from '../../src/core/people'
 import { ORPHAN_GRACE_MS } from '../../src/core/evidence/retention'
 import { DEFAULT_LIMITS, type EvidenceLimits } from '../../src/core/evidence/files'
 import { ALLOW_ALL_TEXT, DEFAULT_CONFIG, type ApiConfig, type ApiContext, type Caller, type ReminderService } from '../api/context'
@@ -174,7 +175,9 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
   async function callerOf(authorization: string | undefined): Promise<Caller | null> {
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : null
     const personId = token ? await sessions.verify(token, clock.now().getTime()) : null
-    const person = personId ? await store.getPerson(personId) : null
+    const found = personId ? await store.getPerson(personId) : null
+    // A deactivated person calls nothing, whatever token they still hold.
+    const person = found && isActive(found) ? found : null
     const unit = person ? await store.getOrgUnit(person.orgUnitId) : null
     return person && unit ? { person, unit } : null
   }
@@ -223,7 +226,7 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
     app.post('/api/demo.login', { preHandler: limited.signIn }, async (req, reply) => {
       const personId = (req.body as { personId?: unknown } | null)?.personId
       const person = typeof personId === 'string' ? await store.getPerson(personId) : null
-      if (!person) return send(reply, { ok: false, error: new ApiError('NOT_FOUND', '没有这个用户').toBody() })
+      if (!person || !isActive(person)) return send(reply, { ok: false, error: new ApiError('NOT_FOUND', '没有这个用户').toBody() })
       return send(reply, { ok: true, data: { token: await sessions.issue(person.id, clock.now().getTime()), person } })
     })
   }
