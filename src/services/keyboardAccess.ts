@@ -4,7 +4,7 @@
  * but a browser does: this gives each a tab stop and makes Enter and Space
  * press it, for every page at once. The mini-program never calls it.
  */
-const TAPPABLE = '[role="button"], [role="checkbox"], [role="radio"]'
+const TAPPABLE = '[role="button"], [role="checkbox"], [role="radio"], [role="link"]'
 
 function makeFocusable(root: ParentNode): void {
   root.querySelectorAll<HTMLElement>(TAPPABLE).forEach((el) => {
