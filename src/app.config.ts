@@ -2,7 +2,7 @@ export default defineAppConfig({
   pages: ['pages/chat/index', 'pages/inbox/index', 'pages/progress/index', 'pages/me/index'],
   // Pages outside the tab bar live in subpackages: the main package stays
   // within its 2 MB (our budget: 450 KB) and loads fast on a weak signal.
-  subPackages: [{ root: 'packages/login', pages: ['index'] }, { root: 'packages/review', pages: ['index', 'detail', 'export'] }],
+  subPackages: [{ root: 'packages/login', pages: ['index'] }, { root: 'packages/review', pages: ['index', 'detail', 'export'] }, { root: 'packages/people', pages: ['index', 'sheet'] }],
   // WeChat's privacy check: privacy-relevant APIs (chooseMedia) wait for the
   // person's consent, asked by PrivacyPrompt on the chat page.
   __usePrivacyCheck__: true,
