@@ -1,8 +1,9 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import qrcode from 'qrcode-generator'
 import { chinaDate } from '../../core/clock'
 import { loginLink } from './loginLink'
+import QrImage from './QrImage'
 import { sheetHandOff } from './peopleApi'
 import './sheet.scss'
 
@@ -51,7 +52,7 @@ export default function PeopleSheet() {
       <View className="sheet__grid">
         {sheet.invites.map((inv) => (
           <View key={inv.code} className="sheet__card" aria-label={`${inv.name}的邀请码`}>
-            <Image className="sheet__qr" src={qrDataUrl(loginLink(inv.code, base))} mode="aspectFit" aria-label={`${inv.name}的登录二维码`} imgProps={{ alt: `${inv.name}的登录二维码` }} />
+            <QrImage src={qrDataUrl(loginLink(inv.code, base))} label={`${inv.name}的登录二维码`} />
             <Text className="sheet__name">{inv.name}</Text>
             <Text className="sheet__unit">{inv.unitLabel}</Text>
             <Text className="sheet__code">邀请码：{inv.code}</Text>
