@@ -6,7 +6,8 @@ export default defineAppConfig({
     { root: 'packages/login', pages: ['index'] },
     { root: 'packages/review', pages: ['index', 'detail', 'export', 'completeness', 'signoff'] },
     { root: 'packages/org', pages: ['index'] },
-    { root: 'packages/plan', pages: ['index', 'allocate', 'import'] }
+    { root: 'packages/plan', pages: ['index', 'allocate', 'import'] },
+    { root: 'packages/people', pages: ['index', 'sheet'] }
   ],
   // WeChat's privacy check: privacy-relevant APIs (chooseMedia) wait for the
   // person's consent, asked by PrivacyPrompt on the chat page.

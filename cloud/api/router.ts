@@ -20,6 +20,8 @@ import { reminderGrant, reminderOutbox, reminderRun, reminderStatus } from './ha
 import { history, reports, review, reviewBatch } from './handlers/review'
 import { signoff, signoffBatch, signoffView } from './handlers/signoff'
 import { reviewContext } from './handlers/reviewContext'
+import { addPerson, deactivatePerson, listPeople, movePerson, reactivatePerson, setPersonRole } from './handlers/people'
+import { inviteCommunity } from './handlers/invites'
 import { submit, sync } from './handlers/submit'
 import { ORG_ACTIONS } from './handlers/org'
 
@@ -34,7 +36,8 @@ const ACTIONS: Action[] = [
   ...[reviewBatch, reviewContext, signoffView, signoff, signoffBatch],
   evidenceLinks,
   ...[planList, planPublish],
-  planBackfill
+  planBackfill,
+  ...[listPeople, addPerson, movePerson, setPersonRole, deactivatePerson, reactivatePerson, inviteCommunity]
 ] as Action[]
 
 /** Actions that make sense before the caller is known. */

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Clock } from '../../src/core/clock'
+import { isActive } from '../../src/core/people'
+import { ORPHAN_GRACE_MS } from '../../src/core/evidence/retention'
 import { DEFAULT_LIMITS, type EvidenceLimits } from '../../src/core/evidence/files'
 import { ALLOW_ALL_TEXT, DEFAULT_CONFIG, type ApiConfig, type ApiContext, type Caller, type ReminderService } from '../api/context'
 import { ApiError, httpStatus, type ApiResult } from '../../src/core/errors'
@@ -56,7 +58,7 @@ export interface ServerOptions {
   env?: { SESSION_KEY?: string; SESSION_KEY_FILE?: string }
   /** Evidence file limits; default the product's (src/core/evidence/files.ts). */
   uploadLimits?: EvidenceLimits
-  /** How long an upload no report names is kept (longer than the phone queues a report). Default 30 days. */
+  /** How long an upload no report names is kept; default core's ORPHAN_GRACE_MS (longer than the phone queue keeps an upload id). */
   orphanGraceMs?: number
   rateLimits?: Partial<RateLimits>
   /** Addresses of reverse proxies whose X-Forwarded-For to believe (Fastify's trustProxy, e.g. "loopback"); rate limits count per client address. */
@@ -91,7 +93,8 @@ const IMPORT_BODY_LIMIT = MAX_IMPORT_BASE64 + 64 * 1024
 export class StartupError extends Error {}
 
 const systemClock: Clock = { now: () => new Date() }
-export const DEFAULT_ORPHAN_GRACE_MS = 30 * 86400_000
+/** Derived from how long the phone queue keeps an upload id (one rule in src/core). */
+export const DEFAULT_ORPHAN_GRACE_MS = ORPHAN_GRACE_MS
 
 /**
  * Hashed build files (js/app.1a2b3c4d.js) never change: cached for a year,
@@ -173,7 +176,9 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
   async function callerOf(authorization: string | undefined): Promise<Caller | null> {
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : null
     const personId = token ? await sessions.verify(token, clock.now().getTime()) : null
-    const person = personId ? await store.getPerson(personId) : null
+    const found = personId ? await store.getPerson(personId) : null
+    // A deactivated person calls nothing, whatever token they still hold.
+    const person = found && isActive(found) ? found : null
     const unit = person ? await store.getOrgUnit(person.orgUnitId) : null
     return person && unit ? { person, unit } : null
   }
@@ -222,7 +227,7 @@ export async function createLocalServer(opts: ServerOptions): Promise<LocalServe
     app.post('/api/demo.login', { preHandler: limited.signIn }, async (req, reply) => {
       const personId = (req.body as { personId?: unknown } | null)?.personId
       const person = typeof personId === 'string' ? await store.getPerson(personId) : null
-      if (!person) return send(reply, { ok: false, error: new ApiError('NOT_FOUND', '没有这个用户').toBody() })
+      if (!person || !isActive(person)) return send(reply, { ok: false, error: new ApiError('NOT_FOUND', '没有这个用户').toBody() })
       return send(reply, { ok: true, data: { token: await sessions.issue(person.id, clock.now().getTime()), person } })
     })
   }

@@ -91,8 +91,19 @@ export async function registerUploads(app: FastifyInstance, o: UploadOptions) {
     const id = `${randomUUID()}.${check.type.ext}`
     const field = (file.fields.name as { value?: unknown } | undefined)?.value
     const name = typeof field === 'string' && field.trim() ? field.trim().slice(0, 100) : check.type.kind === 'image' ? '现场照片' : (file.filename || '支撑材料').slice(0, 100)
-    await writeFile(join(dir, id), buffer, { flag: 'wx' })
-    await o.store.putUpload({ id, personId: caller.person.id, unitPath: caller.unit.path, mime: check.type.mime, name, bytes: buffer.length, createdAt: now.toISOString() })
+    // The check above reads the month's sum; the reservation re-checks it and
+    // records the upload in one step, so two uploads at once cannot both pass.
+    const record = { id, personId: caller.person.id, unitPath: caller.unit.path, mime: check.type.mime, name, bytes: buffer.length, createdAt: now.toISOString() }
+    if (!(await o.store.reserveUpload(record, chinaMonthStart(now), o.limits.maxMonthBytesPerPerson))) {
+      const over = checkEvidenceFile({ mime, bytes: buffer.length }, o.limits, { usedThisMonth: o.limits.maxMonthBytesPerPerson })
+      return refuse(reply, 'BAD_INPUT', over.ok ? undefined : over.message)
+    }
+    try {
+      await writeFile(join(dir, id), buffer, { flag: 'wx' })
+    } catch (e) {
+      await o.store.deleteUpload(id)
+      throw e
+    }
     return { ok: true, data: { id: `local:${id}`, name, kind: check.type.kind } }
   })
 

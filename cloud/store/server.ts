@@ -40,6 +40,12 @@ export interface StoredUpload {
 
 export interface UploadRecords {
   putUpload(u: StoredUpload): Promise<void>
+  /**
+   * Records the upload only if the person's bytes since `since` plus this
+   * one stay within `quotaBytes`, as one atomic step: two uploads at once
+   * cannot together pass the quota. False (nothing recorded) when over.
+   */
+  reserveUpload(u: StoredUpload, since: string, quotaBytes: number): Promise<boolean>
   getUpload(id: string): Promise<StoredUpload | null>
   /** Bytes the person uploaded at or after `since` (ISO time). */
   uploadedBytesSince(personId: string, since: string): Promise<number>

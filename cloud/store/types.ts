@@ -23,6 +23,21 @@ export interface Invite {
   usedAt: string | null
 }
 
+/** One invite to write; `newPerson` is created with it (it must not exist yet). */
+export interface InviteWrite {
+  invite: Omit<Invite, 'usedAt'>
+  newPerson?: Person
+}
+
+export type InvitesOutcome = { kind: 'ok' }
+
+/** `createInvites` found a new person's id taken: nothing was written. */
+export class PersonExists extends Error {
+  constructor(readonly personId: string) {
+    super(`person ${personId} already exists`)
+  }
+}
+
 export type RedeemOutcome = { kind: 'ok'; person: Person } | { kind: 'not_found' } | { kind: 'used' } | { kind: 'expired' }
 
 export type HistoryAction = 'submit' | 'edit' | 'approve' | 'return' | 'reopen' | 'backfill'
@@ -228,9 +243,17 @@ export interface Store extends RollupPort {
   listPeople(): Promise<Person[]>
   /** At most `limit` people with an id after `afterId` (from the first when null), in id order: the reminder job's chunks. */
   peopleAfter(afterId: string | null, limit: number): Promise<Person[]>
+  /** At most `limit` people whose unit lies under `path`, with an id after `afterId`, in id order (a stable cursor). */
+  peopleUnder(path: string, afterId: string | null, limit: number): Promise<Person[]>
   personByOpenid(openid: string): Promise<Person | null>
   createInvite(invite: Invite): Promise<void>
-  /** Atomically marks the code used and binds `openid` to its person. */
+  /**
+   * Writes every invite and every new person with it, all or nothing:
+   * throws PersonExists when a new person's id is taken, and the
+   * duplicate-key error of an invite code that exists, leaving nothing.
+   */
+  createInvites(items: InviteWrite[]): Promise<InvitesOutcome>
+  /** Atomically marks the code used and binds `openid` to its person; a deactivated person's code is `not_found`. */
   redeemInvite(code: string, openid: string, now: string): Promise<RedeemOutcome>
 
   // Plans: one definition of each indicator per plan year, keyed by (code, year).

@@ -1,3 +1,5 @@
+import { ORPHAN_GRACE_MS, UPLOAD_ID_KEEP_MS } from '../../src/core/evidence/retention'
+import { DEFAULT_ORPHAN_GRACE_MS } from '../../cloud/server/app'
 import { entryAdvice, ENTRY_PREFIX, QueueError, type QueueEntry } from '../../src/services/queue'
 import { UploadRefused } from '../../src/services/transport/types'
 import { draft } from './fakeBackend'
@@ -140,4 +142,30 @@ test('more than nine photos are refused at confirm', async () => {
   const { queue } = setup()
   await expect(queue.enqueue(draft(), photos('e', 10))).rejects.toBeInstanceOf(QueueError)
   expect(await queue.entries()).toHaveLength(0)
+})
+
+test('an upload id held longer than core keeps one is uploaded again before its report goes out (the server may have swept it)', async () => {
+  const { queue, backend, clock } = setup()
+  const d = draft()
+  await queue.enqueue(d, photos('k', 1))
+  backend.failures = ['network']
+  await queue.flush()
+  expect(backend.uploads).toEqual(['wxfile://usr/k-0.jpg'])
+  expect(backend.history).toEqual([])
+
+  // Still within the keep time: the id is used as it is.
+  clock.advance(UPLOAD_ID_KEEP_MS - 60_000)
+  backend.failures = ['network']
+  await queue.flush({ ignoreBackoff: true })
+  expect(backend.uploads).toHaveLength(1)
+
+  clock.advance(120_000)
+  await queue.flush({ ignoreBackoff: true })
+  expect(backend.uploads).toEqual(['wxfile://usr/k-0.jpg', 'wxfile://usr/k-0.jpg'])
+  expect(backend.history.map((h) => h.clientId)).toEqual([d.clientId])
+})
+
+test('the server keeps an unnamed upload longer than the phone keeps using its id', () => {
+  expect(ORPHAN_GRACE_MS).toBeGreaterThan(UPLOAD_ID_KEEP_MS)
+  expect(DEFAULT_ORPHAN_GRACE_MS).toBe(ORPHAN_GRACE_MS)
 })

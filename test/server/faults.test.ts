@@ -579,7 +579,53 @@ const MATRIX: Record<string, Spec> = {
       expect: role === 'admin' ? { code: 'NOT_FOUND' } : adminOnly(role),
       ...(role === 'admin' ? { note: 'a unit outside the admin’s district is NOT_FOUND (not revealed)' } : {})
     }
-  })
+  }),
+  ...peopleRows()
+}
+
+/** A fresh person of the admin's district for one cell (so changing them disturbs no other cell). */
+async function freshPerson(fx: Fixtures, deactivated = false): Promise<string> {
+  const res = await fx.s.call('people.add', { person: { name: '临时', role: 'grid_worker', orgUnitId: 'qk-s11-c02-g3' } }, fx.s.tokenFor(ADMIN))
+  if (!res.body.ok) throw new Error(JSON.stringify(res.body))
+  if (deactivated) await fx.s.call('people.deactivate', { personId: res.body.data.person.id }, fx.s.tokenFor(ADMIN))
+  return res.body.data.person.id
+}
+
+function peopleRows(): Record<string, Spec> {
+  const out =
+    (payload: Cell['payload']) =>
+    (role: Role): Cell => ({ payload, expect: role === 'admin' ? { code: 'NOT_FOUND' } : adminOnly(role), ...(role === 'admin' ? { note: 'a person or unit outside the admin’s district is NOT_FOUND (not revealed)' } : {}) })
+  return {
+    'people.list': (role) => ({ in: { payload: () => ({ unitId: 'qk-s11' }), expect: adminOnly(role) }, out: out(() => ({ unitId: OTHER_DISTRICT[3].id }))(role) }),
+    'people.add': (role) => ({
+      in: { payload: () => ({ person: { name: '新同事', role: 'grid_worker', orgUnitId: 'qk-s11-c02-g3' } }), expect: adminOnly(role) },
+      out: {
+        payload: () => ({ person: { name: '外人', role: 'grid_worker', orgUnitId: OTHER_DISTRICT[3].id } }),
+        expect: role === 'admin' ? BAD : adminOnly(role),
+        ...(role === 'admin' ? { note: 'a unit outside the district is refused next to the unit field, with the same message as a unit that does not exist' } : {})
+      }
+    }),
+    'people.move': (role) => ({
+      in: { payload: async (fx) => ({ personId: await freshPerson(fx), orgUnitId: 'qk-s11-c02-g4' }), expect: adminOnly(role) },
+      out: out(() => ({ personId: OTHER_DISTRICT_WORKER.id, orgUnitId: 'qk-s11-c02-g4' }))(role)
+    }),
+    'people.setRole': (role) => ({
+      in: { payload: async (fx) => ({ personId: await freshPerson(fx), role: 'community_reviewer', orgUnitId: 'qk-s11-c02' }), expect: adminOnly(role) },
+      out: out(() => ({ personId: OTHER_DISTRICT_WORKER.id, role: 'community_reviewer', orgUnitId: 'qk-s11-c02' }))(role)
+    }),
+    'people.deactivate': (role) => ({
+      in: { payload: async (fx) => ({ personId: await freshPerson(fx) }), expect: adminOnly(role) },
+      out: out(() => ({ personId: OTHER_DISTRICT_WORKER.id }))(role)
+    }),
+    'people.reactivate': (role) => ({
+      in: { payload: async (fx) => ({ personId: await freshPerson(fx, true) }), expect: adminOnly(role) },
+      out: out(() => ({ personId: OTHER_DISTRICT_WORKER.id }))(role)
+    }),
+    'invite.community': (role) => ({
+      in: { payload: () => ({ communityId: 'qk-s11-c02', rows: [{ name: '新网格员', orgUnitId: 'qk-s11-c02-g3' }] }), expect: adminOnly(role) },
+      out: out(() => ({ communityId: OTHER_DISTRICT[2].id }))(role)
+    })
+  }
 }
 
 describe('authorization matrix: every action × every role × in and out of scope', () => {

@@ -2,6 +2,7 @@ import type { OrgUnit } from '../../src/core/org'
 import { reportId } from '../../src/core/report'
 import { SEED_INDICATORS } from '../../src/core/seed/catalog'
 import type { OutboxEntry, ReportWrite, Store, StoredReport } from '../../cloud/store/types'
+import { PersonExists } from '../../cloud/store/types'
 
 /**
  * The behaviour every Store adapter must show, run against each of them.
@@ -95,6 +96,53 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect((await store.peopleAfter('p10', 2)).map((p) => p.id)).toEqual(['p2', 'p3'])
       expect(await store.peopleAfter('p3', 2)).toEqual([])
       expect((await store.peopleAfter('p0', 1))[0]).toEqual(worker)
+    })
+
+    test('people of a subtree, a page at a time by id (a stable cursor), without sibling-prefix leaks; deactivation round-trips', async () => {
+      const more = ['p3', 'p10', 'p2'].map((id) => ({ id, name: id, role: 'grid_worker' as const, orgUnitId: g2.id }))
+      await store.putPeople([...more, { id: 'p0', name: '外街', role: 'grid_worker', orgUnitId: g10.id }, { id: 'r1', name: '审核', role: 'street_reviewer', orgUnitId: s1.id }])
+      const pages: string[][] = []
+      let after: string | null = null
+      for (;;) {
+        const page = await store.peopleUnder(s1.path, after, 2)
+        if (page.length === 0) break
+        pages.push(page.map((p) => p.id))
+        after = page[page.length - 1].id
+      }
+      expect(pages).toEqual([['p1', 'p10'], ['p2', 'p3'], ['r1']])
+      expect((await store.peopleUnder(g10.path, null, 10)).map((p) => p.id)).toEqual(['p0'])
+      expect((await store.peopleUnder(district.path, null, 100)).map((p) => p.id)).toEqual(['p0', 'p1', 'p10', 'p2', 'p3', 'r1'])
+
+      await store.putPeople([{ ...worker, deactivatedAt: '2020-12-01T00:00:00.000Z' }])
+      expect(await store.getPerson('p1')).toEqual({ ...worker, deactivatedAt: '2020-12-01T00:00:00.000Z' })
+      expect((await store.peopleUnder(g1.path, null, 10))[0]).toEqual({ ...worker, deactivatedAt: '2020-12-01T00:00:00.000Z' })
+      await store.putPeople([worker])
+      expect(await store.getPerson('p1')).toEqual(worker)
+    })
+
+    test("a deactivated person's invite code redeems as no code at all; reactivated, it works", async () => {
+      await store.createInvite({ code: 'OFFF1111', personId: 'p1', createdBy: 'admin', createdAt: '2020-01-01T00:00:00Z', expiresAt: '2020-01-15T00:00:00Z', usedAt: null })
+      await store.putPeople([{ ...worker, deactivatedAt: '2020-01-02T00:00:00Z' }])
+      expect(await store.redeemInvite('OFFF1111', 'wx-9', '2020-01-05T00:00:00Z')).toEqual({ kind: 'not_found' })
+      expect(await store.personByOpenid('wx-9')).toBeNull()
+      await store.putPeople([worker])
+      expect(await store.redeemInvite('OFFF1111', 'wx-9', '2020-01-05T00:00:00Z')).toMatchObject({ kind: 'ok', person: worker })
+    })
+
+    test('createInvites: every invite and new person at once, or (a taken id, a taken code) nothing at all', async () => {
+      const inv = (code: string, personId: string) => ({ code, personId, createdBy: 'admin', createdAt: '2020-01-01T00:00:00Z', expiresAt: '2020-01-15T00:00:00Z' })
+      const n1 = { id: 'n1', name: '新一', role: 'grid_worker' as const, orgUnitId: g1.id }
+      const n2 = { id: 'n2', name: '新二', role: 'grid_worker' as const, orgUnitId: g2.id }
+      expect(await store.createInvites([{ invite: inv('NEW00001', 'n1'), newPerson: n1 }, { invite: inv('NEW00002', 'p1') }])).toEqual({ kind: 'ok' })
+      expect(await store.getPerson('n1')).toEqual(n1)
+
+      // The second item's person exists: the first item's person and both invites stay unwritten.
+      await expect(store.createInvites([{ invite: inv('NEW00003', 'n2'), newPerson: n2 }, { invite: inv('NEW00004', 'p1'), newPerson: worker }])).rejects.toBeInstanceOf(PersonExists)
+      // The second item's code exists.
+      await expect(store.createInvites([{ invite: inv('NEW00005', 'n2'), newPerson: n2 }, { invite: inv('NEW00001', 'n2') }])).rejects.toThrow()
+      expect(await store.getPerson('n2')).toBeNull()
+      for (const code of ['NEW00003', 'NEW00004', 'NEW00005']) expect(await store.redeemInvite(code, 'wx-x', '2020-01-05T00:00:00Z')).toEqual({ kind: 'not_found' })
+      expect(await store.redeemInvite('NEW00001', 'wx-n1', '2020-01-05T00:00:00Z')).toMatchObject({ kind: 'ok', person: n1 })
     })
 
     test('the reminder cursor round-trips and is replaced whole', async () => {

@@ -2,14 +2,16 @@ import { randomInt } from 'node:crypto'
 import * as z from 'zod/mini'
 import { IndicatorSchema } from '../../../src/core/schema/indicator'
 import { isWithin, ORG_LEVELS } from '../../../src/core/org'
-import { ROLE_LEVEL } from '../../../src/core/person'
 import { RoleSchema } from '../../../src/core/schema/person'
 import { ID_PATTERN } from '../../../src/core/patterns'
 import { matching, prose, wholeBetween } from '../../../src/core/schema/builders'
 import { chinaDate } from '../../../src/core/clock'
 import { affectsRollups, jobView, rebuildNow } from '../../rollup/jobs'
 import { defineAction, NoInput } from '../action'
-import type { ApiContext } from '../context'
+import type { ApiContext, Caller } from '../context'
+import { PersonExists, type InviteWrite } from '../../store/types'
+import { isActive, placementRefusal } from '../../../src/core/people'
+import type { Person } from '../../../src/core/person'
 import { ApiError } from '../../../src/core/errors'
 import { requireAdmin, requireCaller } from '../scope'
 
@@ -120,7 +122,8 @@ export const randomCode: CodeSource = (length) => Array.from({ length }, () => C
 /**
  * Issues a one-time invite code for a person, creating the person when a
  * new one is described. The code, typed once in the mini-program, binds that
- * WeChat account to the person.
+ * WeChat account to the person. A new person and their invite are written
+ * in one transaction: a failure leaves neither.
  */
 export const createInvite = defineAction(
   'invite.create',
@@ -131,24 +134,42 @@ export const createInvite = defineAction(
   async (ctx, input) => {
     const admin = requireAdmin(ctx)
     if (!input.personId === !input.person) throw new ApiError('BAD_INPUT', '请指定一个人员')
+    let newPerson: Person | undefined
     if (input.person) {
-      const unit = await ctx.store.getOrgUnit(input.person.orgUnitId)
-      if (!unit || !isWithin(unit.path, admin.unit.path)) throw new ApiError('NOT_FOUND', '没有这个单位')
-      if (unit.level !== ROLE_LEVEL[input.person.role]) throw new ApiError('BAD_INPUT', '角色和单位层级不一致')
-      if (await ctx.store.getPerson(input.person.id)) throw new ApiError('CONFLICT', '这个人员编号已存在')
-      await ctx.store.putPeople([input.person])
+      const refusal = placementRefusal(input.person.role, await ctx.store.getOrgUnit(input.person.orgUnitId), admin.unit.path)
+      if (refusal?.field === 'orgUnitId') throw new ApiError('NOT_FOUND', '没有这个单位')
+      if (refusal) throw new ApiError('BAD_INPUT', '角色和单位层级不一致', { issues: [{ path: 'person.role', message: refusal.message }] })
+      newPerson = input.person
+    } else {
+      const p = await ctx.store.getPerson(input.personId!)
+      const unit = p ? await ctx.store.getOrgUnit(p.orgUnitId) : null
+      if (!p || !unit || !isWithin(unit.path, admin.unit.path) || !isActive(p)) throw new ApiError('NOT_FOUND', '没有这个人员')
     }
     const personId = input.personId ?? input.person!.id
-    if (!(await ctx.store.getPerson(personId))) throw new ApiError('NOT_FOUND', '没有这个人员')
-    const now = ctx.clock.now()
-    const invite = {
-      code: randomCode(8),
-      personId,
-      createdBy: admin.person.id,
-      createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + ctx.config.inviteDays * 86400_000).toISOString()
-    }
-    await ctx.store.createInvite({ ...invite, usedAt: null })
+    const invite = inviteFor(ctx, admin, personId)
+    await writeInvites(ctx, [{ invite, ...(newPerson ? { newPerson } : {}) }])
     return invite
   }
 )
+
+/** A fresh invite for the person, expiring `inviteDays` from the server's now. */
+export function inviteFor(ctx: ApiContext, admin: Caller, personId: string) {
+  const now = ctx.clock.now()
+  return {
+    code: randomCode(8),
+    personId,
+    createdBy: admin.person.id,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + ctx.config.inviteDays * 86400_000).toISOString()
+  }
+}
+
+/** All or nothing (one store transaction); a new person's taken id is CONFLICT. */
+export async function writeInvites(ctx: ApiContext, items: InviteWrite[]): Promise<void> {
+  try {
+    await ctx.store.createInvites(items)
+  } catch (e) {
+    if (e instanceof PersonExists) throw new ApiError('CONFLICT', '这个人员编号已存在')
+    throw e
+  }
+}

@@ -1,3 +1,4 @@
+import { isActive } from '../../../src/core/people'
 import cloud from 'wx-server-sdk'
 import type { Clock } from '../../../src/core/clock'
 import { isCloudFileOf } from '../../../src/core/evidence/ids'
@@ -82,7 +83,9 @@ function readEvent(event: unknown): { action: string; payload: unknown } {
 
 /** The bound person and their unit; null for an unbound account (only `bind` will work). */
 async function callerOf(openid: string): Promise<Caller | null> {
-  const person = await store.personByOpenid(openid)
+  const found = await store.personByOpenid(openid)
+  // A deactivated person calls nothing (only `bind`, which refuses their codes).
+  const person = found && isActive(found) ? found : null
   const unit = person ? await store.getOrgUnit(person.orgUnitId) : null
   return person && unit ? { person, unit } : null
 }

@@ -4,10 +4,11 @@ import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
 import type { PeriodOpening } from '../types'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
+import type { InvitesOutcome, InviteWrite } from '../types'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
 import { C, chunks, fetchAll, fromDoc, planId, plain, prefixPattern, readDoc, rollupId, unitYearId } from './docs'
 import { decodeFieldKey } from './fieldKeys'
-import { createInviteTx, redeemInviteTx, toPerson } from './identity'
+import { createInvitesTx, createInviteTx, redeemInviteTx, toPerson } from './identity'
 import * as narratives from './narratives'
 import type { SignOff } from '../../../src/core/reviewChain'
 import * as reminders from './reminders'
@@ -130,10 +131,10 @@ export class CloudBaseStore implements Store {
   async putPeople(people: Person[]): Promise<void> {
     // An existing person keeps their WeChat binding.
     const known = await this.existing(C.people, people.map((p) => p.id))
-    await inBatches(people, ({ id, name, role, orgUnitId }) =>
+    await inBatches(people, ({ id, name, role, orgUnitId, deactivatedAt }) =>
       known.has(id)
-        ? this.col(C.people).doc(id).update({ data: { name, role, orgUnitId } })
-        : this.col(C.people).doc(id).set({ data: { name, role, orgUnitId, openid: null } })
+        ? this.col(C.people).doc(id).update({ data: { name, role, orgUnitId, deactivatedAt: deactivatedAt ?? null } })
+        : this.col(C.people).doc(id).set({ data: { name, role, orgUnitId, deactivatedAt: deactivatedAt ?? null, openid: null } })
     )
   }
 
@@ -152,6 +153,24 @@ export class CloudBaseStore implements Store {
     // One page: a cloud function reads at most 1000 records per get.
     const { data } = await q.orderBy('_id', 'asc').limit(Math.min(limit, 1000)).get()
     return data.map(toPerson)
+  }
+
+  async peopleUnder(path: string, afterId: string | null, limit: number): Promise<Person[]> {
+    const _ = this.db.command
+    const units = await fetchAll(this.col(C.units).where({ path: this.db.RegExp({ regexp: prefixPattern(path) }) }))
+    // One page from each chunk of units, merged: the first `limit` by id over all of them.
+    const found: Person[] = []
+    for (const chunk of chunks(units.map((u) => String(u._id)))) {
+      const where: Record<string, unknown> = { orgUnitId: _.in(chunk) }
+      if (afterId !== null) where._id = _.gt(afterId)
+      const { data } = await this.col(C.people).where(where).orderBy('_id', 'asc').limit(Math.min(limit, 1000)).get()
+      found.push(...data.map(toPerson))
+    }
+    return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, limit)
+  }
+
+  async createInvites(items: InviteWrite[]): Promise<InvitesOutcome> {
+    return createInvitesTx(this.db, items)
   }
 
   async personByOpenid(openid: string): Promise<Person | null> {

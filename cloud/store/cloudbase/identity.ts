@@ -1,9 +1,30 @@
 import type { Person } from '../../../src/core/person'
-import type { Invite, RedeemOutcome } from '../types'
+import { PersonExists, type Invite, type InvitesOutcome, type InviteWrite, type RedeemOutcome } from '../types'
 import { C, fromDoc, readDoc } from './docs'
 import type { Database, DocData } from './sdk'
 
-export const toPerson = (doc: DocData): Person => fromDoc<Person>(doc, 'id', ['openid'])
+export const toPerson = (doc: DocData): Person => {
+  const { deactivatedAt, ...p } = fromDoc<Person & { deactivatedAt?: string | null }>(doc, 'id', ['openid'])
+  return deactivatedAt ? { ...p, deactivatedAt } : p
+}
+
+/** Every invite and new person of `items` in one transaction (documents by id only, as CloudBase allows). */
+export async function createInvitesTx(db: Database, items: InviteWrite[]): Promise<InvitesOutcome> {
+  return db.runTransaction(async (tx): Promise<InvitesOutcome> => {
+    for (const { invite: inv, newPerson } of items) {
+      const ref = tx.collection(C.invites).doc(inv.code)
+      if (await readDoc(ref)) throw new Error(`invite code ${inv.code} already exists`)
+      if (newPerson) {
+        const pref = tx.collection(C.people).doc(newPerson.id)
+        if (await readDoc(pref)) throw new PersonExists(newPerson.id)
+        const { name, role, orgUnitId } = newPerson
+        await pref.set({ data: { name, role, orgUnitId, deactivatedAt: newPerson.deactivatedAt ?? null, openid: null } })
+      }
+      await ref.set({ data: { personId: inv.personId, createdBy: inv.createdBy, createdAt: inv.createdAt, expiresAt: inv.expiresAt, usedAt: null, usedBy: null } })
+    }
+    return { kind: 'ok' }
+  })
+}
 
 /** Creates an invite; refuses an existing code, as the SQLite primary key does. */
 export async function createInviteTx(db: Database, inv: Invite): Promise<void> {
@@ -31,7 +52,8 @@ export async function redeemInviteTx(db: Database, code: string, openid: string,
     if ((inv.expiresAt as string) < now) return { kind: 'expired' }
     const personId = inv.personId as string
     const person = await readDoc(doc(C.people, personId))
-    if (!person) return { kind: 'not_found' }
+    // A deactivated person's code is as good as none (the one answer for every bad code).
+    if (!person || person.deactivatedAt) return { kind: 'not_found' }
     const binding = await readDoc(doc(C.bindings, openid))
     const holder = binding?.personId as string | undefined
     const previous = typeof person.openid === 'string' ? person.openid : null

@@ -6,6 +6,7 @@ import type { Person } from '../../../src/core/person'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
 import type { SetBasedPlan } from '../../../src/core/rollupSetBased'
 import type { RebuildJob, RollupWrite, UnitYearState } from '../../rollup/port'
+import type { InvitesOutcome, InviteWrite } from '../types'
 import type { GrantChange, PeriodOpening, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, StoredReport, WriteOutcome } from '../types'
 import type { JobLock, JobName, JobOutcome } from '../jobLock'
 import type { Health, InstallMode, ServerStore, StoredUpload } from '../server'
@@ -141,6 +142,14 @@ export class PgStore implements ServerStore, JobLock {
 
   listPeople(): Promise<Person[]> {
     return persons.listPeople(this.q())
+  }
+
+  peopleUnder(path: string, afterId: string | null, limit: number): Promise<Person[]> {
+    return persons.peopleUnder(this.q(), path, afterId, limit)
+  }
+
+  createInvites(items: InviteWrite[]): Promise<InvitesOutcome> {
+    return persons.createInvites(this.pool, items)
   }
 
   peopleAfter(afterId: string | null, limit: number): Promise<Person[]> {
@@ -376,6 +385,10 @@ export class PgStore implements ServerStore, JobLock {
 
   putUpload(u: StoredUpload): Promise<void> {
     return server.putUpload(this.pool, u)
+  }
+
+  reserveUpload(u: StoredUpload, since: string, quotaBytes: number): Promise<boolean> {
+    return server.reserveUpload(this.pool, u, since, quotaBytes)
   }
 
   getUpload(id: string): Promise<StoredUpload | null> {

@@ -13,7 +13,7 @@ import type { Pool } from 'pg'
 export const MIGRATIONS_DIR = join(__dirname, 'migrations')
 
 /** Advisory-lock keys (one bigint space per database): fixed, documented numbers. */
-export const LOCKS = { migrate: 471_701, reminders: 471_702, seed: 471_703 } as const
+export const LOCKS = { migrate: 471_701, reminders: 471_702, seed: 471_703, uploads: 471_704 } as const
 
 export function migrationFiles(dir = MIGRATIONS_DIR): { version: number; name: string; sql: string }[] {
   return readdirSync(dir)

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg'
 import type { Health, InstallMode, StoredUpload } from '../server'
 import { inTransaction } from './tx'
+import { LOCKS } from './migrate'
 
 /**
  * The server's own tables in PostgreSQL (migration 003): install mode,
@@ -81,6 +82,17 @@ export async function getUpload(pool: Pool, id: string): Promise<StoredUpload | 
   if (id.includes('\u0000')) return null
   const row = (await pool.query<UploadRow>('SELECT * FROM uploads WHERE id = $1', [id])).rows[0]
   return row ? toUpload(row) : null
+}
+
+/** One person's uploads take turns on a transaction-scoped advisory lock, so the sum read is exact when the row goes in. */
+export async function reserveUpload(pool: Pool, u: StoredUpload, since: string, quotaBytes: number): Promise<boolean> {
+  return inTransaction(pool, async (c) => {
+    await c.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [LOCKS.uploads, u.personId])
+    const r = await c.query<{ b: string }>('SELECT coalesce(sum(bytes), 0) AS b FROM uploads WHERE person_id = $1 AND created_at >= $2', [u.personId, since])
+    if (Number(r.rows[0].b) + u.bytes > quotaBytes) return false
+    await c.query('INSERT INTO uploads (id, person_id, unit_path, mime, name, bytes, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [u.id, u.personId, u.unitPath, u.mime, u.name, u.bytes, u.createdAt])
+    return true
+  })
 }
 
 export async function uploadedBytesSince(pool: Pool, personId: string, since: string): Promise<number> {

@@ -8,11 +8,12 @@ import type { Person } from '../../../src/core/person'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
 import type { SetBasedPlan } from '../../../src/core/rollupSetBased'
 import type { RebuildJob, RollupWrite, UnitYearState } from '../../rollup/port'
-import type { PeriodOpening } from '../types'
+import type { InvitesOutcome, InviteWrite, PeriodOpening } from '../types'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
 import type { Health, InstallMode, ServerStore, StoredUpload } from '../server'
 import { migrate } from './migrations'
 import * as narratives from './narratives'
+import { prefixEnd } from './paths'
 import * as persons from './people'
 import { prepared } from './prepared'
 import { rebuildSetBased } from './rebuildSql'
@@ -20,9 +21,6 @@ import * as rollupTables from './rollups'
 import type { SignOff } from '../../../src/core/reviewChain'
 import * as reminders from './reminders'
 import * as server from './serverTables'
-
-/** The upper bound of a path-prefix range: '/' + 1 is '0'. */
-const prefixEnd = (path: string) => `${path.slice(0, -1)}0`
 
 interface ReportRow {
   body: string
@@ -155,6 +153,14 @@ export class SqliteStore implements Store, ServerStore {
 
   async personByOpenid(openid: string): Promise<Person | null> {
     return persons.personByOpenid(this.db, openid)
+  }
+
+  async peopleUnder(path: string, afterId: string | null, limit: number): Promise<Person[]> {
+    return persons.peopleUnder(this.db, path, afterId, limit)
+  }
+
+  async createInvites(items: InviteWrite[]): Promise<InvitesOutcome> {
+    return persons.createInvites(this.db, items)
   }
 
   async createInvite(inv: Invite): Promise<void> {
@@ -423,6 +429,10 @@ export class SqliteStore implements Store, ServerStore {
 
   async putUpload(u: StoredUpload): Promise<void> {
     server.putUpload(this.db, u)
+  }
+
+  async reserveUpload(u: StoredUpload, since: string, quotaBytes: number): Promise<boolean> {
+    return server.reserveUpload(this.db, u, since, quotaBytes)
   }
 
   async getUpload(id: string): Promise<StoredUpload | null> {

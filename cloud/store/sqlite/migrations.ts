@@ -277,6 +277,11 @@ export const MIGRATIONS: string[] = [
     body TEXT NOT NULL,
     PRIMARY KEY (indicator_code, period, unit_id)
   ) WITHOUT ROWID;
+  `,
+  // people (branch people): a person the bureau deactivated keeps their row and reports, and cannot sign in.
+  `
+  ALTER TABLE people ADD COLUMN deactivated_at TEXT;
+  CREATE INDEX people_unit ON people(org_unit_id);
   `
 ]
 

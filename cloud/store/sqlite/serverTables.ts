@@ -66,6 +66,16 @@ export function putUpload(db: Database.Database, u: StoredUpload): void {
   db.prepare('INSERT INTO uploads (id, person_id, unit_path, mime, name, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(u.id, u.personId, u.unitPath, u.mime, u.name, u.bytes, u.createdAt)
 }
 
+export function reserveUpload(db: Database.Database, u: StoredUpload, since: string, quotaBytes: number): boolean {
+  return db
+    .transaction((): boolean => {
+      if (uploadedBytesSince(db, u.personId, since) + u.bytes > quotaBytes) return false
+      putUpload(db, u)
+      return true
+    })
+    .immediate()
+}
+
 export function getUpload(db: Database.Database, id: string): StoredUpload | null {
   const row = db.prepare('SELECT * FROM uploads WHERE id = ?').get(id) as UploadRow | undefined
   return row ? toUpload(row) : null

@@ -10,6 +10,8 @@ export const PersonSchema = z.object({
   id: matching(ID_PATTERN),
   name: text(10, 1),
   role: RoleSchema,
-  orgUnitId: z.string()
+  orgUnitId: z.string(),
+  /** Set when the bureau deactivated the person: they cannot sign in or call anything; their reports stay. */
+  deactivatedAt: z.optional(z.string())
 })
 export type Person = z.infer<typeof PersonSchema>

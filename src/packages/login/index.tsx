@@ -1,4 +1,4 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import Cell from '../../components/Cell'
@@ -7,6 +7,7 @@ import { ROLE_LABEL } from '../../core/person'
 import { resetIdentity } from '../../hooks/useIdentity'
 import { ApiFailure, type DemoPerson } from '../../services/api'
 import { getServices } from '../../services'
+import { codeFromParams } from './codeParam'
 import './index.scss'
 import { useLargeText, withLargeText } from '../../hooks/useLargeText'
 
@@ -17,7 +18,9 @@ import { useLargeText, withLargeText } from '../../hooks/useLargeText'
 export default function LoginPage() {
   const large = useLargeText()
   const [people, setPeople] = useState<DemoPerson[]>([])
-  const [code, setCode] = useState('')
+  // A scanned sheet QR (or a login link) brings its code: the worker only taps 绑定.
+  const router = useRouter()
+  const [code, setCode] = useState(() => codeFromParams(router.params ?? {}))
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
 

@@ -24,6 +24,8 @@ export interface QueueFile {
   name: string
   kind?: 'image' | 'file'
   uploadedId?: string
+  /** When `uploadedId` was received (phone clock, ms): an id older than core's keep time is uploaded again. */
+  uploadedAt?: number
   /** Bytes kept on the phone; counts against the queue's file budget. */
   bytes?: number
   mime?: string
@@ -75,6 +77,7 @@ const isFile = (x: unknown) =>
   isString(x.name) &&
   (x.kind === undefined || x.kind === 'image' || x.kind === 'file') &&
   optional(x.uploadedId, isString) &&
+  optional(x.uploadedAt, isNumber) &&
   optional(x.bytes, isNumber) &&
   optional(x.mime, isString) &&
   optional(x.field, isString)

@@ -1,3 +1,4 @@
+import { uploadIdStale } from '../../core/evidence/retention'
 import type { QueueBackend } from './backend'
 import { UploadRefused, NetworkError } from '../transport/types'
 import { draftToSend, filesReady, reportKeyOf, type EntryErrorCode, type QueueEntry } from './entry'
@@ -75,6 +76,7 @@ async function uploadFiles(deps: FlushDeps, report: FlushReport, batch: QueueEnt
   const ready: QueueEntry[] = []
   for (let entry of batch) {
     if (held.has(reportKeyOf(entry))) continue
+    entry = await forgetStaleUploads(deps, entry)
     if (filesReady(entry)) {
       ready.push(entry)
       continue
@@ -89,7 +91,7 @@ async function uploadFiles(deps: FlushDeps, report: FlushReport, batch: QueueEnt
       }
       try {
         const { id } = await deps.backend.upload(file.localPath, file.name, file.mime)
-        entry = { ...entry, files: entry.files.map((f, j) => (j === i ? { ...f, uploadedId: id } : f)), updatedAt: deps.now() }
+        entry = { ...entry, files: entry.files.map((f, j) => (j === i ? { ...f, uploadedId: id, uploadedAt: deps.now() } : f)), updatedAt: deps.now() }
         await deps.store.put(entry)
         report.uploaded++
       } catch (e) {
@@ -104,6 +106,20 @@ async function uploadFiles(deps: FlushDeps, report: FlushReport, batch: QueueEnt
     ready.push(entry)
   }
   return ready
+}
+
+/**
+ * Drops upload ids older than core's keep time (src/core/evidence/retention.ts):
+ * the server may have swept a file no report named for that long, so the
+ * file goes up again from the phone's copy.
+ */
+async function forgetStaleUploads(deps: FlushDeps, entry: QueueEntry): Promise<QueueEntry> {
+  const now = deps.now()
+  if (!entry.files.some((f) => f.uploadedId && uploadIdStale(f.uploadedAt, now))) return entry
+  const files = entry.files.map((f) => (f.uploadedId && uploadIdStale(f.uploadedAt, now) ? { ...f, uploadedId: undefined, uploadedAt: undefined } : f))
+  const next = { ...entry, files, updatedAt: now }
+  await deps.store.put(next)
+  return next
 }
 
 /** What a failed upload means for its entry. */

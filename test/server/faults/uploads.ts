@@ -73,6 +73,16 @@ describe('fault 6: uploads are judged by their bytes, limited per person, scoped
     expect((await upload(pngOf(60 * 1024), 'image/png', 'p.png', OTHER_GRID_WORKER)).status).toBe(200)
   })
 
+  test('per person and month, at once: parallel uploads cannot together pass the quota (the check and the record are one step)', async () => {
+    // 200 KB a month: three of four 60 KB files fit, whichever order they land in.
+    const person = COMMUNITY_REVIEWER
+    const results = await Promise.all([0, 1, 2, 3].map(() => upload(pngOf(60 * 1024), 'image/png', 'p.png', person)))
+    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 400])
+    expect(results.find((r) => r.status === 400)!.body.error.message).toMatch(/本月上传已达/)
+    const ids = results.filter((r) => r.status === 200).map((r) => fileOf(r.body.data.id))
+    expect(ids.every((id) => existsSync(join(s.dataDir, 'uploads', id)))).toBe(true)
+  })
+
   test('served only in scope: no session, another grid → the same 404 as no file; the community above → the file', async () => {
     const { body } = await upload(PNG, 'image/png', 'a.png')
     const path = `/files/${fileOf(body.data.id)}`
