@@ -9,7 +9,8 @@ import { DEFAULT_CONFIG, type ApiContext, type Caller } from '../api/context'
 import { dispatch } from '../api/router'
 import { ALLOW_ALL_TEXT } from '../api/context'
 import { dropDemo } from '../store/sqlite/dropDemo'
-import type { SqliteStore } from '../store/sqlite/SqliteStore'
+import type { ServerStore } from '../store/server'
+import { SqliteStore } from '../store/sqlite/SqliteStore'
 
 /**
  * The operator's commands on a data folder (`npm run admin -- …`). They
@@ -22,7 +23,8 @@ import type { SqliteStore } from '../store/sqlite/SqliteStore'
 export class AdminError extends Error {}
 
 export interface AdminEnv {
-  store: SqliteStore
+  /** The install's store: the data folder's SQLite file, or PostgreSQL when DATABASE_URL is set. */
+  store: ServerStore
   clock: Clock
 }
 
@@ -46,7 +48,8 @@ function checkId(id: string, what: string): string {
  * as `admin-cli` on what it creates. With several roots, --district-id picks.
  */
 export async function operator(env: AdminEnv, flags: Flags): Promise<Caller> {
-  const roots = env.store.db.prepare('SELECT id FROM org_units WHERE parent_id IS NULL ORDER BY id').all() as { id: string }[]
+  // Every path starts with '/', so the tree under '/' is the whole of it.
+  const roots = (await env.store.orgTree('/')).filter((u) => u.parentId === null)
   const id = flags['district-id'] ?? (roots.length === 1 ? roots[0].id : undefined)
   const unit = id ? await env.store.getOrgUnit(id) : null
   if (!unit || unit.parentId !== null) {
@@ -127,6 +130,8 @@ export async function inviteCommand(env: AdminEnv, flags: Flags): Promise<string
 
 /** `drop-demo`: removes the demo people, their sessions, grants and reports; the install becomes real. */
 export async function dropDemoCommand(env: AdminEnv): Promise<string> {
+  // Demo mode is a SQLite-only thing: `npm start` seeds it; a PostgreSQL install starts real.
+  if (!(env.store instanceof SqliteStore)) throw new AdminError('drop-demo works on a SQLite data folder (demo mode); a PostgreSQL install has no demo data.')
   const s = dropDemo(env.store.db, DEMO_PEOPLE.map((p) => p.id))
   return `Removed ${s.people} demo people, ${s.reports} of their reports and ${s.grants} reminder grants; their sessions are ended. Roll-ups rebuilt.\n` +
     'The server now starts with DEMO_LOGIN=off. For a first admin: `npm run admin -- invite --name <姓名> --role admin --unit <district id>`.'

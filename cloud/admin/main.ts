@@ -1,6 +1,7 @@
 import { resolve, join } from 'node:path'
 import { useChineseMessages } from '../api/router'
 import { FutureSchemaError } from '../store/sqlite/migrations'
+import { PgStore } from '../store/pg/PgStore'
 import { SqliteStore } from '../store/sqlite/SqliteStore'
 import { backfillCommand } from './backfill'
 import { addUnit, AdminError, dropDemoCommand, init, inviteCommand, type Flags } from './commands'
@@ -58,7 +59,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(`copied ${dataDir}/gebao.db into PostgreSQL${r.uploadsCopiedTo ? `; upload files copied to ${r.uploadsCopiedTo} (start the servers with UPLOAD_DIR=${r.uploadsCopiedTo})` : `; upload files stay in ${process.env.UPLOAD_DIR ?? join(dataDir, 'uploads')}`}. Start the server with DATABASE_URL set and the same DATA_DIR.`)
     return 0
   }
-  const store = new SqliteStore(join(resolve(process.env.DATA_DIR ?? './data'), 'gebao.db'))
+  // The same choice as the server's (cloud/store/server.ts): DATABASE_URL names PostgreSQL, else the data folder's SQLite file.
+  const databaseUrl = process.env.DATABASE_URL?.trim()
+  const store = databaseUrl ? await PgStore.connect(databaseUrl) : new SqliteStore(join(resolve(process.env.DATA_DIR ?? './data'), 'gebao.db'))
   const env = { store, clock: { now: () => new Date() } }
   try {
     switch (command) {

@@ -24,6 +24,8 @@ export interface Running {
   server: LocalServer
   clock: TestClock
   dataDir: string
+  /** The server's own PostgreSQL database, when the suite runs over PostgreSQL. */
+  databaseUrl?: string
   /** The SQLite database (SQLite-only tests; over PostgreSQL reading it throws). */
   readonly db: Database.Database
   /** A session token for a person, as the login screen would get. */
@@ -87,6 +89,7 @@ export async function startServer(startAt = '2020-12-20T10:00:00+08:00', opts: P
     server,
     clock,
     dataDir,
+    ...(databaseUrl ? { databaseUrl } : {}),
     get db(): Database.Database {
       if (server.store instanceof PgStore) throw new Error('this test reads SQLite directly; it does not run over PostgreSQL')
       return (server.store as SqliteStore).db

@@ -7,9 +7,19 @@ export const ROOT = join(__dirname, '../../..')
 
 export const tempDir = (prefix = 'gebao-fault-') => mkdtempSync(join(tmpdir(), prefix))
 
-/** `npm run admin -- …` on a data folder, as the README says. */
-export function admin(dataDir: string, ...args: string[]): { status: number | null; out: string; err: string } {
-  const r = spawnSync('npm', ['run', '-s', 'admin', '--', ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' })
+/**
+ * `npm run admin -- …` as the README says: on a data folder (its SQLite
+ * file, even when the suite itself runs over PostgreSQL), or on a running
+ * test server's own database (its PostgreSQL database when it has one).
+ */
+export function admin(where: string | { dataDir: string; databaseUrl?: string }, ...args: string[]): { status: number | null; out: string; err: string } {
+  const { DATABASE_URL: _suiteDatabase, ...env } = process.env
+  const target = typeof where === 'string' ? { dataDir: where } : where
+  const r = spawnSync('npm', ['run', '-s', 'admin', '--', ...args], {
+    cwd: ROOT,
+    env: { ...env, DATA_DIR: target.dataDir, ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : {}) },
+    encoding: 'utf8'
+  })
   return { status: r.status, out: r.stdout, err: r.stderr }
 }
 
