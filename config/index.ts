@@ -57,6 +57,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       ...({ terser: { enable: true, config: { output: { ascii_only: false } } } } as object),
       // NutUI components are imported per page; their CSS order does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
+      // Babel sees src/ and Taro's own packages only. The plan designer
+      // (packages/plan, a subpackage) checks with the server's zod schema, and
+      // zod ships `??`: transpile it too, so the ES2019 floor holds there.
+      compile: { include: [(file: string) => /node_modules[\\/]zod[\\/]/.test(file)] },
       // Taro's default minifier writes every Chinese character as \uXXXX (6
       // bytes instead of UTF-8's 3). Mini-program JS is UTF-8, as every
       // hand-written page with Chinese literals shows; plain text keeps the
