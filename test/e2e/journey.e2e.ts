@@ -197,6 +197,16 @@ test('6. 人员与邀请: one community’s new grid workers, chosen by name, an
   expect(await cards.count()).toBe(2)
   await cards.first().getByText(/有效期至 2021-01-03/).waitFor()
   expect(await page.locator('.sheet__qr').count()).toBeGreaterThanOrEqual(2)
+  // Each card names its person and grid with the parents (never an id).
+  const wang = page.locator('.sheet__card', { hasText: '王小明' })
+  await wang.getByText('东湖街道 · 湖滨社区 · 第1网格').waitFor()
+  // The page slides in (Taro's navigateTo): the cards settle inside the 1280 px viewport.
+  await page.waitForFunction(() => {
+    const sheet = document.querySelector('.sheet')?.getBoundingClientRect()
+    const all = document.querySelectorAll('.sheet__card')
+    const last = all[all.length - 1]?.getBoundingClientRect()
+    return !!sheet && !!last && Math.round(sheet.left) === 0 && last.right <= window.innerWidth
+  })
   await page.screenshot({ path: join(ARTIFACTS, 'journey-sheet.png') })
   const all = units()
   const community = all.find((u) => u.name === '湖滨社区')!
