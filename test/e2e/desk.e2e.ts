@@ -63,7 +63,7 @@ async function choose(name: string) {
 
 test('the admin’s side navigation lists every desk page, 组织架构 marked current', async () => {
   await page.goto(`${product.server.base}/#/packages/login/index`)
-  await page.locator('.nut-cell', { hasText: '田莉莉' }).click()
+  await page.locator('.gb-cell', { hasText: '田莉莉' }).click()
   await page.waitForURL(/pages\/chat/)
   await page.locator('.bubble--bot').first().waitFor()
   // Opened as an admin opens a bookmark: the org page is the first page of a fresh load.

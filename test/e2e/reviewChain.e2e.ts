@@ -32,7 +32,7 @@ async function desk(at: string): Promise<{ context: BrowserContext; page: Page }
 
 async function signIn(page: Page, name: string) {
   await page.goto(product.server.base)
-  await page.locator('.nut-cell', { hasText: name }).click()
+  await page.locator('.gb-cell', { hasText: name }).click()
   await page.locator('.weui-tabbar__item').first().waitFor()
 }
 

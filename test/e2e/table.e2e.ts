@@ -44,7 +44,7 @@ afterAll(async () => {
 
 async function signIn(page: Page, name: string) {
   await page.goto(`${product.server.base}/#/packages/login/index`)
-  await page.locator('.nut-cell', { hasText: name }).click()
+  await page.locator('.gb-cell', { hasText: name }).click()
   await page.locator('.weui-tabbar__item').first().waitFor()
 }
 
