@@ -85,6 +85,12 @@ function InviteForm() {
         const [name, grid] = l.split(/[\s,，]+/)
         return { name: name ?? '', orgUnitId: gridIdFor(units, communityId, grid ?? '') }
       })
+    // A grid name the community does not have is named here, with the line (the typed text stays).
+    const unknown = units.length ? parsed.findIndex((r) => !byId.has(r.orgUnitId)) : -1
+    if (unknown >= 0) {
+      const where = byId.get(communityId)?.name ?? '这个社区'
+      return setErrors({ [`rows.${unknown}.orgUnitId`]: `第${unknown + 1}行：${where}没有「${parsed[unknown].orgUnitId || '（没写网格）'}」这个网格` })
+    }
     try {
       const sheet = await peopleApi.inviteCommunity(communityId, parsed.length ? parsed : undefined)
       sheetHandOff.put(sheet)
