@@ -49,7 +49,7 @@ test('the admin lists people, and a bad unit is refused beside its field with wh
 
 test('the admin invites one community’s grid workers and sees the QR sheet', async () => {
   const { page } = desk
-  await page.locator('input[placeholder^="社区编号"]').fill('qk-s11-c01')
+  await page.locator('input[placeholder^="社区名称"]').fill('qk-s11-c01')
   await page.locator('.nut-button', { hasText: '生成邀请码并打印' }).click()
   await page.getByText(/网格员邀请码/).waitFor()
   const cards = page.locator('.sheet__card')

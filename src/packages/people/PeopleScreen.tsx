@@ -1,10 +1,11 @@
 import Taro from '@tarojs/taro'
-import { Picker, Text, View } from '@tarojs/components'
+import { Picker, Text, Textarea, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { useEffect, useState } from 'react'
 import DataTable, { type DataColumn } from '../../components/DataTable'
 import { ROLE_LABEL, ROLES, type Role } from '../../core/person'
 import { fieldErrors, peopleApi, sheetHandOff, type PersonRow } from './peopleApi'
+import { crumb, findUnits, gridIdFor, type UnitLite } from './unitChoice'
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ role: r, label: ROLE_LABEL[r] }))
 
@@ -60,24 +61,38 @@ function AddForm({ onAdded }: { onAdded: () => void }) {
   )
 }
 
-/** Invite codes for one community, then the printable sheet. */
+/** Invite codes for one community, then the printable sheet. The community is found by name; lines name grids by name. */
 function InviteForm() {
   const [community, setCommunity] = useState('')
+  const [chosen, setChosen] = useState<UnitLite | null>(null)
+  const [units, setUnits] = useState<UnitLite[]>([])
   const [rows, setRows] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
+  useEffect(() => {
+    peopleApi.units().then(setUnits, () => setUnits([]))
+  }, [])
+  const byId = new Map(units.map((u) => [u.id, u]))
+  const candidates = chosen ? [] : findUnits(units, 'community', community)
   const submit = async () => {
     setErrors({})
-    // One line per person: 姓名 网格编号 (blank: every grid worker the community has).
+    const communityId = chosen?.id ?? community.trim()
+    // One line per person: 姓名 网格 (a grid's name or id; blank: every grid worker the community has).
     const parsed = rows
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean)
       .map((l) => {
-        const [name, orgUnitId] = l.split(/[\s,，]+/)
-        return { name: name ?? '', orgUnitId: orgUnitId ?? '' }
+        const [name, grid] = l.split(/[\s,，]+/)
+        return { name: name ?? '', orgUnitId: gridIdFor(units, communityId, grid ?? '') }
       })
+    // A grid name the community does not have is named here, with the line (the typed text stays).
+    const unknown = units.length ? parsed.findIndex((r) => !byId.has(r.orgUnitId)) : -1
+    if (unknown >= 0) {
+      const where = byId.get(communityId)?.name ?? '这个社区'
+      return setErrors({ [`rows.${unknown}.orgUnitId`]: `第${unknown + 1}行：${where}没有「${parsed[unknown].orgUnitId || '（没写网格）'}」这个网格` })
+    }
     try {
-      const sheet = await peopleApi.inviteCommunity(community.trim(), parsed.length ? parsed : undefined)
+      const sheet = await peopleApi.inviteCommunity(communityId, parsed.length ? parsed : undefined)
       sheetHandOff.put(sheet)
       await Taro.navigateTo({ url: '/packages/people/sheet' })
     } catch (e) {
@@ -87,9 +102,30 @@ function InviteForm() {
   return (
     <View className="people__form" aria-label="社区邀请码">
       <Text className="people__legend">为一个社区生成邀请码</Text>
-      <Input value={community} onChange={setCommunity} placeholder="社区编号，如 qk-s11-c01" aria-label="社区编号" />
+      <Input
+        value={community}
+        onChange={(v) => (setCommunity(v), setChosen(null))}
+        placeholder="社区名称（输入查找），或社区编号"
+        aria-label="社区"
+      />
+      <View role="radiogroup" aria-label="社区的候选" className="people__candidates">
+        {candidates.map((c) => (
+          <View key={c.id} role="radio" aria-checked="false" className="people__cand" onClick={() => (setChosen(c), setCommunity(c.name))}>
+            {crumb(c, byId)}
+          </View>
+        ))}
+      </View>
+      {chosen ? <Text className="people__chosen">已选：{crumb(chosen, byId)}</Text> : null}
       <FieldError id="inv-community" text={errors.communityId} />
-      <Input value={rows} onChange={setRows} placeholder="新网格员：每行“姓名 网格编号”（留空：给已有网格员）" aria-label="新网格员名单" />
+      {/* Several lines: a multi-line box (a single-line input cannot take the line breaks). */}
+      <Textarea
+        className="people__lines"
+        value={rows}
+        onInput={(e) => setRows(e.detail.value)}
+        placeholder="新网格员：每行“姓名 网格名称”（留空：给已有网格员）"
+        aria-label="新网格员名单"
+        maxlength={-1}
+      />
       <FieldError id="inv-rows" text={Object.entries(errors).find(([k]) => k.startsWith('rows'))?.[1]} />
       <FieldError id="inv-form" text={errors.form} />
       <Button type="primary" onClick={submit}>

@@ -1,6 +1,7 @@
 import type { addPerson, listPeople, PersonRow } from '../../../cloud/api/handlers/people'
 import type { inviteCommunity } from '../../../cloud/api/handlers/invites'
 import type { Role } from '../../core/person'
+import type { UnitLite } from './unitChoice'
 import { ApiFailure } from '../../services/api'
 import { getServices } from '../../services'
 
@@ -27,6 +28,8 @@ export const peopleApi = {
   setRole: (personId: string, role: Role, orgUnitId?: string) => call<AddedPerson>('people.setRole', { personId, role, ...(orgUnitId ? { orgUnitId } : {}) }),
   deactivate: (personId: string) => call<AddedPerson>('people.deactivate', { personId }),
   reactivate: (personId: string) => call<AddedPerson>('people.reactivate', { personId }),
+  /** The admin's units (org.tree), to choose them by name. */
+  units: () => call<{ units: UnitLite[] }>('org.tree', {}).then((d) => d.units),
   inviteCommunity: (communityId: string, rows?: { name: string; orgUnitId: string }[]) => call<CommunityInvites>('invite.community', { communityId, ...(rows ? { rows } : {}) })
 }
 

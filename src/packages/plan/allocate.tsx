@@ -15,10 +15,16 @@ import './index.scss'
 
 const failure = (e: unknown) => (e instanceof ApiFailure ? e.message : '网络不通，请稍后再试')
 
-/** A unit may carry population figures from the org import (branch desk); any numeric one can weigh a split. */
+/**
+ * A unit's population from the org tree (org.import / org.population store
+ * `{ residents, registered, elderly }`): 常住人口 weighs a split, else the
+ * first figure the unit has.
+ */
 const populationOf = (u: OrgUnit): number | undefined => {
-  const p = (u as OrgUnit & { population?: unknown }).population
-  return typeof p === 'number' ? p : undefined
+  const p = u.population
+  if (!p) return undefined
+  const value = p.residents ?? Object.values(p)[0]
+  return typeof value === 'number' ? value : undefined
 }
 
 /**
