@@ -81,3 +81,35 @@ test('an imported seed draft opens in the designer as items the server would tak
     expect([it.title, bad]).toEqual([it.title, {}])
   }
 })
+
+describe('review chain and how fields combine: the server’s sentences, at the designer’s inputs', () => {
+  test('a chain that is not above the report level, or empty, is named at reviewChain', () => {
+    const low = checkIndicator({ ...canteens, reportLevel: 'street', reviewChain: ['community', 'district'] })
+    expect(low.ok ? null : low.problems.reviewChain).toBe('审核层级须从下往上排列，且都高于填报层级')
+    const empty = checkIndicator({ ...canteens, reviewChain: [] })
+    expect(empty.ok ? null : empty.problems.reviewChain).toBe('逐级审核请选一到三级审核层级，或改选单级审核')
+    const good = checkIndicator({ ...canteens, reportLevel: 'grid', reviewChain: ['community', 'district'] })
+    expect(good.ok && good.indicator.reviewChain).toEqual(['community', 'district'])
+  })
+
+  const ceilingItem = (fields: Record<string, unknown>[]) => ({
+    ...canteens,
+    fields,
+    targets: [{ id: 'days', kind: 'ceiling', label: '平均审核时限不超过15个工作日', field: 'avg_days', max: 15 }]
+  })
+
+  test('a field a ceiling reads without combine is named at that field’s combine', () => {
+    const r = checkIndicator(ceilingItem([{ key: 'cases', label: '审核件数', kind: 'count' }, { key: 'avg_days', label: '平均审核时限', kind: 'amount' }]))
+    if (r.ok) throw new Error('expected problems')
+    expect(r.problems).toEqual({ 'fields.1.combine': '上限目标读的字段“avg_days”须说明各单位如何合计（相加、加权平均或取最大）' })
+  })
+
+  test('a weighted mean names its weight, a count field, next to the weight picker', () => {
+    const blank = checkIndicator(ceilingItem([{ key: 'cases', label: '审核件数', kind: 'count' }, { key: 'avg_days', label: '平均审核时限', kind: 'amount', combine: { rule: 'mean', weight: '' } }]))
+    expect(blank.ok ? null : blank.problems['fields.1.combine.weight']).toBe('请选加权平均按哪个计数字段加权')
+    const self = checkIndicator(ceilingItem([{ key: 'cases', label: '审核件数', kind: 'count' }, { key: 'avg_days', label: '平均审核时限', kind: 'amount', combine: { rule: 'mean', weight: 'avg_days' } }]))
+    expect(self.ok ? null : self.problems['fields.1.combine.weight']).toBe('字段“avg_days”按“avg_days”加权平均，“avg_days”须是另一个计数字段')
+    const ok = checkIndicator(ceilingItem([{ key: 'cases', label: '审核件数', kind: 'count' }, { key: 'avg_days', label: '平均审核时限', kind: 'amount', combine: { rule: 'mean', weight: 'cases' } }]))
+    expect(ok.ok ? 'ok' : ok.problems).toBe('ok')
+  })
+})
