@@ -106,3 +106,31 @@ test('an amount field not under a ceiling offers the default, named by how it ad
   fireEvent.click(within(rules).getByText('默认（相加）'))
   expect(last.fields[0].combine).toBeUndefined()
 })
+
+test('a ceiling can control a share: numerator and denominator pickers, max typed as a percent, both fields must combine', () => {
+  let last: Rec = {}
+  const start = {
+    ...canteens,
+    fields: [
+      { key: 'cases', label: '审核件数', kind: 'count', unit: '件', combine: { rule: 'sum' } },
+      { key: 'late', label: '超时件数', kind: 'count', unit: '件' }
+    ],
+    targets: [{ id: 'late_share', kind: 'ceiling', label: '超时率不超过5%', field: 'cases', max: 3 }]
+  }
+  render(<Harness start={start} seen={(i) => (last = i)} />)
+  const target = screen.getByRole('group', { name: '目标1' })
+  fireEvent.click(within(within(target).getByRole('radiogroup', { name: '目标1：控制什么' })).getByText('控制一个比例（分子÷分母）'))
+  expect(last.targets[0]).toEqual({ id: 'late_share', kind: 'ceiling', label: '超时率不超过5%', numerator: 'cases', denominator: 'late', max: 0.05 })
+  expect((within(target).getByLabelText('不超过（%）') as HTMLInputElement).value).toBe('5')
+  fireEvent.click(within(within(target).getByRole('radiogroup', { name: '目标1：分子（如 超时件数）' })).getByText('超时件数'))
+  fireEvent.click(within(within(target).getByRole('radiogroup', { name: '目标1：分母（如 审核件数）' })).getByText('审核件数'))
+  expect(last.targets[0]).toMatchObject({ numerator: 'late', denominator: 'cases' })
+  // 超时件数 is now under the ceiling: its chooser appears, with the refusal beside it.
+  const late = screen.getByRole('group', { name: '字段2' })
+  expect(within(late).getByRole('alert').textContent).toBe('上限目标读的字段“late”须说明各单位如何合计（相加、加权平均或取最大）')
+  fireEvent.click(within(within(late).getByRole('radiogroup', { name: '字段2：各单位如何合计' })).getByText('相加'))
+  expect(within(late).queryByRole('alert')).toBeNull()
+  expect(screen.queryAllByRole('alert')).toEqual([])
+  fireEvent.click(within(within(target).getByRole('radiogroup', { name: '目标1：控制什么' })).getByText('控制一个数'))
+  expect(last.targets[0]).toEqual({ id: 'late_share', kind: 'ceiling', label: '超时率不超过5%', field: 'cases', max: 1 })
+})

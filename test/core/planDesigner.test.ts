@@ -2,7 +2,7 @@ import { chatPreview } from '../../src/core/chat/preview'
 import { draftPlanFromTables } from '../../src/core/import/draftPlan'
 import { checkIndicator } from '../../src/core/plan/check'
 import { indicatorsFromDraft } from '../../src/core/plan/fromDraft'
-import { blankTarget, TARGET_KINDS, TARGET_KIND_ORDER } from '../../src/core/plan/targetKinds'
+import { blankTarget, formOf, formsOf, TARGET_KINDS, TARGET_KIND_ORDER } from '../../src/core/plan/targetKinds'
 import { SEED_INDICATORS, SEED_INDICATORS_INPUT } from '../../src/core/seed/catalog'
 import { indicatorCellText } from '../../src/core/table'
 import { SEED_HEADER, seedRows } from '../import/seedTable'
@@ -112,4 +112,25 @@ describe('review chain and how fields combine: the server’s sentences, at the 
     const ok = checkIndicator(ceilingItem([{ key: 'cases', label: '审核件数', kind: 'count' }, { key: 'avg_days', label: '平均审核时限', kind: 'amount', combine: { rule: 'mean', weight: 'cases' } }]))
     expect(ok.ok ? 'ok' : ok.problems).toBe('ok')
   })
+})
+
+test('a ceiling has two shapes, one field or a share, each blank one passes the schema and is told apart', () => {
+  const spec = TARGET_KINDS.ceiling
+  expect(formsOf(spec).map((f) => f.label)).toEqual(['控制一个数', '控制一个比例（分子÷分母）'])
+  const fields = [
+    { key: 'a', label: '超时件数', kind: 'count', combine: { rule: 'sum' } },
+    { key: 'b', label: '审核件数', kind: 'count', combine: { rule: 'sum' } }
+  ]
+  const one = blankTarget('ceiling', 't1', spec.example, { field: 'a', numerator: 'a', denominator: 'b' }, [], 0)
+  const share = blankTarget('ceiling', 't1', '超时率不超过5%', { field: 'a', numerator: 'a', denominator: 'b' }, [], 1)
+  expect(one).toEqual({ id: 't1', kind: 'ceiling', label: spec.example, field: 'a', max: 1 })
+  expect(share).toEqual({ id: 't1', kind: 'ceiling', label: '超时率不超过5%', numerator: 'a', denominator: 'b', max: 0.05 })
+  expect([formOf(spec, one), formOf(spec, share)]).toEqual([0, 1])
+  for (const t of [one, share]) {
+    const r = checkIndicator({ ...canteens, fields, targets: [t] })
+    expect(r.ok ? 'ok' : r.problems).toBe('ok')
+  }
+  // Both fields of a share say how they combine.
+  const r = checkIndicator({ ...canteens, fields: [fields[0], { ...fields[1], combine: undefined }], targets: [share] })
+  expect(r.ok ? null : r.problems).toEqual({ 'fields.1.combine': '上限目标读的字段“b”须说明各单位如何合计（相加、加权平均或取最大）' })
 })
