@@ -46,7 +46,7 @@ beforeAll(async () => {
   await context.clock.setFixedTime(new Date(NOW))
   desk = { context, page: await context.newPage() }
   await go('/packages/login/index')
-  await desk.page.locator('.nut-cell', { hasText: '田莉莉' }).click()
+  await desk.page.locator('.gb-cell', { hasText: '田莉莉' }).click()
   await desk.page.locator('.weui-tabbar__item').first().waitFor()
 })
 
