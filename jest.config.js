@@ -47,7 +47,8 @@ module.exports = {
         DEPRECATED_ADAPTER_COMPONENT: false,
         __TARO_FRAMEWORK__: 'react',
         __API_BASE__: '',
-        __CLOUD_ENV__: ''
+        __CLOUD_ENV__: '',
+        __LOGIN_BASE__: ''
       }
     }
   ]

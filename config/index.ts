@@ -34,10 +34,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': path.resolve(__dirname, '..', 'src')
     },
     // Build-time settings of the client (see README): where a self-hosted
-    // server is, and which CloudBase environment the weapp calls.
+    // server is, which CloudBase environment the weapp calls, and the https
+    // address the weapp's invite QR codes start from (the install's H5 app,
+    // which the console's 扫普通链接二维码打开小程序 rule maps to the login page).
     defineConstants: {
       __API_BASE__: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
-      __CLOUD_ENV__: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '')
+      __CLOUD_ENV__: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      __LOGIN_BASE__: JSON.stringify(process.env.TARO_APP_LOGIN_BASE ?? '')
     },
     // sitemap.json (every page kept out of WeChat search) belongs to the mini-program only.
     copy: { patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }] : [], options: {} },

@@ -31,3 +31,4 @@ declare namespace NodeJS {
 /** Build-time constants from config/index.ts defineConstants. */
 declare const __API_BASE__: string
 declare const __CLOUD_ENV__: string
+declare const __LOGIN_BASE__: string

@@ -2,7 +2,7 @@ import { chatPreview } from '../../src/core/chat/preview'
 import { draftPlanFromTables } from '../../src/core/import/draftPlan'
 import { checkIndicator } from '../../src/core/plan/check'
 import { indicatorsFromDraft } from '../../src/core/plan/fromDraft'
-import { blankTarget, TARGET_KINDS, TARGET_KIND_ORDER } from '../../src/core/plan/targetKinds'
+import { blankTarget, formOf, formsOf, TARGET_KINDS, TARGET_KIND_ORDER } from '../../src/core/plan/targetKinds'
 import { SEED_INDICATORS, SEED_INDICATORS_INPUT } from '../../src/core/seed/catalog'
 import { indicatorCellText } from '../../src/core/table'
 import { SEED_HEADER, seedRows } from '../import/seedTable'
@@ -80,4 +80,57 @@ test('an imported seed draft opens in the designer as items the server would tak
     const bad = r.ok ? {} : r.problems
     expect([it.title, bad]).toEqual([it.title, {}])
   }
+})
+
+describe('review chain and how fields combine: the server’s sentences, at the designer’s inputs', () => {
+  test('a chain that is not above the report level, or empty, is named at reviewChain', () => {
+    const low = checkIndicator({ ...canteens, reportLevel: 'street', reviewChain: ['community', 'district'] })
+    expect(low.ok ? null : low.problems.reviewChain).toBe('审核层级须从下往上排列，且都高于填报层级')
+    const empty = checkIndicator({ ...canteens, reviewChain: [] })
+    expect(empty.ok ? null : empty.problems.reviewChain).toBe('逐级审核请选一到三级审核层级，或改选单级审核')
+    const good = checkIndicator({ ...canteens, reportLevel: 'grid', reviewChain: ['community', 'district'] })
+    expect(good.ok && good.indicator.reviewChain).toEqual(['community', 'district'])
+  })
+
+  const ceilingItem = (fields: Record<string, unknown>[]) => ({
+    ...canteens,
+    fields,
+    targets: [{ id: 'days', kind: 'ceiling', label: '平均审核时限不超过15个工作日', field: 'avg_days', max: 15 }]
+  })
+
+  test('a field a ceiling reads without combine is named at that field’s combine', () => {
+    const r = checkIndicator(ceilingItem([{ key: 'cases', label: '审核件数', kind: 'count' }, { key: 'avg_days', label: '平均审核时限', kind: 'amount' }]))
+    if (r.ok) throw new Error('expected problems')
+    expect(r.problems).toEqual({ 'fields.1.combine': '上限目标读的字段“avg_days”须说明各单位如何合计（相加、加权平均或取最大）' })
+  })
+
+  test('a weighted mean names its weight, a count field, next to the weight picker', () => {
+    const blank = checkIndicator(ceilingItem([{ key: 'cases', label: '审核件数', kind: 'count' }, { key: 'avg_days', label: '平均审核时限', kind: 'amount', combine: { rule: 'mean', weight: '' } }]))
+    expect(blank.ok ? null : blank.problems['fields.1.combine.weight']).toBe('请选加权平均按哪个计数字段加权')
+    const self = checkIndicator(ceilingItem([{ key: 'cases', label: '审核件数', kind: 'count' }, { key: 'avg_days', label: '平均审核时限', kind: 'amount', combine: { rule: 'mean', weight: 'avg_days' } }]))
+    expect(self.ok ? null : self.problems['fields.1.combine.weight']).toBe('字段“avg_days”按“avg_days”加权平均，“avg_days”须是另一个计数字段')
+    const ok = checkIndicator(ceilingItem([{ key: 'cases', label: '审核件数', kind: 'count' }, { key: 'avg_days', label: '平均审核时限', kind: 'amount', combine: { rule: 'mean', weight: 'cases' } }]))
+    expect(ok.ok ? 'ok' : ok.problems).toBe('ok')
+  })
+})
+
+test('a ceiling has two shapes, one field or a share, each blank one passes the schema and is told apart', () => {
+  const spec = TARGET_KINDS.ceiling
+  expect(formsOf(spec).map((f) => f.label)).toEqual(['控制一个数', '控制一个比例（分子÷分母）'])
+  const fields = [
+    { key: 'a', label: '超时件数', kind: 'count', combine: { rule: 'sum' } },
+    { key: 'b', label: '审核件数', kind: 'count', combine: { rule: 'sum' } }
+  ]
+  const one = blankTarget('ceiling', 't1', spec.example, { field: 'a', numerator: 'a', denominator: 'b' }, [], 0)
+  const share = blankTarget('ceiling', 't1', '超时率不超过5%', { field: 'a', numerator: 'a', denominator: 'b' }, [], 1)
+  expect(one).toEqual({ id: 't1', kind: 'ceiling', label: spec.example, field: 'a', max: 1 })
+  expect(share).toEqual({ id: 't1', kind: 'ceiling', label: '超时率不超过5%', numerator: 'a', denominator: 'b', max: 0.05 })
+  expect([formOf(spec, one), formOf(spec, share)]).toEqual([0, 1])
+  for (const t of [one, share]) {
+    const r = checkIndicator({ ...canteens, fields, targets: [t] })
+    expect(r.ok ? 'ok' : r.problems).toBe('ok')
+  }
+  // Both fields of a share say how they combine.
+  const r = checkIndicator({ ...canteens, fields: [fields[0], { ...fields[1], combine: undefined }], targets: [share] })
+  expect(r.ok ? null : r.problems).toEqual({ 'fields.1.combine': '上限目标读的字段“b”须说明各单位如何合计（相加、加权平均或取最大）' })
 })

@@ -94,6 +94,14 @@ test('in the designer the draft is checked by the server’s rule: errors next t
   await page.getByLabel('指标内容及指标值', { exact: true }).fill('每千名老人55张以上')
   await page.locator('.gb-plan-cell', { hasText: '养老床位：每千名老人55张以上' }).waitFor()
   await page.locator('.gb-plan-bubble').first().getByText(/^请填「/).waitFor()
+
+  // Review it level by level: the levels above 社区 are offered, lowest first; only 街道 kept.
+  const chain = page.getByRole('group', { name: '审核链' })
+  await chain.getByRole('radio', { name: '逐级审核、签核' }).click()
+  const levels = chain.getByRole('group', { name: '审核层级（从下往上）' }).getByRole('checkbox')
+  expect(await levels.allTextContents()).toEqual(['✓ 街道', '✓ 区民政局'])
+  await levels.filter({ hasText: '区民政局' }).click()
+  await chain.getByText('街道审核每份报告').waitFor()
   await axeClean(page, 'designer')
 })
 
@@ -110,6 +118,7 @@ test('publishing says what it affects first, then stores the 2021 plan', async (
   const bed = plan.find((i: any) => i.title === '养老床位')
   expect(bed.code).toBe('YL-BED')
   expect(bed.targets[0]).toMatchObject({ kind: 'rate', min: 55, label: '每千名老人55张以上' })
+  expect(bed.reviewChain).toEqual(['street'])
 })
 
 test('the allocation grid splits a count target to the streets: a refused row named, then evenly to exactly the target', async () => {

@@ -57,6 +57,27 @@ test('a new item for the next year is added, and one no one has reported can be 
   expect((await s.call('plan.list', { year: 2021 }, s.tokenFor(ADMIN))).body.data.indicators).toEqual([])
 })
 
+test('a review chain and a field’s combine rule round-trip through publish and list', async () => {
+  const ind = { ...seed('YL-BED'), reviewChain: ['street', 'district'] }
+  ind.fields = ind.fields.map((f, i) => (i === 0 ? { ...f, combine: { rule: 'max' as const } } : f))
+  expect((await publish({ year: 2020, indicators: [ind] })).body).toMatchObject({ ok: true, data: { effects: { changed: ['YL-BED'] } } })
+  const stored = (await s.call('plan.list', { year: 2020 }, s.tokenFor(ADMIN))).body.data.indicators.find((i: any) => i.code === 'YL-BED')
+  expect(stored.reviewChain).toEqual(['street', 'district'])
+  expect(stored.fields[0].combine).toEqual({ rule: 'max' })
+  // Back to single-level review: the chain is gone, not kept from before.
+  const { reviewChain: _c, ...single } = ind
+  expect((await publish({ year: 2020, indicators: [single] })).body).toMatchObject({ ok: true })
+  expect((await s.call('plan.list', { year: 2020 }, s.tokenFor(ADMIN))).body.data.indicators.find((i: any) => i.code === 'YL-BED').reviewChain).toBeUndefined()
+})
+
+test('a chain below the report level is refused beside reviewChain, and nothing changed', async () => {
+  const before = await fingerprint(s)
+  const res = await publish({ year: 2020, indicators: [{ ...seed('YL-BED'), reviewChain: ['community', 'community'] }] })
+  expect(res.status).toBe(400)
+  expect(res.body.error.issues).toContainEqual({ path: 'indicators.0.reviewChain', message: '审核层级须从下往上排列，且都高于填报层级' })
+  expect(await fingerprint(s)).toBe(before)
+})
+
 test('bad input: a clear Chinese error, and nothing changed', async () => {
   const before = await fingerprint(s)
   const cases: [unknown, string, number][] = [

@@ -24,6 +24,7 @@ const TOP: Record<string, string> = {
   due: '请填截止规则',
   accumulation: '请选累计方式',
   reportLevel: '请选由哪一级填报',
+  reviewChain: '逐级审核请选一到三级审核层级，或改选单级审核',
   year: '年份在2000到2100之间'
 }
 
@@ -37,7 +38,8 @@ const FIELD: Record<string, string> = {
   min: '最小值要是一个数',
   max: '最大值要是一个数',
   hint: '提示最多60个字',
-  fixed: '固定值要是一个数'
+  fixed: '固定值要是一个数',
+  combine: '请选各单位如何合计'
 }
 
 const TARGET: Record<string, string> = {
@@ -59,6 +61,7 @@ const TARGET: Record<string, string> = {
 function sentence(path: (string | number | symbol)[], zodMessage: string, custom: boolean): string {
   if (custom) return zodMessage
   const [head, index, key, ...rest] = path.map(String)
+  if (head === 'fields' && key === 'combine' && rest[0] === 'weight') return '请选加权平均按哪个计数字段加权'
   if (head === 'fields' && key) return FIELD[key] ?? '这个字段填得不对'
   if (head === 'targets' && key) {
     if (key === 'steps' && rest.length >= 2) return rest[1] === 'field' ? '请为这一步选一个字段' : '请选是否必须完成'

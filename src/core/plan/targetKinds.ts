@@ -23,6 +23,14 @@ export interface TargetNumber {
   initial: number
 }
 
+/** One shape of a kind: the fields it reads and its numbers. */
+export interface TargetForm {
+  /** What the admin chooses between, when a kind has more than one shape. */
+  label: string
+  refs: readonly TargetFieldRef[]
+  numbers: readonly TargetNumber[]
+}
+
 export interface TargetKindSpec {
   label: string
   /** How the bureau writes one: shown as the label's placeholder. */
@@ -35,6 +43,28 @@ export interface TargetKindSpec {
   steps?: boolean
   /** Count targets split down the tree (指标分解). */
   splits?: boolean
+  /**
+   * Other shapes of the same kind, the editor offers a choice between them
+   * (a ceiling on one field or on a share). The first is `refs`/`numbers`.
+   * A target is in the first form whose fields are all set on it.
+   */
+  forms?: readonly TargetForm[]
+}
+
+const CEILING_ON_FIELD: TargetForm = {
+  label: '控制一个数',
+  refs: [{ key: 'field', label: '控制的数', fieldKinds: ['amount', 'count', 'fraction'] }],
+  numbers: [{ key: 'max', label: '不超过', initial: 1 }]
+}
+
+// max is a fraction of numerator ÷ denominator (schema/target.ts), typed as a percent.
+const CEILING_ON_SHARE: TargetForm = {
+  label: '控制一个比例（分子÷分母）',
+  refs: [
+    { key: 'numerator', label: '分子（如 超时件数）', fieldKinds: ['count', 'amount'] },
+    { key: 'denominator', label: '分母（如 审核件数）', fieldKinds: ['count', 'amount'] }
+  ],
+  numbers: [{ key: 'max', label: '不超过（%）', percent: true, initial: 0.05 }]
 }
 
 export const TARGET_KINDS: Record<TargetKind, TargetKindSpec> = {
@@ -80,13 +110,12 @@ export const TARGET_KINDS: Record<TargetKind, TargetKindSpec> = {
     numbers: [],
     steps: true
   },
-  // The designer writes the one-field ceiling; a numerator/denominator
-  // ceiling (schema/target.ts) comes from indicator.put or an import.
   ceiling: {
     label: '上限（≤）',
     example: '低保审核确认时限不超过15个工作日',
-    refs: [{ key: 'field', label: '控制的数', fieldKinds: ['amount', 'count', 'fraction'] }],
-    numbers: [{ key: 'max', label: '不超过', initial: 1 }]
+    refs: CEILING_ON_FIELD.refs,
+    numbers: CEILING_ON_FIELD.numbers,
+    forms: [CEILING_ON_FIELD, CEILING_ON_SHARE]
   },
   qualitative: {
     label: '定性（审核评定）',
@@ -98,12 +127,24 @@ export const TARGET_KINDS: Record<TargetKind, TargetKindSpec> = {
 
 export const TARGET_KIND_ORDER = Object.keys(TARGET_KINDS) as TargetKind[]
 
-/** A new target of `kind`, reading the given fields (keys), with the spec's starting numbers. */
-export function blankTarget(kind: TargetKind, id: string, label: string, fieldKeys: Partial<Record<TargetFieldRef['key'], string>>, steps: string[] = []) {
+/** Every shape of a kind, the plain one first. */
+export function formsOf(spec: TargetKindSpec): readonly TargetForm[] {
+  return spec.forms ?? [{ label: spec.label, refs: spec.refs, numbers: spec.numbers }]
+}
+
+/** Which of its kind's shapes a target has: the first whose fields are all set (0 when none is). */
+export function formOf(spec: TargetKindSpec, target: Record<string, unknown>): number {
+  const i = formsOf(spec).findIndex((f) => f.refs.every((r) => target[r.key] !== undefined))
+  return Math.max(0, i)
+}
+
+/** A new target of `kind` (in shape `form`), reading the given fields (keys), with the shape's starting numbers. */
+export function blankTarget(kind: TargetKind, id: string, label: string, fieldKeys: Partial<Record<TargetFieldRef['key'], string>>, steps: string[] = [], form = 0) {
   const spec = TARGET_KINDS[kind]
+  const shape = formsOf(spec)[form] ?? formsOf(spec)[0]
   const t: Record<string, unknown> = { id, kind, label }
-  for (const r of spec.refs) t[r.key] = fieldKeys[r.key] ?? ''
-  for (const n of spec.numbers) t[n.key] = n.initial
+  for (const r of shape.refs) t[r.key] = fieldKeys[r.key] ?? ''
+  for (const n of shape.numbers) t[n.key] = n.initial
   if (spec.op) t.op = 'gte'
   if (spec.steps) t.steps = steps.map((field) => ({ field, required: true }))
   return t

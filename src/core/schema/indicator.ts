@@ -79,8 +79,9 @@ export const IndicatorSchema = z
         for (const [where, k] of targetFieldRefs(t)) {
           if (!keys.has(k)) ctx.addIssue({ code: 'custom', path: ['targets', i, ...where], message: `目标要读的字段“${k || '（未选）'}”不存在，请选一个字段` })
           // A ceiling's sum, mean and maximum tell different stories: the plan says which it means.
+          // Named at the field's combine, where it is chosen (the designer shows it there).
           else if (t.kind === 'ceiling' && !ind.fields.find((f) => f.key === k)?.combine)
-            ctx.addIssue({ code: 'custom', path: ['targets', i, ...where], message: `上限目标读的字段“${k}”须说明各单位如何合计（相加、加权平均或取最大）` })
+            ctx.addIssue({ code: 'custom', path: ['fields', ind.fields.findIndex((f) => f.key === k), 'combine'], message: `上限目标读的字段“${k}”须说明各单位如何合计（相加、加权平均或取最大）` })
         }
       })
       ind.fields.forEach((f, i) => {

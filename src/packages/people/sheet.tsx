@@ -7,10 +7,15 @@ import QrImage from './QrImage'
 import { sheetHandOff } from './peopleApi'
 import './sheet.scss'
 
-/** The base the QR links start from: the H5 app's own address; on weapp the install's published H5 address. */
+/**
+ * The base the QR links start from: the H5 app's own address; on weapp the
+ * install's published H5 address, a build setting (TARO_APP_LOGIN_BASE,
+ * which release:weapp requires). A DevTools build without it prints links
+ * that open nothing (gebao.invalid), never someone else's site.
+ */
 function linkBase(): string {
   if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') return `${window.location.origin}${window.location.pathname}`
-  return process.env.GEBAO_LOGIN_BASE ?? 'https://gebao.invalid/'
+  return __LOGIN_BASE__ || 'https://gebao.invalid/'
 }
 
 /** One QR code as a GIF data URL: works in an H5 <img> and a weapp <image>, no canvas needed. */

@@ -3,15 +3,19 @@ import ChoiceChips from '../../components/ChoiceChips'
 import { chatPreview } from '../../core/chat/preview'
 import { FIELD_KINDS, type FieldKind } from '../../core/field'
 import type { Indicator } from '../../core/indicator'
-import { ORG_LEVELS } from '../../core/org'
+import { ORG_LEVELS, type OrgLevel } from '../../core/org'
 import { PERIOD_TYPES } from '../../core/period'
 import type { Problems } from '../../core/plan/check'
 import { ACCUMULATION_LABEL, FIELD_KIND_LABEL, PERIOD_LABEL, REPORT_LEVEL_LABEL } from '../../core/plan/labels'
 import { blankTarget } from '../../core/plan/targetKinds'
+import { defaultChain } from '../../core/reviewChain'
 import { indicatorCellText } from '../../core/table'
+import { targetFields, type Target } from '../../core/target'
 import { unitsMeaning } from '../../core/unitSynonyms'
 import { FieldError, Section, shownNumber, TextField, typedNumber } from './form'
+import ReviewChainEditor from './ReviewChainEditor'
 import TargetEditor from './TargetEditor'
+import CombineEditor from './CombineEditor'
 
 type Rec = Record<string, any>
 
@@ -22,6 +26,8 @@ interface Props {
   valid: Indicator | null
   onChange: (next: Rec) => void
 }
+
+const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i])
 
 const freeKey = (taken: string[], stem: string) => {
   for (let n = 1; ; n++) if (!taken.includes(`${stem}${n}`)) return `${stem}${n}`
@@ -35,6 +41,13 @@ export default function IndicatorEditor({ item, problems, valid, onChange }: Pro
   const setField = (i: number, patch: Rec) => set('fields', fields.map((f, j) => (j === i ? { ...f, ...patch } : f)))
   const setTarget = (i: number, next: Rec) => set('targets', targets.map((t, j) => (j === i ? next : t)))
   const top = (k: string) => problems[k]
+  // Fields a ceiling reads must say how they combine across units (schema/indicator.ts).
+  const ceilingReads = new Set(targets.filter((t) => t.kind === 'ceiling').flatMap((t) => targetFields(t as Target)))
+  // A chain still at the old level's default follows the new level; one the admin chose stays (and is checked).
+  const changeReportLevel = (level: OrgLevel) => {
+    const followed = Array.isArray(item.reviewChain) && ORG_LEVELS.includes(item.reportLevel) && same(item.reviewChain, defaultChain(item.reportLevel))
+    onChange({ ...item, reportLevel: level, ...(followed ? { reviewChain: defaultChain(level) } : {}) })
+  }
   return (
     <View className="gb-plan-editor">
       <View className="gb-plan-editor__form">
@@ -53,7 +66,7 @@ export default function IndicatorEditor({ item, problems, valid, onChange }: Pro
           <TextField label="每期结束后几天内报" value={shownNumber(item.due?.daysAfterEnd)} error={top('due.daysAfterEnd') ?? top('due')} onChange={(v) => set('due', { daysAfterEnd: typedNumber(v) })} />
           <ChoiceChips label="累计方式" items={(['per_period', 'cumulative'] as const).map((k) => ({ key: k, label: ACCUMULATION_LABEL[k] }))} value={[String(item.accumulation)]} onToggle={(k) => set('accumulation', k)} />
           <FieldError text={top('accumulation')} />
-          <ChoiceChips label="由哪一级填报" items={ORG_LEVELS.map((k) => ({ key: k, label: REPORT_LEVEL_LABEL[k] }))} value={[String(item.reportLevel)]} onToggle={(k) => set('reportLevel', k)} />
+          <ChoiceChips label="由哪一级填报" items={ORG_LEVELS.map((k) => ({ key: k, label: REPORT_LEVEL_LABEL[k] }))} value={[String(item.reportLevel)]} onToggle={(k) => changeReportLevel(k as OrgLevel)} />
           <FieldError text={top('reportLevel')} />
         </Section>
         <Section title="字段（网格员要填的数）">
@@ -75,6 +88,9 @@ export default function IndicatorEditor({ item, problems, valid, onChange }: Pro
                 <ChoiceChips label={`字段${i + 1}的类型`} items={FIELD_KINDS.map((k) => ({ key: k, label: FIELD_KIND_LABEL[k as FieldKind] }))} value={[String(f.kind)]} onToggle={(k) => setField(i, { kind: k })} />
                 {f.unit ? <View className="gb-plan-hint">填报时认作同一单位：{unitsMeaning(f as { unit: string; unitAliases?: string[] }).join('、')}</View> : null}
                 <FieldError text={at('max') ?? at('min')} />
+                {ceilingReads.has(String(f.key)) || f.kind === 'amount' || f.kind === 'fraction' || f.combine ? (
+                  <CombineEditor field={f} index={i} fields={fields} required={ceilingReads.has(String(f.key))} problems={problems} onChange={(c) => setField(i, { combine: c })} />
+                ) : null}
                 <View role="button" className="gb-plan-link gb-plan-link--danger" onClick={() => set('fields', fields.filter((_, j) => j !== i))}>
                   删除这个字段
                 </View>
@@ -100,7 +116,7 @@ export default function IndicatorEditor({ item, problems, valid, onChange }: Pro
           </View>
         </Section>
         <Section title="审核链">
-          <View className="gb-plan-hint">逐级审核的设置由审核模块提供，合并后在这里编辑。</View>
+          <ReviewChainEditor chain={item.reviewChain} reportLevel={item.reportLevel} problems={problems} onChange={(c) => set('reviewChain', c)} />
         </Section>
       </View>
       <View className="gb-plan-editor__preview" aria-label="预览">

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import ChoiceChips from '../../components/ChoiceChips'
 import type { Problems } from '../../core/plan/check'
-import { blankTarget, TARGET_KINDS, TARGET_KIND_ORDER, type TargetKindSpec } from '../../core/plan/targetKinds'
+import { blankTarget, formOf, formsOf, TARGET_KINDS, TARGET_KIND_ORDER, type TargetKindSpec } from '../../core/plan/targetKinds'
 import type { TargetKind } from '../../core/target'
 import { FieldError, shownNumber, TextField, typedNumber } from './form'
 
@@ -27,11 +27,15 @@ export default function TargetEditor({ target, index, fields, problems, onChange
   const set = (k: string, v: unknown) => onChange({ ...target, [k]: v })
   const fieldChoices = (kinds: readonly string[]) =>
     fields.filter((f) => kinds.includes(f.kind) || !kinds.length).map((f) => ({ key: String(f.key), label: `${f.label || f.key}` }))
-  const changeKind = (kind: string) => {
+  const forms = spec ? formsOf(spec) : []
+  const formIndex = spec ? formOf(spec, target) : 0
+  const form = forms[formIndex]
+  const reshape = (kind: string, formAt: number) => {
     const keys = fields.map((f) => String(f.key))
-    const next = blankTarget(kind as TargetKind, target.id, target.label, { field: keys[0], numerator: keys[0], denominator: keys[1] ?? keys[0] }, fields.filter((f) => f.kind === 'step').map((f) => String(f.key)))
+    const next = blankTarget(kind as TargetKind, target.id, target.label, { field: keys[0], numerator: keys[0], denominator: keys[1] ?? keys[0] }, fields.filter((f) => f.kind === 'step').map((f) => String(f.key)), formAt)
     onChange({ ...next, ...(target.districtOnly ? { districtOnly: true } : {}) })
   }
+  const changeKind = (kind: string) => reshape(kind, 0)
   return (
     <View className="gb-plan-target" role="group" aria-label={`目标${index + 1}`}>
       <View className="gb-plan-row">
@@ -40,7 +44,10 @@ export default function TargetEditor({ target, index, fields, problems, onChange
       </View>
       <ChoiceChips label={`目标${index + 1}的类型`} items={TARGET_KIND_ORDER.map((k) => ({ key: k, label: TARGET_KINDS[k].label }))} value={[String(target.kind)]} onToggle={changeKind} />
       {!spec ? <FieldError text={`暂不支持的目标类型“${String(target.kind)}”，请改选一种`} /> : null}
-      {spec?.refs.map((r) => (
+      {forms.length > 1 ? (
+        <ChoiceChips label={`目标${index + 1}：控制什么`} items={forms.map((f, i) => ({ key: String(i), label: f.label }))} value={[String(formIndex)]} onToggle={(k) => reshape(String(target.kind), Number(k))} />
+      ) : null}
+      {form?.refs.map((r) => (
         <View key={r.key} className="gb-plan-ref">
           <View className="gb-plan-field__label">{r.label}</View>
           <ChoiceChips label={`目标${index + 1}：${r.label}`} items={fieldChoices(r.fieldKinds)} value={[String(target[r.key] ?? '')]} onToggle={(k) => set(r.key, k)} />
@@ -48,7 +55,7 @@ export default function TargetEditor({ target, index, fields, problems, onChange
         </View>
       ))}
       <View className="gb-plan-row">
-        {spec?.numbers.map((n) => (
+        {form?.numbers.map((n) => (
           <TextField key={n.key} label={n.label} value={shownNumber(target[n.key], n.percent)} error={at(n.key)} onChange={(v) => set(n.key, typedNumber(v, n.percent))} />
         ))}
       </View>

@@ -5,6 +5,7 @@ import ChoiceChips from '../../components/ChoiceChips'
 import DeskShell from '../../components/DeskShell'
 import type { IndicatorInput } from '../../core/indicator'
 import { checkIndicator, type Problems } from '../../core/plan/check'
+import { defaultChain } from '../../core/reviewChain'
 import { ApiFailure } from '../../services/api'
 import { planApi, takeDraft } from '../../services/planApi'
 import IndicatorEditor from './IndicatorEditor'
@@ -26,6 +27,8 @@ const newItem = (year: number, seq: number): Rec => ({
   due: { daysAfterEnd: 10 },
   accumulation: 'per_period',
   reportLevel: 'community',
+  // New indicators are reviewed level by level (issue 13 point 7); the admin may switch to single-level.
+  reviewChain: defaultChain('community'),
   year
 })
 
