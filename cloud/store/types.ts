@@ -308,6 +308,13 @@ export interface Store extends RollupPort {
   periodOpening(indicatorCode: string, orgUnitId: string, period: string): Promise<PeriodOpening | null>
   /** The unit's openings still open on `today` (until ≥ today), by period. */
   periodOpeningsOf(orgUnitId: string, today: string): Promise<PeriodOpening[]>
+  /**
+   * Every unit's openings of one indicator in one plan year (the period
+   * starts with the year) still open on `today`, by unit then period: one
+   * read for a whole completeness grid. Openings are few (each is a
+   * reviewer's act), so there is no path filter; callers keep their units'.
+   */
+  periodOpeningsIn(indicatorCode: string, year: number, today: string): Promise<PeriodOpening[]>
 
   // Review level by level: sign-offs and 未报 marks per (indicator, unit, period).
   /** The stored sign-offs of these units for one indicator and period (any order). */

@@ -326,6 +326,22 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect((await store.periodOpeningsOf(g1.id, '2020-12-22')).map((x) => x.period)).toEqual(['2020-09'])
     })
 
+    test("one indicator's still-open openings of a year, every unit at once, by unit and period, paged past 100", async () => {
+      const o = (orgUnitId: string, period: string, until: string, over: Record<string, unknown> = {}) => ({ indicatorCode: ind.code, orgUnitId, period, until, reason: '补报', byId: 'r', byName: '王芳', at: '2020-12-20T02:00:00.000Z', ...over })
+      // 9 units × 12 months = 108 open ones (more than one CloudBase page), plus ones the read must leave out.
+      const unitIds = Array.from({ length: 9 }, (_, i) => `u${i}`)
+      const months = Array.from({ length: 12 }, (_, m) => `2020-${String(m + 1).padStart(2, '0')}`)
+      const want = unitIds.flatMap((u) => months.map((p) => o(u, p, '2020-12-31')))
+      for (const x of [...want].reverse()) await store.putPeriodOpening(x)
+      await store.putPeriodOpening(o('u0', '2019-12', '2020-12-31')) // another year
+      await store.putPeriodOpening(o('u0', '2021-01', '2021-12-31')) // another year
+      await store.putPeriodOpening(o('u1', '2020-05', '2020-12-31', { indicatorCode: 'OTHER-1' })) // another indicator
+      await store.putPeriodOpening(o('u9', '2020-06', '2020-12-19')) // closed before today
+      const got = await store.periodOpeningsIn(ind.code, 2020, '2020-12-20')
+      expect(got).toEqual(want)
+      expect(await store.periodOpeningsIn(ind.code, 2020, '2021-01-01')).toEqual([])
+    })
+
     test('roll-up rebuild jobs: put replaces, pending ones oldest first, done ones drop out', async () => {
       const job = (code: string, year: number, requestedAt: string, state: 'pending' | 'done' = 'pending') => ({ indicatorCode: code, year, state, cursor: null, done: 0, total: 3, requestedAt, updatedAt: requestedAt })
       expect(await store.rebuildJob(ind.code, 2020)).toBeNull()

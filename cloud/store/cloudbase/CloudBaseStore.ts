@@ -381,6 +381,14 @@ export class CloudBaseStore implements Store {
     return (await fetchAll(q)).map(({ _id, ...o }) => o as unknown as PeriodOpening)
   }
 
+  async periodOpeningsIn(indicatorCode: string, year: number, today: string): Promise<PeriodOpening[]> {
+    // Periods start with their year ('2020', '2020-11', '2020-Q1'); index: period_openings (indicatorCode, period).
+    const _ = this.db.command
+    const where = _.and([{ indicatorCode, period: _.gte(String(year)), until: _.gte(today) }, { period: _.lt(String(year + 1)) }]) as DocData
+    const q = this.col(C.periodOpenings).where(where).orderBy('orgUnitId', 'asc').orderBy('period', 'asc').orderBy('_id', 'asc')
+    return (await fetchAll(q)).map(({ _id, ...o }) => o as unknown as PeriodOpening)
+  }
+
   async signOffs(indicatorCode: string, period: string, unitIds: string[]): Promise<SignOff[]> {
     const out: SignOff[] = []
     for (const chunk of chunks(unitIds.map((u) => `${indicatorCode}~${period}~${u}`))) {

@@ -269,6 +269,15 @@ export class PgStore implements ServerStore, JobLock {
     return rows.map((r) => JSON.parse(r.body))
   }
 
+  async periodOpeningsIn(indicatorCode: string, year: number, today: string): Promise<PeriodOpening[]> {
+    // Periods start with their year ('2020', '2020-11', '2020-Q1'): the year's ones sort in [year, year + 1) (columns are COLLATE "C").
+    const { rows } = await this.q().query<{ body: string }>(
+      'SELECT body FROM period_openings WHERE indicator_code = $1 AND period >= $2 AND period < $3 AND until >= $4 ORDER BY org_unit_id, period',
+      [indicatorCode, String(year), String(year + 1), today]
+    )
+    return rows.map((r) => JSON.parse(r.body))
+  }
+
   async signOffs(indicatorCode: string, period: string, unitIds: string[]): Promise<SignOff[]> {
     if (unitIds.length === 0) return []
     const { rows } = await this.q().query<{ body: string }>('SELECT body FROM signoffs WHERE indicator_code = $1 AND period = $2 AND unit_id = ANY($3::text[])', [indicatorCode, period, unitIds])

@@ -388,6 +388,14 @@ export class SqliteStore implements Store, ServerStore {
     return (this.db.prepare('SELECT body FROM period_openings WHERE org_unit_id = ? AND until >= ? ORDER BY period, indicator_code').all(orgUnitId, today) as { body: string }[]).map((r) => JSON.parse(r.body))
   }
 
+  async periodOpeningsIn(indicatorCode: string, year: number, today: string): Promise<PeriodOpening[]> {
+    // Periods start with their year ('2020', '2020-11', '2020-Q1'): the year's ones sort in [year, year + 1).
+    const rows = this.db
+      .prepare('SELECT body FROM period_openings WHERE indicator_code = ? AND period >= ? AND period < ? AND until >= ? ORDER BY org_unit_id, period')
+      .all(indicatorCode, String(year), String(year + 1), today) as { body: string }[]
+    return rows.map((r) => JSON.parse(r.body))
+  }
+
   async signOffs(indicatorCode: string, period: string, unitIds: string[]): Promise<SignOff[]> {
     const stmt = this.db.prepare('SELECT body FROM signoffs WHERE indicator_code = ? AND period = ? AND unit_id = ?')
     return unitIds.flatMap((u) => {
