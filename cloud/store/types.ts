@@ -218,6 +218,16 @@ export interface PeriodOpening {
   at: string
 }
 
+/**
+ * What a sign-off was checked against: the report-level children's reports
+ * (version 0: none) and the other children's sign-offs (version 0: none),
+ * each as the readiness check read it.
+ */
+export interface SignOffBasis {
+  reports: { orgUnitId: string; reportId: string; version: number }[]
+  signOffs: { unitId: string; version: number }[]
+}
+
 export interface Store extends RollupPort {
   // Org tree
   putOrgUnits(units: OrgUnit[]): Promise<void>
@@ -321,9 +331,14 @@ export interface Store extends RollupPort {
   signOffs(indicatorCode: string, period: string, unitIds: string[]): Promise<SignOff[]>
   /**
    * Writes `s` when the stored one has version `s.version - 1` (none stored
-   * for version 1); false, and no change, otherwise.
+   * for version 1) and, in the same transaction, everything in `basis`
+   * (what the readiness check read) is still as read; false, and no change,
+   * otherwise. Report writes to the basis units serialize with it: the
+   * unit-year row lock on PostgreSQL, an IMMEDIATE transaction on SQLite,
+   * on CloudBase a transaction that re-reads the basis and rewrites the
+   * children's unit-year documents (which report writes also write).
    */
-  putSignOff(s: SignOff): Promise<boolean>
+  putSignOff(s: SignOff, basis?: SignOffBasis): Promise<boolean>
 
   close(): Promise<void>
 }

@@ -263,6 +263,37 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(await store.signOffs(ind.code, '2020-11', [])).toEqual([])
     })
 
+    test('a sign-off writes only while what its readiness check read (children\'s reports and sign-offs) is unchanged', async () => {
+      const s = { indicatorCode: ind.code, unitId: c1.id, period: '2020-11', status: 'signed' as const, comment: '', totals: { canteens: 1 }, byId: 'p9', byName: '社区审', at: '2020-12-05T00:00:00.000Z', version: 1 }
+      const approved = report({ status: 'approved' })
+      expect(await store.writeReport(write(approved))).toEqual({ kind: 'ok' })
+      const missing = { ...s, unitId: g2.id, status: 'missing' as const, comment: '本月无人', totals: {} }
+      expect(await store.putSignOff(missing)).toBe(true)
+      const basis = {
+        reports: [
+          { orgUnitId: g1.id, reportId: approved.id, version: 1 },
+          { orgUnitId: g2.id, reportId: reportId(ind.code, g2.id, '2020-11'), version: 0 }
+        ],
+        signOffs: [
+          { unitId: g1.id, version: 0 },
+          { unitId: g2.id, version: 1 }
+        ]
+      }
+      // The approved report was reopened after the check: nothing is signed.
+      const reopened = { ...approved, status: 'submitted' as const, version: 2, updatedAt: '2020-12-04T00:00:00.000Z' }
+      expect(await store.writeReport(write(reopened, { clientId: undefined, expectedYearStamp: 1, deltas: [] }))).toEqual({ kind: 'ok' })
+      expect(await store.putSignOff(s, basis)).toBe(false)
+      expect(await store.signOffs(ind.code, '2020-11', [c1.id])).toEqual([])
+      // A child's 未报 mark changed after the check: nothing is signed either.
+      const fresh = { ...basis, reports: [{ ...basis.reports[0], version: 2 }, basis.reports[1]] }
+      expect(await store.putSignOff({ ...missing, comment: '撤并', version: 2 })).toBe(true)
+      expect(await store.putSignOff(s, fresh)).toBe(false)
+      expect(await store.signOffs(ind.code, '2020-11', [c1.id])).toEqual([])
+      // As read: written.
+      expect(await store.putSignOff(s, { ...fresh, signOffs: [fresh.signOffs[0], { unitId: g2.id, version: 2 }] })).toBe(true)
+      expect(await store.signOffs(ind.code, '2020-11', [c1.id])).toEqual([s])
+    })
+
     test('roll-up port: unit-years by indicator-year in id order, a reconcile moves the roll-ups and the stamp, a stale one writes nothing', async () => {
       await store.writeReport(write(report()))
       const other = report({ id: reportId(ind.code, g10.id, '2020-11'), clientId: 'client-0010', orgUnitId: g10.id, unitPath: g10.path })

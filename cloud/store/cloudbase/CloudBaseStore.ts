@@ -4,7 +4,7 @@ import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
 import type { PeriodOpening } from '../types'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
-import type { InvitesOutcome, InviteWrite } from '../types'
+import type { InvitesOutcome, InviteWrite, SignOffBasis } from '../types'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
 import { C, chunks, fetchAll, fromDoc, planId, plain, prefixPattern, readDoc, rollupId, unitYearId } from './docs'
 import { decodeFieldKey } from './fieldKeys'
@@ -398,11 +398,26 @@ export class CloudBaseStore implements Store {
     return out
   }
 
-  async putSignOff(s: SignOff): Promise<boolean> {
+  async putSignOff(s: SignOff, basis?: SignOffBasis): Promise<boolean> {
+    const year = Number(s.period.slice(0, 4))
     return this.db.runTransaction(async (tx) => {
-      const ref = tx.collection(C.signOffs).doc(`${s.indicatorCode}~${s.period}~${s.unitId}`)
+      const signOffRef = (unitId: string) => tx.collection(C.signOffs).doc(`${s.indicatorCode}~${s.period}~${unitId}`)
+      const ref = signOffRef(s.unitId)
       const cur = await readDoc(ref)
       if (Number(cur?.version ?? 0) !== s.version - 1) return false
+      // Re-read what the readiness check read, in this transaction.
+      for (const r of basis?.reports ?? []) if (Number((await readDoc(tx.collection(C.reports).doc(r.reportId)))?.version ?? 0) !== r.version) return false
+      for (const c of basis?.signOffs ?? []) if (Number((await readDoc(signOffRef(c.unitId)))?.version ?? 0) !== c.version) return false
+      // Rewrite the children's unit-year documents unchanged: every report write writes its unit-year document, so
+      // under the service's write-write conflict rule a report write to a child and this sign-off cannot both commit.
+      for (const unitId of new Set((basis?.reports ?? []).map((r) => r.orgUnitId))) {
+        const yearRef = tx.collection(C.unitYears).doc(unitYearId(s.indicatorCode, unitId, year))
+        const doc = await readDoc(yearRef)
+        if (doc) {
+          const { _id, ...data } = doc
+          await yearRef.set({ data })
+        }
+      }
       await ref.set({ data: plain(s) as unknown as DocData })
       return true
     })

@@ -8,7 +8,7 @@ import type { Person } from '../../../src/core/person'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
 import type { SetBasedPlan } from '../../../src/core/rollupSetBased'
 import type { RebuildJob, RollupWrite, UnitYearState } from '../../rollup/port'
-import type { InvitesOutcome, InviteWrite, PeriodOpening } from '../types'
+import type { InvitesOutcome, InviteWrite, PeriodOpening, SignOffBasis } from '../types'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
 import type { Health, InstallMode, ServerStore, StoredUpload } from '../server'
 import { migrate } from './migrations'
@@ -404,10 +404,15 @@ export class SqliteStore implements Store, ServerStore {
     })
   }
 
-  async putSignOff(s: SignOff): Promise<boolean> {
+  async putSignOff(s: SignOff, basis?: SignOffBasis): Promise<boolean> {
+    // IMMEDIATE: the write lock is held from the first read, so no report or sign-off write lands between check and write.
     return this.db.transaction((): boolean => {
-      const row = this.db.prepare('SELECT version FROM signoffs WHERE indicator_code = ? AND period = ? AND unit_id = ?').get(s.indicatorCode, s.period, s.unitId) as { version: number } | undefined
+      const versionOf = this.db.prepare('SELECT version FROM signoffs WHERE indicator_code = ? AND period = ? AND unit_id = ?')
+      const row = versionOf.get(s.indicatorCode, s.period, s.unitId) as { version: number } | undefined
       if ((row?.version ?? 0) !== s.version - 1) return false
+      const reportVersion = this.db.prepare('SELECT version FROM reports WHERE id = ?')
+      for (const r of basis?.reports ?? []) if (((reportVersion.get(r.reportId) as { version: number } | undefined)?.version ?? 0) !== r.version) return false
+      for (const c of basis?.signOffs ?? []) if (((versionOf.get(s.indicatorCode, s.period, c.unitId) as { version: number } | undefined)?.version ?? 0) !== c.version) return false
       this.db
         .prepare('INSERT INTO signoffs (indicator_code, unit_id, period, version, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT(indicator_code, period, unit_id) DO UPDATE SET version = excluded.version, body = excluded.body')
         .run(s.indicatorCode, s.unitId, s.period, s.version, JSON.stringify(s))
