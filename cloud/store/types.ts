@@ -87,9 +87,16 @@ export interface ReportWrite {
   deltas: RollupDelta[]
   counted: Counted
   history: HistoryEntry
+  /**
+   * Units (the report's own and its ancestors) whose sign-off for the
+   * report's indicator and period, when `signed`, refuses the write
+   * (`locked`), checked in the write's own transaction so a sign-off
+   * committing after the handler's lock check still wins.
+   */
+  lockedBy?: string[]
 }
 
-export type WriteOutcome = { kind: 'ok' } | { kind: 'conflict' } | { kind: 'duplicate'; reportId: string } | { kind: 'stale' }
+export type WriteOutcome = { kind: 'ok' } | { kind: 'conflict' } | { kind: 'duplicate'; reportId: string } | { kind: 'stale' } | { kind: 'locked' }
 
 /** Where a page of reports ended: the last row's `updatedAt` and `id`. */
 export interface ReportCursor {

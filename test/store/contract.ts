@@ -294,6 +294,22 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(await store.signOffs(ind.code, '2020-11', [c1.id])).toEqual([s])
     })
 
+    test('a report write names the units whose signed sign-off locks it: then it is locked and changes nothing', async () => {
+      const approved = report({ status: 'approved' })
+      expect(await store.writeReport(write(approved))).toEqual({ kind: 'ok' })
+      const s = { indicatorCode: ind.code, unitId: c1.id, period: '2020-11', status: 'signed' as const, comment: '', totals: {}, byId: 'p9', byName: '街审', at: '2020-12-05T00:00:00.000Z', version: 1 }
+      expect(await store.putSignOff(s)).toBe(true)
+      const reopened = { ...approved, status: 'submitted' as const, version: 2, updatedAt: '2020-12-06T00:00:00.000Z' }
+      const w = write(reopened, { clientId: undefined, expectedYearStamp: 1, deltas: [], lockedBy: ['d', 'd-s1', c1.id, g1.id] })
+      expect(await store.writeReport(w)).toEqual({ kind: 'locked' })
+      expect(await store.getReport(approved.id)).toEqual(approved)
+      expect((await store.history(approved.id)).length).toBe(1)
+      // Returned (not signed): the write goes through.
+      expect(await store.putSignOff({ ...s, status: 'returned', comment: '请核对', version: 2 })).toBe(true)
+      expect(await store.writeReport(w)).toEqual({ kind: 'ok' })
+      expect((await store.getReport(approved.id))?.status).toBe('submitted')
+    })
+
     test('roll-up port: unit-years by indicator-year in id order, a reconcile moves the roll-ups and the stamp, a stale one writes nothing', async () => {
       await store.writeReport(write(report()))
       const other = report({ id: reportId(ind.code, g10.id, '2020-11'), clientId: 'client-0010', orgUnitId: g10.id, unitPath: g10.path })

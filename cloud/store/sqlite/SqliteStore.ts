@@ -262,6 +262,8 @@ export class SqliteStore implements Store, ServerStore {
       }
       const cur = this.db.prepare('SELECT version FROM reports WHERE id = ?').get(r.id) as { version: number } | undefined
       if ((cur?.version ?? 0) !== w.expectedVersion) return { kind: 'conflict' }
+      const signed = this.db.prepare("SELECT 1 FROM signoffs WHERE indicator_code = ? AND period = ? AND unit_id = ? AND json_extract(body, '$.status') = 'signed'")
+      if ((w.lockedBy ?? []).some((u) => signed.get(r.indicatorCode, r.period, u))) return { kind: 'locked' }
       const { unitPath, ...report } = r
       // Roll-ups first: a stale stamp returns before anything is written.
       if (!rollupTables.applyRollup(this.db, r.indicatorCode, r.orgUnitId, year, w.expectedYearStamp, w.counted, w.rollupUnitIds, w.deltas)) return { kind: 'stale' }
