@@ -7,8 +7,10 @@ import { clientId, COMMUNITY_REVIEWER, fingerprint, GRID_WORKER, GRID_WORKER_UNI
  * The sign-off's readiness check (every grid approved or marked 未报) and
  * its write are one step: a reopen that lands after the
  * check and before the write makes the sign-off CONFLICT and nothing is
- * signed (the 未报 mark's own basis, no report, is in the store contract). The write in between is made for real, over HTTP, from inside the
- * real store's sign-off write, just before it runs.
+ * signed (the 未报 mark's own basis, no report, is in the store contract);
+ * a sign-off that lands after a report write's lock check and before its
+ * write makes that write LOCKED. The write in between is made for real,
+ * over HTTP, from inside the real store's write, just before it runs.
  */
 let s: Running
 const CODE = 'YL-RACE'
@@ -28,6 +30,17 @@ afterAll(async () => {
 
 const sign = (who: string, unitId: string, decision: string, version: number, comment = '') =>
   s.call('signoff', { indicatorCode: CODE, period: PERIOD, unitId, decision, version, comment }, s.tokenFor(who))
+
+/** Runs `meanwhile` once, right before the store's next report write. */
+function beforeNextReportWrite(meanwhile: () => Promise<void>) {
+  const store = s.server.store
+  const real = store.writeReport.bind(store)
+  store.writeReport = async (w) => {
+    store.writeReport = real
+    await meanwhile()
+    return real(w)
+  }
+}
 
 /** Runs `meanwhile` once, right before the store's next sign-off write. */
 function beforeNextSignOffWrite(meanwhile: () => Promise<void>) {
@@ -68,4 +81,19 @@ test('a reopen between the readiness check and the write: the sign-off is CONFLI
   // Approved again, the sign-off goes through.
   await s.call('review', { reportId: report.id, version: report.version, decision: 'approve' }, s.tokenFor(COMMUNITY_REVIEWER))
   expect((await sign(STREET_REVIEWER, COMMUNITY, 'sign', 0)).body.data.signOff).toMatchObject({ status: 'signed', version: 1 })
+})
+
+test('a sign-off between a reopen\'s lock check and its write: the reopen is LOCKED and the signed total stands', async () => {
+  const report = (await s.server.store.getReport(reportId(CODE, GRID_WORKER_UNIT, PERIOD)))!
+  const signed = (await s.server.store.signOffs(CODE, PERIOD, [COMMUNITY]))[0]
+  // The street returns the total; the community approves nothing new, and the street signs again while a reopen is under way.
+  expect((await sign(STREET_REVIEWER, COMMUNITY, 'return', signed.version, '请再核对')).body.ok).toBe(true)
+  let signedAgain: any = null
+  beforeNextReportWrite(async () => {
+    signedAgain = (await sign(STREET_REVIEWER, COMMUNITY, 'sign', signed.version + 1)).body
+  })
+  const res = await s.call('review', { reportId: report.id, version: report.version, decision: 'reopen' }, s.tokenFor(COMMUNITY_REVIEWER))
+  expect(signedAgain).toMatchObject({ ok: true, data: { signOff: { status: 'signed' } } })
+  expect(res.body).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
+  expect(await s.server.store.getReport(report.id)).toEqual(report)
 })
