@@ -1,7 +1,7 @@
 import { completenessRow, missingPeriods, rowHas, type CompletenessCell, type CompletenessStatus } from '../../src/core/completeness'
 import type { Indicator } from '../../src/core/indicator'
 import { ORG_LEVELS, pathIds, type OrgUnit } from '../../src/core/org'
-import { periodsOfYear, periodYear } from '../../src/core/period'
+import { periodsOfYear } from '../../src/core/period'
 import type { Store, StoredReport } from '../store/types'
 
 /**
@@ -68,10 +68,8 @@ async function openingsByUnit(store: Store, code: string, year: number, today: s
 }
 
 async function reportsByUnit(store: Store, code: string, year: number, underPath: string) {
-  const all = await store.queryReports({ underPath, indicatorCode: code, limit: Number.MAX_SAFE_INTEGER })
   const out = new Map<string, { period: string; status: StoredReport['status']; onTime: boolean }[]>()
-  for (const r of all) {
-    if (periodYear(r.period) !== year) continue
+  for (const r of await store.reportsInYearUnder(code, year, underPath)) {
     const list = out.get(r.orgUnitId) ?? []
     list.push({ period: r.period, status: r.status, onTime: r.onTime })
     out.set(r.orgUnitId, list)

@@ -287,6 +287,8 @@ export interface Store extends RollupPort {
   getReport(id: string): Promise<StoredReport | null>
   /** The unit's reports of one indicator in one year, any period. */
   reportsInYear(indicatorCode: string, orgUnitId: string, year: number): Promise<StoredReport[]>
+  /** The reports of one indicator in one plan year of every unit under `path`, by unit path then period: a whole completeness grid in one read. */
+  reportsInYearUnder(indicatorCode: string, year: number, path: string): Promise<StoredReport[]>
   submission(clientId: string): Promise<{ reportId: string } | null>
   writeReport(w: ReportWrite): Promise<WriteOutcome>
   queryReports(q: ReportQuery): Promise<StoredReport[]>

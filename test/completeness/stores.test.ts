@@ -67,7 +67,7 @@ describe.each(STORES)('%s', (_name, make) => {
     const whole = await readCompleteness(c.store, ind, 2020, { underPath: '/d/', today: '2020-12-20' })
     expect(whole).toEqual(plain)
     // Grids, streets and communities under the path; the indicator's reports; its late windows of the year.
-    expect(c.calls).toEqual({ unitsUnder: 3, queryReports: 1, periodOpeningsIn: 1 })
+    expect(c.calls).toEqual({ unitsUnder: 3, reportsInYearUnder: 1, periodOpeningsIn: 1 })
     // A page reads its units' own reports, but the late windows and the names still once.
     const p = counting(w.store)
     const page = await readCompleteness(p.store, ind, 2020, { underPath: '/d/', today: '2020-12-20', limit: 2 })

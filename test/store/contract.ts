@@ -229,6 +229,25 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect((await store.queryReports({ underPath: '/d/', limit: 1, after: { updatedAt: '2021-01-03T00:00:00.000Z' } })).map((r) => r.clientId)).toEqual(['client-0003'])
     })
 
+    test("one indicator's reports of one year under a path, every unit at once, by unit path and period, paged past 100", async () => {
+      // 10 grids × 12 months = 120 reports of 2020 under c1 (more than one CloudBase page), plus ones the read must leave out.
+      const grids = Array.from({ length: 10 }, (_, i): OrgUnit => ({ id: `d-s1-c1-x${i}`, name: `格${i}`, level: 'grid', parentId: c1.id, path: `${c1.path}d-s1-c1-x${i}/` }))
+      await store.putOrgUnits(grids)
+      const put = async (u: OrgUnit, period: string, stamp: number) => {
+        const r = report({ id: reportId(ind.code, u.id, period), clientId: `c-${u.id}-${period}`, orgUnitId: u.id, unitPath: u.path, period })
+        expect(await store.writeReport(write(r, { expectedYearStamp: stamp, rollupUnitIds: [u.id], deltas: [], counted: {} }))).toEqual({ kind: 'ok' })
+        return r
+      }
+      const want: StoredReport[] = []
+      for (const u of grids) for (let m = 12; m >= 1; m--) want.push(await put(u, `2020-${String(m).padStart(2, '0')}`, 12 - m))
+      await put(grids[0], '2021-01', 0) // another year
+      await put(g10, '2020-11', 0) // another street
+      want.sort((a, b) => (a.unitPath === b.unitPath ? a.period.localeCompare(b.period) : a.unitPath < b.unitPath ? -1 : 1))
+      expect(await store.reportsInYearUnder(ind.code, 2020, c1.path)).toEqual(want)
+      expect(await store.reportsInYearUnder(ind.code, 2020, '/d/d-s1/d-s1-c1/d-s1-c1-x1/')).toEqual(want.filter((r) => r.orgUnitId === 'd-s1-c1-x1'))
+      expect(await store.reportsInYearUnder('OTHER-1', 2020, c1.path)).toEqual([])
+    })
+
     test('paging by (updatedAt, id) never skips or repeats rows that share a timestamp at a page edge', async () => {
       // Five reports written in the same millisecond, two older ones: pages of two.
       const same = '2021-02-01T00:00:00.000Z'

@@ -219,6 +219,13 @@ export class CloudBaseStore implements Store {
     return (await fetchAll(q)).map(toReport)
   }
 
+  async reportsInYearUnder(indicatorCode: string, year: number, path: string): Promise<StoredReport[]> {
+    // Index: reports (indicatorCode, year, unitPath).
+    const where = { indicatorCode, year, unitPath: this.db.RegExp({ regexp: prefixPattern(path) }) }
+    const q = this.col(C.reports).where(where).orderBy('unitPath', 'asc').orderBy('period', 'asc').orderBy('_id', 'asc')
+    return (await fetchAll(q)).map(toReport)
+  }
+
   async submission(clientId: string): Promise<{ reportId: string } | null> {
     const doc = await readDoc(this.col(C.submissions).doc(clientId))
     return doc ? { reportId: String(doc.reportId) } : null

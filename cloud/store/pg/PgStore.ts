@@ -210,6 +210,11 @@ export class PgStore implements ServerStore, JobLock {
     return r.rows.map(toReport)
   }
 
+  async reportsInYearUnder(indicatorCode: string, year: number, path: string): Promise<StoredReport[]> {
+    const sql = 'SELECT body, unit_path FROM reports WHERE indicator_code = $1 AND year = $2 AND unit_path >= $3 AND unit_path < $4 ORDER BY unit_path, period, id'
+    return (await this.q().query<ReportRow>(sql, [indicatorCode, year, path, reports.prefixEnd(path)])).rows.map(toReport)
+  }
+
   async submission(clientId: string): Promise<{ reportId: string } | null> {
     const row = (await this.q().query<{ report_id: string }>('SELECT report_id FROM submissions WHERE client_id = $1', [clientId])).rows[0]
     return row ? { reportId: row.report_id } : null

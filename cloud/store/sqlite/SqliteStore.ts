@@ -211,6 +211,11 @@ export class SqliteStore implements Store, ServerStore {
     ).map(toReport)
   }
 
+  async reportsInYearUnder(indicatorCode: string, year: number, path: string): Promise<StoredReport[]> {
+    const sql = 'SELECT body, unit_path FROM reports WHERE indicator_code = ? AND year = ? AND unit_path >= ? AND unit_path < ? ORDER BY unit_path, period, id'
+    return (this.q(sql).all(indicatorCode, year, path, prefixEnd(path)) as ReportRow[]).map(toReport)
+  }
+
   async submission(clientId: string): Promise<{ reportId: string } | null> {
     const row = this.db.prepare('SELECT report_id FROM submissions WHERE client_id = ?').get(clientId) as { report_id: string } | undefined
     return row ? { reportId: row.report_id } : null
