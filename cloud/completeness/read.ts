@@ -67,9 +67,11 @@ async function openingsByUnit(store: Store, code: string, year: number, today: s
   return out
 }
 
-async function reportsByUnit(store: Store, code: string, year: number, underPath: string) {
-  const out = new Map<string, { period: string; status: StoredReport['status']; onTime: boolean }[]>()
-  for (const r of await store.reportsInYearUnder(code, year, underPath)) {
+type UnitReports = Map<string, { period: string; status: StoredReport['status']; onTime: boolean }[]>
+
+function byUnit(reports: StoredReport[]): UnitReports {
+  const out: UnitReports = new Map()
+  for (const r of reports) {
     const list = out.get(r.orgUnitId) ?? []
     list.push({ period: r.period, status: r.status, onTime: r.onTime })
     out.set(r.orgUnitId, list)
@@ -91,12 +93,18 @@ export async function readCompleteness(store: Store, ind: Indicator, year: numbe
   const communityLevel = ORG_LEVELS.indexOf('community')
   const rows: CompletenessRow[] = []
   let next: string | null = null
-  // A whole grid (a file) reads the indicator's reports under the path at once; a page reads its units' own.
-  const bulk = q.limit ? null : await reportsByUnit(store, ind.code, year, q.underPath)
+  // A whole grid (a file) reads the indicator's reports under the path at once; a page reads those of the next
+  // `limit` units in one read, and of `limit` more while a status filter leaves the page short.
+  let reportsOf = q.limit ? null : byUnit(await store.reportsInYearUnder(ind.code, year, q.underPath))
+  let readUpTo = q.limit ? 0 : units.length
   const openingsOf = await openingsByUnit(store, ind.code, year, q.today)
   for (let i = 0; i < units.length; i++) {
     const u = units[i]
-    const reports = bulk ? (bulk.get(u.id) ?? []) : await store.reportsInYear(ind.code, u.id, year)
+    if (i >= readUpTo) {
+      readUpTo = i + q.limit!
+      reportsOf = byUnit(await store.reportsInYearOf(ind.code, year, units.slice(i, readUpTo).map((x) => x.id)))
+    }
+    const reports = reportsOf!.get(u.id) ?? []
     // Late windows matter only where a past-due period has no report.
     const openings = missingPeriods(periods, ind.due, q.today, reports).length ? (openingsOf.get(u.id) ?? []) : []
     const cells = completenessRow(periods, ind.due, q.today, reports, openings)

@@ -289,6 +289,8 @@ export interface Store extends RollupPort {
   reportsInYear(indicatorCode: string, orgUnitId: string, year: number): Promise<StoredReport[]>
   /** The reports of one indicator in one plan year of every unit under `path`, by unit path then period: a whole completeness grid in one read. */
   reportsInYearUnder(indicatorCode: string, year: number, path: string): Promise<StoredReport[]>
+  /** The reports of one indicator in one plan year of these units (any order): a page of a completeness grid in one read. */
+  reportsInYearOf(indicatorCode: string, year: number, unitIds: string[]): Promise<StoredReport[]>
   submission(clientId: string): Promise<{ reportId: string } | null>
   writeReport(w: ReportWrite): Promise<WriteOutcome>
   queryReports(q: ReportQuery): Promise<StoredReport[]>

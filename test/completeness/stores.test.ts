@@ -68,11 +68,16 @@ describe.each(STORES)('%s', (_name, make) => {
     expect(whole).toEqual(plain)
     // Grids, streets and communities under the path; the indicator's reports; its late windows of the year.
     expect(c.calls).toEqual({ unitsUnder: 3, reportsInYearUnder: 1, periodOpeningsIn: 1 })
-    // A page reads its units' own reports, but the late windows and the names still once.
+    // A page reads its units' reports in one read, the late windows and the names once.
     const p = counting(w.store)
     const page = await readCompleteness(p.store, ind, 2020, { underPath: '/d/', today: '2020-12-20', limit: 2 })
     expect(page.rows).toEqual(plain.rows.slice(0, 2))
-    expect(p.calls).toEqual({ unitsUnder: 3, reportsInYear: 2, periodOpeningsIn: 1 })
+    expect(p.calls).toEqual({ unitsUnder: 3, reportsInYearOf: 1, periodOpeningsIn: 1 })
+    // A status filter that leaves the page short reads the next `limit` units' reports, one read each time.
+    const f = counting(w.store)
+    const returned = await readCompleteness(f.store, ind, 2020, { underPath: '/d/', today: '2020-12-20', status: 'returned', limit: 1 })
+    expect(returned.rows.map((r) => r.unit.id)).toEqual(['d-s1-c1-g2'])
+    expect(f.calls).toEqual({ unitsUnder: 3, reportsInYearOf: 2, periodOpeningsIn: 1 })
   })
 
   test('the action over this store: the community sees its grids, filtered by status', async () => {

@@ -229,7 +229,7 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect((await store.queryReports({ underPath: '/d/', limit: 1, after: { updatedAt: '2021-01-03T00:00:00.000Z' } })).map((r) => r.clientId)).toEqual(['client-0003'])
     })
 
-    test("one indicator's reports of one year under a path, every unit at once, by unit path and period, paged past 100", async () => {
+    test("one indicator's reports of one year under a path (by unit path and period) or of listed units, paged past 100", async () => {
       // 10 grids × 12 months = 120 reports of 2020 under c1 (more than one CloudBase page), plus ones the read must leave out.
       const grids = Array.from({ length: 10 }, (_, i): OrgUnit => ({ id: `d-s1-c1-x${i}`, name: `格${i}`, level: 'grid', parentId: c1.id, path: `${c1.path}d-s1-c1-x${i}/` }))
       await store.putOrgUnits(grids)
@@ -246,6 +246,11 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(await store.reportsInYearUnder(ind.code, 2020, c1.path)).toEqual(want)
       expect(await store.reportsInYearUnder(ind.code, 2020, '/d/d-s1/d-s1-c1/d-s1-c1-x1/')).toEqual(want.filter((r) => r.orgUnitId === 'd-s1-c1-x1'))
       expect(await store.reportsInYearUnder('OTHER-1', 2020, c1.path)).toEqual([])
+      // By unit ids (a page's units): the same reports, whichever order the store gives them.
+      const byKey = (rs: StoredReport[]) => [...rs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      expect(byKey(await store.reportsInYearOf(ind.code, 2020, [...grids.map((g) => g.id), 'nope']))).toEqual(byKey(want))
+      expect(byKey(await store.reportsInYearOf(ind.code, 2020, [grids[2].id, g10.id]))).toEqual(byKey([...want.filter((r) => r.orgUnitId === grids[2].id), report({ id: reportId(ind.code, g10.id, '2020-11'), clientId: `c-${g10.id}-2020-11`, orgUnitId: g10.id, unitPath: g10.path })]))
+      expect(await store.reportsInYearOf(ind.code, 2020, [])).toEqual([])
     })
 
     test('paging by (updatedAt, id) never skips or repeats rows that share a timestamp at a page edge', async () => {

@@ -226,6 +226,16 @@ export class CloudBaseStore implements Store {
     return (await fetchAll(q)).map(toReport)
   }
 
+  async reportsInYearOf(indicatorCode: string, year: number, unitIds: string[]): Promise<StoredReport[]> {
+    // Index: reports (indicatorCode, orgUnitId, year); ≤ 100 ids per `in`, each chunk paged.
+    const out: StoredReport[] = []
+    for (const chunk of chunks([...new Set(unitIds)])) {
+      const q = this.col(C.reports).where({ indicatorCode, year, orgUnitId: this.db.command.in(chunk) }).orderBy('unitPath', 'asc').orderBy('period', 'asc').orderBy('_id', 'asc')
+      out.push(...(await fetchAll(q)).map(toReport))
+    }
+    return out
+  }
+
   async submission(clientId: string): Promise<{ reportId: string } | null> {
     const doc = await readDoc(this.col(C.submissions).doc(clientId))
     return doc ? { reportId: String(doc.reportId) } : null

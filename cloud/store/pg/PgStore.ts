@@ -215,6 +215,12 @@ export class PgStore implements ServerStore, JobLock {
     return (await this.q().query<ReportRow>(sql, [indicatorCode, year, path, reports.prefixEnd(path)])).rows.map(toReport)
   }
 
+  async reportsInYearOf(indicatorCode: string, year: number, unitIds: string[]): Promise<StoredReport[]> {
+    if (unitIds.length === 0) return []
+    const sql = 'SELECT body, unit_path FROM reports WHERE indicator_code = $1 AND year = $2 AND org_unit_id = ANY($3::text[]) ORDER BY unit_path, period, id'
+    return (await this.q().query<ReportRow>(sql, [indicatorCode, year, unitIds])).rows.map(toReport)
+  }
+
   async submission(clientId: string): Promise<{ reportId: string } | null> {
     const row = (await this.q().query<{ report_id: string }>('SELECT report_id FROM submissions WHERE client_id = $1', [clientId])).rows[0]
     return row ? { reportId: row.report_id } : null

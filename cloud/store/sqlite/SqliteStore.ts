@@ -216,6 +216,17 @@ export class SqliteStore implements Store, ServerStore {
     return (this.q(sql).all(indicatorCode, year, path, prefixEnd(path)) as ReportRow[]).map(toReport)
   }
 
+  async reportsInYearOf(indicatorCode: string, year: number, unitIds: string[]): Promise<StoredReport[]> {
+    const out: StoredReport[] = []
+    // Under SQLite's bound-parameter limit, a few hundred ids at a time.
+    for (let i = 0; i < unitIds.length; i += 500) {
+      const ids = unitIds.slice(i, i + 500)
+      const sql = `SELECT body, unit_path FROM reports WHERE indicator_code = ? AND year = ? AND org_unit_id IN (${ids.map(() => '?').join(', ')}) ORDER BY unit_path, period, id`
+      out.push(...(this.db.prepare(sql).all(indicatorCode, year, ...ids) as ReportRow[]).map(toReport))
+    }
+    return out
+  }
+
   async submission(clientId: string): Promise<{ reportId: string } | null> {
     const row = this.db.prepare('SELECT report_id FROM submissions WHERE client_id = ?').get(clientId) as { report_id: string } | undefined
     return row ? { reportId: row.report_id } : null
