@@ -6,12 +6,12 @@ import type { Store, StoredReport } from '../store/types'
 
 /**
  * Reads the completeness grid (units × periods) of one indicator in one
- * plan year from the store: the reporting units under a path, each unit's
- * reports of the year, and the indicator's late windows of the year (one
- * read for all units); the
- * cells come from the one rule in src/core/completeness.ts. The
- * `completeness` action, its xlsx download and the 自查表's second sheet
- * all read through here.
+ * plan year from the store: the reporting units under a path, their reports
+ * of the year and the indicator's late windows of the year, each in bulk (a
+ * fixed handful of store calls per file, a few per page: on CloudBase every
+ * call is a round trip); the cells come from the one rule in
+ * src/core/completeness.ts. The `completeness` action, its xlsx download and
+ * the 自查表's second sheet all read through here.
  */
 
 export interface CompletenessRow {
