@@ -53,7 +53,9 @@ async function inBatches<T>(items: readonly T[], fn: (item: T) => Promise<unknow
  * Indexes to create in the console: org_units (parentId), (level, path);
  * people (openid); plans (year, seq); unit_years (indicatorCode, year,
  * orgUnitId); rollup_jobs (state, requestedAt); reports (indicatorCode, orgUnitId, year),
- * (unitPath, updatedAt); history (reportId, seq); and the reminder
+ * (unitPath, updatedAt), (indicatorCode, year, unitPath); period_openings
+ * (orgUnitId, until), (indicatorCode, period); signoffs by _id only;
+ * history (reportId, seq); and the reminder
  * collections listed in reminders.ts and narratives.ts.
  */
 export class CloudBaseStore implements Store {
