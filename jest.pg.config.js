@@ -8,5 +8,5 @@ const base = require('./jest.config.js').projects[0]
 module.exports = {
   ...base,
   displayName: 'pg',
-  testMatch: ['<rootDir>/test/**/*.pg.ts', '<rootDir>/test/server/**/*.test.ts', '<rootDir>/test/rollup/drift.test.ts', '<rootDir>/test/rollup/property.test.ts', '<rootDir>/test/rollup/setBased.test.ts']
+  testMatch: ['<rootDir>/test/**/*.pg.ts', '<rootDir>/test/server/**/*.test.ts', '<rootDir>/test/rollup/drift.test.ts', '<rootDir>/test/rollup/property.test.ts', '<rootDir>/test/rollup/setBased.test.ts', '<rootDir>/test/completeness/stores.test.ts']
 }

@@ -5,7 +5,7 @@ import { countedDeltas, unitYearCounted } from '../../src/core/rollup'
 import type { FieldChange, HistoryAction, StoredReport } from '../store/types'
 import type { ApiContext, Caller } from './context'
 import { ApiError } from '../../src/core/errors'
-import { assertNotSigned } from './reviewScope'
+import { assertNotSigned, SIGNED_MESSAGE } from './reviewScope'
 
 export interface WriteRequest {
   ind: Indicator
@@ -78,6 +78,8 @@ export async function writeReport(ctx: ApiContext, req: WriteRequest): Promise<W
       rollupUnitIds: pathIds(req.unit.path),
       deltas: countedDeltas(req.ind.code, counted, after),
       counted: after,
+      // Checked again inside the write: a sign-off committed since the check above still locks.
+      ...(req.ind.reviewChain ? { lockedBy: pathIds(req.unit.path) } : {}),
       history: {
         reportId: next.id,
         at: next.updatedAt,
@@ -94,6 +96,8 @@ export async function writeReport(ctx: ApiContext, req: WriteRequest): Promise<W
         return { kind: 'written', report: next }
       case 'duplicate':
         return duplicateOf(outcome.reportId)
+      case 'locked':
+        throw new ApiError('LOCKED', SIGNED_MESSAGE)
       case 'conflict':
       case 'stale':
         continue

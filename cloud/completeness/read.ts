@@ -1,16 +1,17 @@
 import { completenessRow, missingPeriods, rowHas, type CompletenessCell, type CompletenessStatus } from '../../src/core/completeness'
 import type { Indicator } from '../../src/core/indicator'
 import { ORG_LEVELS, pathIds, type OrgUnit } from '../../src/core/org'
-import { periodsOfYear, periodYear } from '../../src/core/period'
+import { periodsOfYear } from '../../src/core/period'
 import type { Store, StoredReport } from '../store/types'
 
 /**
  * Reads the completeness grid (units × periods) of one indicator in one
- * plan year from the store: the reporting units under a path, each unit's
- * reports of the year, and the late windows of its missing periods; the
- * cells come from the one rule in src/core/completeness.ts. The
- * `completeness` action, its xlsx download and the 自查表's second sheet
- * all read through here.
+ * plan year from the store: the reporting units under a path, their reports
+ * of the year and the indicator's late windows of the year, each in bulk (a
+ * fixed handful of store calls per file, a few per page: on CloudBase every
+ * call is a round trip); the cells come from the one rule in
+ * src/core/completeness.ts. The `completeness` action, its xlsx download and
+ * the 自查表's second sheet all read through here.
  */
 
 export interface CompletenessRow {
@@ -40,9 +41,14 @@ export interface GridQuery {
   limit?: number
 }
 
-/** Names of ancestors, read once per request. */
-function nameBook(store: Store) {
+/**
+ * Names of ancestors: the streets and communities under the path in two
+ * reads, anything else (an ancestor above the path, a retired unit) by id,
+ * once per request.
+ */
+async function nameBook(store: Store, underPath: string) {
   const cache = new Map<string, Promise<OrgUnit | null>>()
+  for (const level of ['street', 'community'] as const) for (const u of await store.unitsUnder(underPath, level)) cache.set(u.id, Promise.resolve(u))
   return (id: string) => {
     let p = cache.get(id)
     if (!p) cache.set(id, (p = store.getOrgUnit(id)))
@@ -50,11 +56,22 @@ function nameBook(store: Store) {
   }
 }
 
-async function reportsByUnit(store: Store, code: string, year: number, underPath: string) {
-  const all = await store.queryReports({ underPath, indicatorCode: code, limit: Number.MAX_SAFE_INTEGER })
-  const out = new Map<string, { period: string; status: StoredReport['status']; onTime: boolean }[]>()
-  for (const r of all) {
-    if (periodYear(r.period) !== year) continue
+/** The indicator's still-open late windows of the year, by unit: one read for the whole grid. */
+async function openingsByUnit(store: Store, code: string, year: number, today: string) {
+  const out = new Map<string, { period: string; until: string }[]>()
+  for (const o of await store.periodOpeningsIn(code, year, today)) {
+    const list = out.get(o.orgUnitId) ?? []
+    list.push({ period: o.period, until: o.until })
+    out.set(o.orgUnitId, list)
+  }
+  return out
+}
+
+type UnitReports = Map<string, { period: string; status: StoredReport['status']; onTime: boolean }[]>
+
+function byUnit(reports: StoredReport[]): UnitReports {
+  const out: UnitReports = new Map()
+  for (const r of reports) {
     const list = out.get(r.orgUnitId) ?? []
     list.push({ period: r.period, status: r.status, onTime: r.onTime })
     out.set(r.orgUnitId, list)
@@ -66,7 +83,7 @@ export async function readCompleteness(store: Store, ind: Indicator, year: numbe
   const periods = periodsOfYear(ind.period, year)
   const all = await store.unitsUnder(q.underPath, ind.reportLevel)
   const units = q.after ? all.filter((u) => u.path > q.after!) : all
-  const unitOf = nameBook(store)
+  const unitOf = await nameBook(store, q.underPath)
   const ref = async (ids: string[], level: number) => {
     const id = ids[level]
     const u = id ? await unitOf(id) : null
@@ -76,15 +93,20 @@ export async function readCompleteness(store: Store, ind: Indicator, year: numbe
   const communityLevel = ORG_LEVELS.indexOf('community')
   const rows: CompletenessRow[] = []
   let next: string | null = null
-  // A whole grid (a file) reads the indicator's reports under the path at once; a page reads its units' own.
-  const bulk = q.limit ? null : await reportsByUnit(store, ind.code, year, q.underPath)
+  // A whole grid (a file) reads the indicator's reports under the path at once; a page reads those of the next
+  // `limit` units in one read, and of `limit` more while a status filter leaves the page short.
+  let reportsOf = q.limit ? null : byUnit(await store.reportsInYearUnder(ind.code, year, q.underPath))
+  let readUpTo = q.limit ? 0 : units.length
+  const openingsOf = await openingsByUnit(store, ind.code, year, q.today)
   for (let i = 0; i < units.length; i++) {
     const u = units[i]
-    const reports = bulk ? (bulk.get(u.id) ?? []) : await store.reportsInYear(ind.code, u.id, year)
-    // Late windows matter only where a past-due period has no report; one read of the unit's open ones.
-    const openings = missingPeriods(periods, ind.due, q.today, reports).length
-      ? (await store.periodOpeningsOf(u.id, q.today)).filter((o) => o.indicatorCode === ind.code).map((o) => ({ period: o.period, until: o.until }))
-      : []
+    if (i >= readUpTo) {
+      readUpTo = i + q.limit!
+      reportsOf = byUnit(await store.reportsInYearOf(ind.code, year, units.slice(i, readUpTo).map((x) => x.id)))
+    }
+    const reports = reportsOf!.get(u.id) ?? []
+    // Late windows matter only where a past-due period has no report.
+    const openings = missingPeriods(periods, ind.due, q.today, reports).length ? (openingsOf.get(u.id) ?? []) : []
     const cells = completenessRow(periods, ind.due, q.today, reports, openings)
     if (!rowHas(cells, q.status)) continue
     const ids = pathIds(u.path)

@@ -87,9 +87,16 @@ export interface ReportWrite {
   deltas: RollupDelta[]
   counted: Counted
   history: HistoryEntry
+  /**
+   * Units (the report's own and its ancestors) whose sign-off for the
+   * report's indicator and period, when `signed`, refuses the write
+   * (`locked`), checked in the write's own transaction so a sign-off
+   * committing after the handler's lock check still wins.
+   */
+  lockedBy?: string[]
 }
 
-export type WriteOutcome = { kind: 'ok' } | { kind: 'conflict' } | { kind: 'duplicate'; reportId: string } | { kind: 'stale' }
+export type WriteOutcome = { kind: 'ok' } | { kind: 'conflict' } | { kind: 'duplicate'; reportId: string } | { kind: 'stale' } | { kind: 'locked' }
 
 /** Where a page of reports ended: the last row's `updatedAt` and `id`. */
 export interface ReportCursor {
@@ -218,6 +225,16 @@ export interface PeriodOpening {
   at: string
 }
 
+/**
+ * What a sign-off was checked against: the report-level children's reports
+ * (version 0: none) and the other children's sign-offs (version 0: none),
+ * each as the readiness check read it.
+ */
+export interface SignOffBasis {
+  reports: { orgUnitId: string; reportId: string; version: number }[]
+  signOffs: { unitId: string; version: number }[]
+}
+
 export interface Store extends RollupPort {
   // Org tree
   putOrgUnits(units: OrgUnit[]): Promise<void>
@@ -270,6 +287,10 @@ export interface Store extends RollupPort {
   getReport(id: string): Promise<StoredReport | null>
   /** The unit's reports of one indicator in one year, any period. */
   reportsInYear(indicatorCode: string, orgUnitId: string, year: number): Promise<StoredReport[]>
+  /** The reports of one indicator in one plan year of every unit under `path`, by unit path then period: a whole completeness grid in one read. */
+  reportsInYearUnder(indicatorCode: string, year: number, path: string): Promise<StoredReport[]>
+  /** The reports of one indicator in one plan year of these units (any order): a page of a completeness grid in one read. */
+  reportsInYearOf(indicatorCode: string, year: number, unitIds: string[]): Promise<StoredReport[]>
   submission(clientId: string): Promise<{ reportId: string } | null>
   writeReport(w: ReportWrite): Promise<WriteOutcome>
   queryReports(q: ReportQuery): Promise<StoredReport[]>
@@ -308,15 +329,27 @@ export interface Store extends RollupPort {
   periodOpening(indicatorCode: string, orgUnitId: string, period: string): Promise<PeriodOpening | null>
   /** The unit's openings still open on `today` (until ≥ today), by period. */
   periodOpeningsOf(orgUnitId: string, today: string): Promise<PeriodOpening[]>
+  /**
+   * Every unit's openings of one indicator in one plan year (the period
+   * starts with the year) still open on `today`, by unit then period: one
+   * read for a whole completeness grid. Openings are few (each is a
+   * reviewer's act), so there is no path filter; callers keep their units'.
+   */
+  periodOpeningsIn(indicatorCode: string, year: number, today: string): Promise<PeriodOpening[]>
 
   // Review level by level: sign-offs and 未报 marks per (indicator, unit, period).
   /** The stored sign-offs of these units for one indicator and period (any order). */
   signOffs(indicatorCode: string, period: string, unitIds: string[]): Promise<SignOff[]>
   /**
    * Writes `s` when the stored one has version `s.version - 1` (none stored
-   * for version 1); false, and no change, otherwise.
+   * for version 1) and, in the same transaction, everything in `basis`
+   * (what the readiness check read) is still as read; false, and no change,
+   * otherwise. Report writes to the basis units serialize with it: the
+   * unit-year row lock on PostgreSQL, an IMMEDIATE transaction on SQLite,
+   * on CloudBase a transaction that re-reads the basis and rewrites the
+   * children's unit-year documents (which report writes also write).
    */
-  putSignOff(s: SignOff): Promise<boolean>
+  putSignOff(s: SignOff, basis?: SignOffBasis): Promise<boolean>
 
   close(): Promise<void>
 }

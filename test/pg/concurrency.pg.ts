@@ -150,3 +150,37 @@ async function lockHeld(): Promise<boolean> {
   const r = await b.pool.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted", [LOCKS.reminders])
   return r.rows[0].n === 1
 }
+
+test('a sign-off and a reopen beneath it at once, over two pools: exactly one of them lands, every time', async () => {
+  const g = grids[0]
+  for (let m = 1; m <= 12; m++) {
+    const period = `2020-${String(m).padStart(2, '0')}`
+    const base = write(g, { clientId: `approve-${period}` })
+    const approved: ReportWrite = {
+      ...base,
+      report: { ...base.report, id: reportId(ind.code, g.id, period), period, status: 'approved' },
+      expectedYearStamp: (await a.unitYear(ind.code, g.id, 2020)).stamp,
+      deltas: [],
+      history: { ...base.history, reportId: reportId(ind.code, g.id, period) }
+    }
+    expect(await a.writeReport(approved)).toEqual({ kind: 'ok' })
+    const stamp = (await a.unitYear(ind.code, g.id, 2020)).stamp
+    const reopen: ReportWrite = {
+      ...approved,
+      report: { ...approved.report, status: 'submitted', version: 2 },
+      expectedVersion: 1,
+      clientId: undefined,
+      expectedYearStamp: stamp,
+      lockedBy: ['d', 'c', g.id],
+      history: { ...approved.history, action: 'reopen', version: 2 }
+    }
+    const signOff = { indicatorCode: ind.code, unitId: 'c', period, status: 'signed' as const, comment: '', totals: {}, byId: 'p9', byName: '街审', at: '2020-12-05T00:00:00.000Z', version: 1 }
+    const basis = { reports: [{ orgUnitId: g.id, reportId: approved.report.id, version: 1 }], signOffs: [{ unitId: g.id, version: 0 }] }
+    const [signed, reopened] = await Promise.all([(m % 2 ? a : b).putSignOff(signOff, basis), (m % 2 ? b : a).writeReport(reopen)])
+    // Never a signed total over a reopened report, and never both refused.
+    expect(signed ? reopened.kind === 'locked' : reopened.kind === 'ok').toBe(true)
+    const stored = (await a.getReport(approved.report.id))!
+    const signOffs = await b.signOffs(ind.code, period, ['c'])
+    expect(signOffs.length === 1 ? stored.status === 'approved' : stored.status === 'submitted').toBe(true)
+  }
+})

@@ -229,6 +229,30 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect((await store.queryReports({ underPath: '/d/', limit: 1, after: { updatedAt: '2021-01-03T00:00:00.000Z' } })).map((r) => r.clientId)).toEqual(['client-0003'])
     })
 
+    test("one indicator's reports of one year under a path (by unit path and period) or of listed units, paged past 100", async () => {
+      // 10 grids × 12 months = 120 reports of 2020 under c1 (more than one CloudBase page), plus ones the read must leave out.
+      const grids = Array.from({ length: 10 }, (_, i): OrgUnit => ({ id: `d-s1-c1-x${i}`, name: `格${i}`, level: 'grid', parentId: c1.id, path: `${c1.path}d-s1-c1-x${i}/` }))
+      await store.putOrgUnits(grids)
+      const put = async (u: OrgUnit, period: string, stamp: number) => {
+        const r = report({ id: reportId(ind.code, u.id, period), clientId: `c-${u.id}-${period}`, orgUnitId: u.id, unitPath: u.path, period })
+        expect(await store.writeReport(write(r, { expectedYearStamp: stamp, rollupUnitIds: [u.id], deltas: [], counted: {} }))).toEqual({ kind: 'ok' })
+        return r
+      }
+      const want: StoredReport[] = []
+      for (const u of grids) for (let m = 12; m >= 1; m--) want.push(await put(u, `2020-${String(m).padStart(2, '0')}`, 12 - m))
+      await put(grids[0], '2021-01', 0) // another year
+      await put(g10, '2020-11', 0) // another street
+      want.sort((a, b) => (a.unitPath === b.unitPath ? a.period.localeCompare(b.period) : a.unitPath < b.unitPath ? -1 : 1))
+      expect(await store.reportsInYearUnder(ind.code, 2020, c1.path)).toEqual(want)
+      expect(await store.reportsInYearUnder(ind.code, 2020, '/d/d-s1/d-s1-c1/d-s1-c1-x1/')).toEqual(want.filter((r) => r.orgUnitId === 'd-s1-c1-x1'))
+      expect(await store.reportsInYearUnder('OTHER-1', 2020, c1.path)).toEqual([])
+      // By unit ids (a page's units): the same reports, whichever order the store gives them.
+      const byKey = (rs: StoredReport[]) => [...rs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      expect(byKey(await store.reportsInYearOf(ind.code, 2020, [...grids.map((g) => g.id), 'nope']))).toEqual(byKey(want))
+      expect(byKey(await store.reportsInYearOf(ind.code, 2020, [grids[2].id, g10.id]))).toEqual(byKey([...want.filter((r) => r.orgUnitId === grids[2].id), report({ id: reportId(ind.code, g10.id, '2020-11'), clientId: `c-${g10.id}-2020-11`, orgUnitId: g10.id, unitPath: g10.path })]))
+      expect(await store.reportsInYearOf(ind.code, 2020, [])).toEqual([])
+    })
+
     test('paging by (updatedAt, id) never skips or repeats rows that share a timestamp at a page edge', async () => {
       // Five reports written in the same millisecond, two older ones: pages of two.
       const same = '2021-02-01T00:00:00.000Z'
@@ -261,6 +285,53 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(got.sort((a, b) => a.unitId.localeCompare(b.unitId))).toEqual([returned, missing])
       expect(await store.signOffs(ind.code, '2020-12', [c1.id])).toEqual([])
       expect(await store.signOffs(ind.code, '2020-11', [])).toEqual([])
+    })
+
+    test('a sign-off writes only while what its readiness check read (children\'s reports and sign-offs) is unchanged', async () => {
+      const s = { indicatorCode: ind.code, unitId: c1.id, period: '2020-11', status: 'signed' as const, comment: '', totals: { canteens: 1 }, byId: 'p9', byName: '社区审', at: '2020-12-05T00:00:00.000Z', version: 1 }
+      const approved = report({ status: 'approved' })
+      expect(await store.writeReport(write(approved))).toEqual({ kind: 'ok' })
+      const missing = { ...s, unitId: g2.id, status: 'missing' as const, comment: '本月无人', totals: {} }
+      expect(await store.putSignOff(missing)).toBe(true)
+      const basis = {
+        reports: [
+          { orgUnitId: g1.id, reportId: approved.id, version: 1 },
+          { orgUnitId: g2.id, reportId: reportId(ind.code, g2.id, '2020-11'), version: 0 }
+        ],
+        signOffs: [
+          { unitId: g1.id, version: 0 },
+          { unitId: g2.id, version: 1 }
+        ]
+      }
+      // The approved report was reopened after the check: nothing is signed.
+      const reopened = { ...approved, status: 'submitted' as const, version: 2, updatedAt: '2020-12-04T00:00:00.000Z' }
+      expect(await store.writeReport(write(reopened, { clientId: undefined, expectedYearStamp: 1, deltas: [] }))).toEqual({ kind: 'ok' })
+      expect(await store.putSignOff(s, basis)).toBe(false)
+      expect(await store.signOffs(ind.code, '2020-11', [c1.id])).toEqual([])
+      // A child's 未报 mark changed after the check: nothing is signed either.
+      const fresh = { ...basis, reports: [{ ...basis.reports[0], version: 2 }, basis.reports[1]] }
+      expect(await store.putSignOff({ ...missing, comment: '撤并', version: 2 })).toBe(true)
+      expect(await store.putSignOff(s, fresh)).toBe(false)
+      expect(await store.signOffs(ind.code, '2020-11', [c1.id])).toEqual([])
+      // As read: written.
+      expect(await store.putSignOff(s, { ...fresh, signOffs: [fresh.signOffs[0], { unitId: g2.id, version: 2 }] })).toBe(true)
+      expect(await store.signOffs(ind.code, '2020-11', [c1.id])).toEqual([s])
+    })
+
+    test('a report write names the units whose signed sign-off locks it: then it is locked and changes nothing', async () => {
+      const approved = report({ status: 'approved' })
+      expect(await store.writeReport(write(approved))).toEqual({ kind: 'ok' })
+      const s = { indicatorCode: ind.code, unitId: c1.id, period: '2020-11', status: 'signed' as const, comment: '', totals: {}, byId: 'p9', byName: '街审', at: '2020-12-05T00:00:00.000Z', version: 1 }
+      expect(await store.putSignOff(s)).toBe(true)
+      const reopened = { ...approved, status: 'submitted' as const, version: 2, updatedAt: '2020-12-06T00:00:00.000Z' }
+      const w = write(reopened, { clientId: undefined, expectedYearStamp: 1, deltas: [], lockedBy: ['d', 'd-s1', c1.id, g1.id] })
+      expect(await store.writeReport(w)).toEqual({ kind: 'locked' })
+      expect(await store.getReport(approved.id)).toEqual(approved)
+      expect((await store.history(approved.id)).length).toBe(1)
+      // Returned (not signed): the write goes through.
+      expect(await store.putSignOff({ ...s, status: 'returned', comment: '请核对', version: 2 })).toBe(true)
+      expect(await store.writeReport(w)).toEqual({ kind: 'ok' })
+      expect((await store.getReport(approved.id))?.status).toBe('submitted')
     })
 
     test('roll-up port: unit-years by indicator-year in id order, a reconcile moves the roll-ups and the stamp, a stale one writes nothing', async () => {
@@ -324,6 +395,22 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       expect(await store.periodOpening(ind.code, g1.id, '2020-09')).toEqual(o('2020-09', '2021-01-10', { reason: '延期' }))
       expect((await store.periodOpeningsOf(g1.id, '2020-12-21')).map((x) => x.period)).toEqual(['2020-08', '2020-09'])
       expect((await store.periodOpeningsOf(g1.id, '2020-12-22')).map((x) => x.period)).toEqual(['2020-09'])
+    })
+
+    test("one indicator's still-open openings of a year, every unit at once, by unit and period, paged past 100", async () => {
+      const o = (orgUnitId: string, period: string, until: string, over: Record<string, unknown> = {}) => ({ indicatorCode: ind.code, orgUnitId, period, until, reason: '补报', byId: 'r', byName: '王芳', at: '2020-12-20T02:00:00.000Z', ...over })
+      // 9 units × 12 months = 108 open ones (more than one CloudBase page), plus ones the read must leave out.
+      const unitIds = Array.from({ length: 9 }, (_, i) => `u${i}`)
+      const months = Array.from({ length: 12 }, (_, m) => `2020-${String(m + 1).padStart(2, '0')}`)
+      const want = unitIds.flatMap((u) => months.map((p) => o(u, p, '2020-12-31')))
+      for (const x of [...want].reverse()) await store.putPeriodOpening(x)
+      await store.putPeriodOpening(o('u0', '2019-12', '2020-12-31')) // another year
+      await store.putPeriodOpening(o('u0', '2021-01', '2021-12-31')) // another year
+      await store.putPeriodOpening(o('u1', '2020-05', '2020-12-31', { indicatorCode: 'OTHER-1' })) // another indicator
+      await store.putPeriodOpening(o('u9', '2020-06', '2020-12-19')) // closed before today
+      const got = await store.periodOpeningsIn(ind.code, 2020, '2020-12-20')
+      expect(got).toEqual(want)
+      expect(await store.periodOpeningsIn(ind.code, 2020, '2021-01-01')).toEqual([])
     })
 
     test('roll-up rebuild jobs: put replaces, pending ones oldest first, done ones drop out', async () => {

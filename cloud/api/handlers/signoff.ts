@@ -13,6 +13,7 @@ import { defineAction } from '../action'
 import type { ApiContext, Caller } from '../context'
 import { allReports, assertNotSigned, labelsOf, signedAbove } from '../reviewScope'
 import { canRead, requireReviewer, reviewerOf } from '../scope'
+import type { SignOffBasis } from '../../store/types'
 
 const CODE = matching(/^[A-Z0-9-]{1,16}$/)
 
@@ -149,10 +150,16 @@ async function signOne(ctx: ApiContext, caller: Caller, input: SignRequest): Pro
   const [current] = await ctx.store.signOffs(ind.code, input.period, [unit.id])
   if ((current?.version ?? 0) !== input.version) throw new ApiError('CONFLICT', '签核状态刚刚有更新，请刷新后再操作', { current: current ?? null })
   let totals: Record<string, number> = {}
+  // What the checks below read; the store re-checks it in the sign-off's own transaction (a reopen in between is CONFLICT).
+  const basis: SignOffBasis = { reports: [], signOffs: [] }
   if (input.decision === 'sign') {
     if (unit.level === ind.reportLevel) throw new ApiError('BAD_INPUT', '填报单位的数据请逐条审核通过')
     if (current?.status === 'signed') throw new ApiError('BAD_INPUT', '已经签核过了')
     const below = await belowOf(ctx, ind, unit, input.period)
+    for (const b of below) {
+      if (b.unit.level === ind.reportLevel) basis.reports.push({ orgUnitId: b.unit.id, reportId: reportId(ind.code, b.unit.id, input.period), version: b.report?.version ?? 0 })
+      basis.signOffs.push({ unitId: b.unit.id, version: b.signOff?.version ?? 0 })
+    }
     const waiting = below.filter((b) => b.state === 'waiting')
     if (!readyToSign(below.map((b) => b.state))) {
       const names = [...(await labelsOf(ctx.store, waiting.map((w) => w.unit))).values()]
@@ -164,8 +171,9 @@ async function signOne(ctx: ApiContext, caller: Caller, input: SignRequest): Pro
   }
   if (input.decision === 'missing') {
     if (current?.status === 'signed') throw new ApiError('BAD_INPUT', '已签核的单位不能标记未报，请先退回')
-    if (unit.level === ind.reportLevel && (await ctx.store.getReport(reportId(ind.code, unit.id, input.period)))) {
-      throw new ApiError('BAD_INPUT', '这个单位已有填报，请审核填报，不能标记未报')
+    if (unit.level === ind.reportLevel) {
+      if (await ctx.store.getReport(reportId(ind.code, unit.id, input.period))) throw new ApiError('BAD_INPUT', '这个单位已有填报，请审核填报，不能标记未报')
+      basis.reports.push({ orgUnitId: unit.id, reportId: reportId(ind.code, unit.id, input.period), version: 0 })
     }
   }
   const next: SignOff = {
@@ -180,7 +188,7 @@ async function signOne(ctx: ApiContext, caller: Caller, input: SignRequest): Pro
     at: ctx.clock.now().toISOString(),
     version: input.version + 1
   }
-  if (!(await ctx.store.putSignOff(next))) throw new ApiError('CONFLICT', '签核状态刚刚有更新，请刷新后再操作')
+  if (!(await ctx.store.putSignOff(next, basis))) throw new ApiError('CONFLICT', '签核状态或下级的填报刚刚有更新，请刷新后再操作')
   return next
 }
 

@@ -4,7 +4,7 @@ import type { OrgLevel, OrgUnit } from '../../../src/core/org'
 import type { Person } from '../../../src/core/person'
 import type { PeriodOpening } from '../types'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
-import type { InvitesOutcome, InviteWrite } from '../types'
+import type { InvitesOutcome, InviteWrite, SignOffBasis } from '../types'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
 import { C, chunks, fetchAll, fromDoc, planId, plain, prefixPattern, readDoc, rollupId, unitYearId } from './docs'
 import { decodeFieldKey } from './fieldKeys'
@@ -53,7 +53,9 @@ async function inBatches<T>(items: readonly T[], fn: (item: T) => Promise<unknow
  * Indexes to create in the console: org_units (parentId), (level, path);
  * people (openid); plans (year, seq); unit_years (indicatorCode, year,
  * orgUnitId); rollup_jobs (state, requestedAt); reports (indicatorCode, orgUnitId, year),
- * (unitPath, updatedAt); history (reportId, seq); and the reminder
+ * (unitPath, updatedAt), (indicatorCode, year, unitPath); period_openings
+ * (orgUnitId, until), (indicatorCode, period); signoffs by _id only;
+ * history (reportId, seq); and the reminder
  * collections listed in reminders.ts and narratives.ts.
  */
 export class CloudBaseStore implements Store {
@@ -219,6 +221,23 @@ export class CloudBaseStore implements Store {
     return (await fetchAll(q)).map(toReport)
   }
 
+  async reportsInYearUnder(indicatorCode: string, year: number, path: string): Promise<StoredReport[]> {
+    // Index: reports (indicatorCode, year, unitPath).
+    const where = { indicatorCode, year, unitPath: this.db.RegExp({ regexp: prefixPattern(path) }) }
+    const q = this.col(C.reports).where(where).orderBy('unitPath', 'asc').orderBy('period', 'asc').orderBy('_id', 'asc')
+    return (await fetchAll(q)).map(toReport)
+  }
+
+  async reportsInYearOf(indicatorCode: string, year: number, unitIds: string[]): Promise<StoredReport[]> {
+    // Index: reports (indicatorCode, orgUnitId, year); ≤ 100 ids per `in`, each chunk paged.
+    const out: StoredReport[] = []
+    for (const chunk of chunks([...new Set(unitIds)])) {
+      const q = this.col(C.reports).where({ indicatorCode, year, orgUnitId: this.db.command.in(chunk) }).orderBy('unitPath', 'asc').orderBy('period', 'asc').orderBy('_id', 'asc')
+      out.push(...(await fetchAll(q)).map(toReport))
+    }
+    return out
+  }
+
   async submission(clientId: string): Promise<{ reportId: string } | null> {
     const doc = await readDoc(this.col(C.submissions).doc(clientId))
     return doc ? { reportId: String(doc.reportId) } : null
@@ -381,6 +400,14 @@ export class CloudBaseStore implements Store {
     return (await fetchAll(q)).map(({ _id, ...o }) => o as unknown as PeriodOpening)
   }
 
+  async periodOpeningsIn(indicatorCode: string, year: number, today: string): Promise<PeriodOpening[]> {
+    // Periods start with their year ('2020', '2020-11', '2020-Q1'); index: period_openings (indicatorCode, period).
+    const _ = this.db.command
+    const where = _.and([{ indicatorCode, period: _.gte(String(year)), until: _.gte(today) }, { period: _.lt(String(year + 1)) }]) as DocData
+    const q = this.col(C.periodOpenings).where(where).orderBy('orgUnitId', 'asc').orderBy('period', 'asc').orderBy('_id', 'asc')
+    return (await fetchAll(q)).map(({ _id, ...o }) => o as unknown as PeriodOpening)
+  }
+
   async signOffs(indicatorCode: string, period: string, unitIds: string[]): Promise<SignOff[]> {
     const out: SignOff[] = []
     for (const chunk of chunks(unitIds.map((u) => `${indicatorCode}~${period}~${u}`))) {
@@ -390,11 +417,26 @@ export class CloudBaseStore implements Store {
     return out
   }
 
-  async putSignOff(s: SignOff): Promise<boolean> {
+  async putSignOff(s: SignOff, basis?: SignOffBasis): Promise<boolean> {
+    const year = Number(s.period.slice(0, 4))
     return this.db.runTransaction(async (tx) => {
-      const ref = tx.collection(C.signOffs).doc(`${s.indicatorCode}~${s.period}~${s.unitId}`)
+      const signOffRef = (unitId: string) => tx.collection(C.signOffs).doc(`${s.indicatorCode}~${s.period}~${unitId}`)
+      const ref = signOffRef(s.unitId)
       const cur = await readDoc(ref)
       if (Number(cur?.version ?? 0) !== s.version - 1) return false
+      // Re-read what the readiness check read, in this transaction.
+      for (const r of basis?.reports ?? []) if (Number((await readDoc(tx.collection(C.reports).doc(r.reportId)))?.version ?? 0) !== r.version) return false
+      for (const c of basis?.signOffs ?? []) if (Number((await readDoc(signOffRef(c.unitId)))?.version ?? 0) !== c.version) return false
+      // Rewrite the children's unit-year documents unchanged: every report write writes its unit-year document, so
+      // under the service's write-write conflict rule a report write to a child and this sign-off cannot both commit.
+      for (const unitId of new Set((basis?.reports ?? []).map((r) => r.orgUnitId))) {
+        const yearRef = tx.collection(C.unitYears).doc(unitYearId(s.indicatorCode, unitId, year))
+        const doc = await readDoc(yearRef)
+        if (doc) {
+          const { _id, ...data } = doc
+          await yearRef.set({ data })
+        }
+      }
       await ref.set({ data: plain(s) as unknown as DocData })
       return true
     })

@@ -115,6 +115,7 @@ export async function writeReportTx(db: Database, w: ReportWrite): Promise<Write
     }
     const current = await readDoc(doc(C.reports, r.id))
     if (((current?.version as number | undefined) ?? 0) !== w.expectedVersion) return { kind: 'conflict' }
+    for (const unitId of w.lockedBy ?? []) if ((await readDoc(doc(C.signOffs, `${r.indicatorCode}~${r.period}~${unitId}`)))?.status === 'signed') return { kind: 'locked' }
     const rollup = await prepareRollup(db, tx, { indicatorCode: r.indicatorCode, orgUnitId: r.orgUnitId, year, expectedYearStamp: w.expectedYearStamp, rollupUnitIds: w.rollupUnitIds, deltas: w.deltas, counted: w.counted })
     if (!rollup) return { kind: 'stale' }
 

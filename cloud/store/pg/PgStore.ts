@@ -6,7 +6,7 @@ import type { Person } from '../../../src/core/person'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
 import type { SetBasedPlan } from '../../../src/core/rollupSetBased'
 import type { RebuildJob, RollupWrite, UnitYearState } from '../../rollup/port'
-import type { InvitesOutcome, InviteWrite } from '../types'
+import type { InvitesOutcome, InviteWrite, SignOffBasis } from '../types'
 import type { GrantChange, PeriodOpening, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, StoredReport, WriteOutcome } from '../types'
 import type { JobLock, JobName, JobOutcome } from '../jobLock'
 import type { Health, InstallMode, ServerStore, StoredUpload } from '../server'
@@ -210,6 +210,17 @@ export class PgStore implements ServerStore, JobLock {
     return r.rows.map(toReport)
   }
 
+  async reportsInYearUnder(indicatorCode: string, year: number, path: string): Promise<StoredReport[]> {
+    const sql = 'SELECT body, unit_path FROM reports WHERE indicator_code = $1 AND year = $2 AND unit_path >= $3 AND unit_path < $4 ORDER BY unit_path, period, id'
+    return (await this.q().query<ReportRow>(sql, [indicatorCode, year, path, reports.prefixEnd(path)])).rows.map(toReport)
+  }
+
+  async reportsInYearOf(indicatorCode: string, year: number, unitIds: string[]): Promise<StoredReport[]> {
+    if (unitIds.length === 0) return []
+    const sql = 'SELECT body, unit_path FROM reports WHERE indicator_code = $1 AND year = $2 AND org_unit_id = ANY($3::text[]) ORDER BY unit_path, period, id'
+    return (await this.q().query<ReportRow>(sql, [indicatorCode, year, unitIds])).rows.map(toReport)
+  }
+
   async submission(clientId: string): Promise<{ reportId: string } | null> {
     const row = (await this.q().query<{ report_id: string }>('SELECT report_id FROM submissions WHERE client_id = $1', [clientId])).rows[0]
     return row ? { reportId: row.report_id } : null
@@ -269,20 +280,49 @@ export class PgStore implements ServerStore, JobLock {
     return rows.map((r) => JSON.parse(r.body))
   }
 
+  async periodOpeningsIn(indicatorCode: string, year: number, today: string): Promise<PeriodOpening[]> {
+    // Periods start with their year ('2020', '2020-11', '2020-Q1'): the year's ones sort in [year, year + 1) (columns are COLLATE "C").
+    const { rows } = await this.q().query<{ body: string }>(
+      'SELECT body FROM period_openings WHERE indicator_code = $1 AND period >= $2 AND period < $3 AND until >= $4 ORDER BY org_unit_id, period',
+      [indicatorCode, String(year), String(year + 1), today]
+    )
+    return rows.map((r) => JSON.parse(r.body))
+  }
+
   async signOffs(indicatorCode: string, period: string, unitIds: string[]): Promise<SignOff[]> {
     if (unitIds.length === 0) return []
     const { rows } = await this.q().query<{ body: string }>('SELECT body FROM signoffs WHERE indicator_code = $1 AND period = $2 AND unit_id = ANY($3::text[])', [indicatorCode, period, unitIds])
     return rows.map((r) => JSON.parse(r.body))
   }
 
-  async putSignOff(s: SignOff): Promise<boolean> {
+  async putSignOff(s: SignOff, basis?: SignOffBasis): Promise<boolean> {
     const body = JSON.stringify(s)
-    // One statement: insert version 1, or move version n-1 to n; anything else changes nothing.
-    const r =
-      s.version === 1
-        ? await this.q().query('INSERT INTO signoffs (indicator_code, unit_id, period, version, body) VALUES ($1, $2, $3, 1, $4) ON CONFLICT DO NOTHING', [s.indicatorCode, s.unitId, s.period, body])
-        : await this.q().query('UPDATE signoffs SET version = $4, body = $5 WHERE indicator_code = $1 AND unit_id = $2 AND period = $3 AND version = $4 - 1', [s.indicatorCode, s.unitId, s.period, s.version, body])
-    return r.rowCount === 1
+    const year = Number(s.period.slice(0, 4))
+    return inTransaction(
+      this.pool,
+      async (c) => {
+        // The unit-year row locks report writes take, in one order (no deadlock): a report write to a child either
+        // committed before (its new version shows below) or waits until this one is done.
+        for (const unitId of [...new Set((basis?.reports ?? []).map((r) => r.orgUnitId))].sort()) await rollupTables.lockUnitYear(c, [s.indicatorCode, unitId, year])
+        const own = (await c.query<{ version: number }>('SELECT version FROM signoffs WHERE indicator_code = $1 AND period = $2 AND unit_id = $3 FOR UPDATE', [s.indicatorCode, s.period, s.unitId])).rows[0]
+        if ((own?.version ?? 0) !== s.version - 1) return false
+        const ids = (basis?.reports ?? []).map((r) => r.reportId)
+        const now = new Map((await c.query<{ id: string; version: number }>('SELECT id, version FROM reports WHERE id = ANY($1::text[])', [ids])).rows.map((r) => [r.id, r.version]))
+        if ((basis?.reports ?? []).some((r) => (now.get(r.reportId) ?? 0) !== r.version)) return false
+        const childIds = [...(basis?.signOffs ?? []).map((x) => x.unitId)].sort()
+        const children = new Map(
+          (await c.query<{ unit_id: string; version: number }>('SELECT unit_id, version FROM signoffs WHERE indicator_code = $1 AND period = $2 AND unit_id = ANY($3::text[]) ORDER BY unit_id FOR SHARE', [s.indicatorCode, s.period, childIds])).rows.map((r) => [r.unit_id, r.version])
+        )
+        if ((basis?.signOffs ?? []).some((x) => (children.get(x.unitId) ?? 0) !== x.version)) return false
+        // Insert version 1, or move version n-1 to n; anything else changes nothing.
+        const r =
+          s.version === 1
+            ? await c.query('INSERT INTO signoffs (indicator_code, unit_id, period, version, body) VALUES ($1, $2, $3, 1, $4) ON CONFLICT DO NOTHING', [s.indicatorCode, s.unitId, s.period, body])
+            : await c.query('UPDATE signoffs SET version = $4, body = $5 WHERE indicator_code = $1 AND unit_id = $2 AND period = $3 AND version = $4 - 1', [s.indicatorCode, s.unitId, s.period, s.version, body])
+        return r.rowCount === 1
+      },
+      { commitIf: (ok) => ok }
+    )
   }
 
   async writeReport(w: ReportWrite): Promise<WriteOutcome> {

@@ -26,6 +26,11 @@ export async function writeIn(c: PoolClient, w: ReportWrite): Promise<WriteOutco
   }
   const cur = (await c.query<{ version: number }>('SELECT version FROM reports WHERE id = $1', [r.id])).rows[0]
   if ((cur?.version ?? 0) !== w.expectedVersion) return { kind: 'conflict' }
+  // After the unit-year lock, which a sign-off over this unit also takes: a sign-off committed before shows here.
+  if (w.lockedBy?.length) {
+    const { rows } = await c.query<{ body: string }>('SELECT body FROM signoffs WHERE indicator_code = $1 AND period = $2 AND unit_id = ANY($3::text[])', [r.indicatorCode, r.period, w.lockedBy])
+    if (rows.some((row) => JSON.parse(row.body).status === 'signed')) return { kind: 'locked' }
+  }
   if (stamp !== w.expectedYearStamp) return { kind: 'stale' }
 
   const { unitPath, ...report } = r

@@ -8,7 +8,7 @@ import type { Person } from '../../../src/core/person'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
 import type { SetBasedPlan } from '../../../src/core/rollupSetBased'
 import type { RebuildJob, RollupWrite, UnitYearState } from '../../rollup/port'
-import type { InvitesOutcome, InviteWrite, PeriodOpening } from '../types'
+import type { InvitesOutcome, InviteWrite, PeriodOpening, SignOffBasis } from '../types'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
 import type { Health, InstallMode, ServerStore, StoredUpload } from '../server'
 import { migrate } from './migrations'
@@ -211,6 +211,22 @@ export class SqliteStore implements Store, ServerStore {
     ).map(toReport)
   }
 
+  async reportsInYearUnder(indicatorCode: string, year: number, path: string): Promise<StoredReport[]> {
+    const sql = 'SELECT body, unit_path FROM reports WHERE indicator_code = ? AND year = ? AND unit_path >= ? AND unit_path < ? ORDER BY unit_path, period, id'
+    return (this.q(sql).all(indicatorCode, year, path, prefixEnd(path)) as ReportRow[]).map(toReport)
+  }
+
+  async reportsInYearOf(indicatorCode: string, year: number, unitIds: string[]): Promise<StoredReport[]> {
+    const out: StoredReport[] = []
+    // Under SQLite's bound-parameter limit, a few hundred ids at a time.
+    for (let i = 0; i < unitIds.length; i += 500) {
+      const ids = unitIds.slice(i, i + 500)
+      const sql = `SELECT body, unit_path FROM reports WHERE indicator_code = ? AND year = ? AND org_unit_id IN (${ids.map(() => '?').join(', ')}) ORDER BY unit_path, period, id`
+      out.push(...(this.db.prepare(sql).all(indicatorCode, year, ...ids) as ReportRow[]).map(toReport))
+    }
+    return out
+  }
+
   async submission(clientId: string): Promise<{ reportId: string } | null> {
     const row = this.db.prepare('SELECT report_id FROM submissions WHERE client_id = ?').get(clientId) as { report_id: string } | undefined
     return row ? { reportId: row.report_id } : null
@@ -262,6 +278,8 @@ export class SqliteStore implements Store, ServerStore {
       }
       const cur = this.db.prepare('SELECT version FROM reports WHERE id = ?').get(r.id) as { version: number } | undefined
       if ((cur?.version ?? 0) !== w.expectedVersion) return { kind: 'conflict' }
+      const signed = this.db.prepare("SELECT 1 FROM signoffs WHERE indicator_code = ? AND period = ? AND unit_id = ? AND json_extract(body, '$.status') = 'signed'")
+      if ((w.lockedBy ?? []).some((u) => signed.get(r.indicatorCode, r.period, u))) return { kind: 'locked' }
       const { unitPath, ...report } = r
       // Roll-ups first: a stale stamp returns before anything is written.
       if (!rollupTables.applyRollup(this.db, r.indicatorCode, r.orgUnitId, year, w.expectedYearStamp, w.counted, w.rollupUnitIds, w.deltas)) return { kind: 'stale' }
@@ -388,6 +406,14 @@ export class SqliteStore implements Store, ServerStore {
     return (this.db.prepare('SELECT body FROM period_openings WHERE org_unit_id = ? AND until >= ? ORDER BY period, indicator_code').all(orgUnitId, today) as { body: string }[]).map((r) => JSON.parse(r.body))
   }
 
+  async periodOpeningsIn(indicatorCode: string, year: number, today: string): Promise<PeriodOpening[]> {
+    // Periods start with their year ('2020', '2020-11', '2020-Q1'): the year's ones sort in [year, year + 1).
+    const rows = this.db
+      .prepare('SELECT body FROM period_openings WHERE indicator_code = ? AND period >= ? AND period < ? AND until >= ? ORDER BY org_unit_id, period')
+      .all(indicatorCode, String(year), String(year + 1), today) as { body: string }[]
+    return rows.map((r) => JSON.parse(r.body))
+  }
+
   async signOffs(indicatorCode: string, period: string, unitIds: string[]): Promise<SignOff[]> {
     const stmt = this.db.prepare('SELECT body FROM signoffs WHERE indicator_code = ? AND period = ? AND unit_id = ?')
     return unitIds.flatMap((u) => {
@@ -396,10 +422,15 @@ export class SqliteStore implements Store, ServerStore {
     })
   }
 
-  async putSignOff(s: SignOff): Promise<boolean> {
+  async putSignOff(s: SignOff, basis?: SignOffBasis): Promise<boolean> {
+    // IMMEDIATE: the write lock is held from the first read, so no report or sign-off write lands between check and write.
     return this.db.transaction((): boolean => {
-      const row = this.db.prepare('SELECT version FROM signoffs WHERE indicator_code = ? AND period = ? AND unit_id = ?').get(s.indicatorCode, s.period, s.unitId) as { version: number } | undefined
+      const versionOf = this.db.prepare('SELECT version FROM signoffs WHERE indicator_code = ? AND period = ? AND unit_id = ?')
+      const row = versionOf.get(s.indicatorCode, s.period, s.unitId) as { version: number } | undefined
       if ((row?.version ?? 0) !== s.version - 1) return false
+      const reportVersion = this.db.prepare('SELECT version FROM reports WHERE id = ?')
+      for (const r of basis?.reports ?? []) if (((reportVersion.get(r.reportId) as { version: number } | undefined)?.version ?? 0) !== r.version) return false
+      for (const c of basis?.signOffs ?? []) if (((versionOf.get(s.indicatorCode, s.period, c.unitId) as { version: number } | undefined)?.version ?? 0) !== c.version) return false
       this.db
         .prepare('INSERT INTO signoffs (indicator_code, unit_id, period, version, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT(indicator_code, period, unit_id) DO UPDATE SET version = excluded.version, body = excluded.body')
         .run(s.indicatorCode, s.unitId, s.period, s.version, JSON.stringify(s))
