@@ -138,8 +138,14 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
 
       // The second item's person exists: the first item's person and both invites stay unwritten.
       await expect(store.createInvites([{ invite: inv('NEW00003', 'n2'), newPerson: n2 }, { invite: inv('NEW00004', 'p1'), newPerson: worker }])).rejects.toBeInstanceOf(PersonExists)
-      // The second item's code exists.
-      await expect(store.createInvites([{ invite: inv('NEW00005', 'n2'), newPerson: n2 }, { invite: inv('NEW00001', 'n2') }])).rejects.toThrow()
+      // The second item's code exists: refused with the store's own constraint error. Not
+      // `rejects.toThrow()`: better-sqlite3's native half keeps the SqliteError class of
+      // the first test file that loaded it, which is no Error of a later file's realm.
+      const refused = await store.createInvites([{ invite: inv('NEW00005', 'n2'), newPerson: n2 }, { invite: inv('NEW00001', 'n2') }]).then(
+        () => null,
+        (e: unknown) => e ?? 'refused'
+      )
+      expect(refused).not.toBeNull()
       expect(await store.getPerson('n2')).toBeNull()
       for (const code of ['NEW00003', 'NEW00004', 'NEW00005']) expect(await store.redeemInvite(code, 'wx-x', '2020-01-05T00:00:00Z')).toEqual({ kind: 'not_found' })
       expect(await store.redeemInvite('NEW00001', 'wx-n1', '2020-01-05T00:00:00Z')).toMatchObject({ kind: 'ok', person: n1 })
