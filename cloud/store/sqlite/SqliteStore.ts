@@ -15,6 +15,10 @@ import { migrate } from './migrations'
 import * as narratives from './narratives'
 import { prefixEnd } from './paths'
 import * as persons from './people'
+import * as reportTables from './reports'
+import { toReport, type ReportRow } from './reports'
+import * as unitTables from './units'
+import * as lateAndSignoffs from './openingsAndSignoffs'
 import { prepared } from './prepared'
 import { rebuildSetBased } from './rebuildSql'
 import * as rollupTables from './rollups'
@@ -22,33 +26,7 @@ import type { SignOff } from '../../../src/core/reviewChain'
 import * as reminders from './reminders'
 import * as server from './serverTables'
 
-interface ReportRow {
-  body: string
-  unit_path: string
-}
 
-interface UnitRow {
-  id: string
-  name: string
-  level: OrgLevel
-  parentId: string | null
-  path: string
-  retiredAt: string | null
-  mergedInto: string | null
-  population: string | null
-}
-
-const UNIT_COLUMNS = 'SELECT id, name, level, parent_id AS parentId, path, retired_at AS retiredAt, merged_into AS mergedInto, population FROM org_units'
-
-/** A unit row as the domain sees it: optional fields only when set. */
-const toUnit = ({ retiredAt, mergedInto, population, ...u }: UnitRow): OrgUnit => ({
-  ...u,
-  ...(retiredAt ? { retiredAt } : {}),
-  ...(mergedInto ? { mergedInto } : {}),
-  ...(population ? { population: JSON.parse(population) } : {})
-})
-
-const toReport = (row: ReportRow): StoredReport => ({ ...JSON.parse(row.body), unitPath: row.unit_path })
 
 /**
  * The embedded store: one SQLite file in WAL mode (readers never block the
@@ -78,61 +56,32 @@ export class SqliteStore implements Store, ServerStore {
   }
 
   async putOrgUnits(units: OrgUnit[]): Promise<void> {
-    const stmt = this.db.prepare(
-      `INSERT INTO org_units (id, name, level, parent_id, path) VALUES (@id, @name, @level, @parentId, @path)
-       ON CONFLICT(id) DO UPDATE SET name = excluded.name`
-    )
-    this.db.transaction(() => units.forEach((u) => stmt.run(u))).immediate()
+    return unitTables.putOrgUnits(this.db, units)
   }
 
   async getOrgUnit(id: string): Promise<OrgUnit | null> {
-    const row = this.q(`${UNIT_COLUMNS} WHERE id = ?`).get(id) as UnitRow | undefined
-    return row ? toUnit(row) : null
+    return unitTables.getOrgUnit(this.db, id)
   }
 
   // Retired units keep their rows (their reports are history) but take no new work: left out here.
   async childUnits(parentId: string): Promise<OrgUnit[]> {
-    return (this.db.prepare(`${UNIT_COLUMNS} WHERE parent_id = ? AND retired_at IS NULL ORDER BY path`).all(parentId) as UnitRow[]).map(toUnit)
+    return unitTables.childUnits(this.db, parentId)
   }
 
   async unitsUnder(path: string, level: OrgLevel): Promise<OrgUnit[]> {
-    return (
-      this.db.prepare(`${UNIT_COLUMNS} WHERE level = ? AND path >= ? AND path < ? AND retired_at IS NULL ORDER BY path`).all(level, path, prefixEnd(path)) as UnitRow[]
-    ).map(toUnit)
+    return unitTables.unitsUnder(this.db, path, level)
   }
 
   async countUnitsUnder(path: string, level: OrgLevel): Promise<number> {
-    const row = this.db.prepare('SELECT count(*) AS c FROM org_units WHERE level = ? AND path >= ? AND path < ? AND retired_at IS NULL').get(level, path, prefixEnd(path)) as { c: number }
-    return row.c
+    return unitTables.countUnitsUnder(this.db, path, level)
   }
 
   async orgTree(path: string): Promise<OrgUnit[]> {
-    return (this.db.prepare(`${UNIT_COLUMNS} WHERE path >= ? AND path < ? ORDER BY path`).all(path, prefixEnd(path)) as UnitRow[]).map(toUnit)
+    return unitTables.orgTree(this.db, path)
   }
 
   async applyOrgChange(units: OrgUnit[], people: { personId: string; orgUnitId: string }[]): Promise<void> {
-    const put = this.db.prepare(
-      `INSERT INTO org_units (id, name, level, parent_id, path, retired_at, merged_into, population)
-       VALUES (@id, @name, @level, @parentId, @path, @retiredAt, @mergedInto, @population)
-       ON CONFLICT(id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id, path = excluded.path,
-         retired_at = excluded.retired_at, merged_into = excluded.merged_into, population = excluded.population`
-    )
-    const follow = this.db.prepare('UPDATE reports SET unit_path = ? WHERE org_unit_id = ? AND unit_path <> ?')
-    const move = this.db.prepare('UPDATE people SET org_unit_id = ? WHERE id = ?')
-    this.db
-      .transaction(() => {
-        // No write collides on the unique path: every path ends in its unit's own id.
-        for (const u of units) {
-          put.run({ id: u.id, name: u.name, level: u.level, parentId: u.parentId, path: u.path, retiredAt: u.retiredAt ?? null, mergedInto: u.mergedInto ?? null, population: u.population ? JSON.stringify(u.population) : null })
-          follow.run(u.path, u.id, u.path)
-        }
-        for (const p of people) {
-          // A new unit changes what the person may do: sessions issued before end (as in putPeople).
-          server.endSessions(this.db, p.personId)
-          move.run(p.orgUnitId, p.personId)
-        }
-      })
-      .immediate()
+    return unitTables.applyOrgChange(this.db, units, people)
   }
 
   async putPeople(people: Person[]): Promise<void> {
@@ -269,63 +218,13 @@ export class SqliteStore implements Store, ServerStore {
   }
 
   async writeReport(w: ReportWrite): Promise<WriteOutcome> {
-    const r = w.report
-    const year = Number(r.period.slice(0, 4))
-    return this.db.transaction((): WriteOutcome => {
-      if (w.clientId) {
-        const dup = this.db.prepare('SELECT report_id FROM submissions WHERE client_id = ?').get(w.clientId) as { report_id: string } | undefined
-        if (dup) return { kind: 'duplicate', reportId: dup.report_id }
-      }
-      const cur = this.db.prepare('SELECT version FROM reports WHERE id = ?').get(r.id) as { version: number } | undefined
-      if ((cur?.version ?? 0) !== w.expectedVersion) return { kind: 'conflict' }
-      const signed = this.db.prepare("SELECT 1 FROM signoffs WHERE indicator_code = ? AND period = ? AND unit_id = ? AND json_extract(body, '$.status') = 'signed'")
-      if ((w.lockedBy ?? []).some((u) => signed.get(r.indicatorCode, r.period, u))) return { kind: 'locked' }
-      const { unitPath, ...report } = r
-      // Roll-ups first: a stale stamp returns before anything is written.
-      if (!rollupTables.applyRollup(this.db, r.indicatorCode, r.orgUnitId, year, w.expectedYearStamp, w.counted, w.rollupUnitIds, w.deltas)) return { kind: 'stale' }
-      this.db
-        .prepare(
-          `INSERT INTO reports (id, indicator_code, org_unit_id, unit_path, period, year, status, version, updated_at, body)
-           VALUES (@id, @indicatorCode, @orgUnitId, @unitPath, @period, @year, @status, @version, @updatedAt, @body)
-           ON CONFLICT(id) DO UPDATE SET status = excluded.status, version = excluded.version, updated_at = excluded.updated_at, body = excluded.body`
-        )
-        .run({ id: r.id, indicatorCode: r.indicatorCode, orgUnitId: r.orgUnitId, unitPath, period: r.period, year, status: r.status, version: r.version, updatedAt: r.updatedAt, body: JSON.stringify(report) })
-      if (w.clientId) this.db.prepare('INSERT INTO submissions (client_id, report_id, version) VALUES (?, ?, ?)').run(w.clientId, r.id, r.version)
-      const h = w.history
-      this.db
-        .prepare('INSERT INTO history (report_id, at, actor_id, actor_name, action, version, changes, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(h.reportId, h.at, h.actorId, h.actorName, h.action, h.version, JSON.stringify(h.changes), h.comment ?? null)
-      return { kind: 'ok' }
-    }).immediate()
+    return reportTables.writeReport(this.db, w)
   }
-
   async queryReports(q: ReportQuery): Promise<StoredReport[]> {
-    const where = ['unit_path >= @from', 'unit_path < @to']
-    const params: Record<string, unknown> = { from: q.underPath, to: prefixEnd(q.underPath), limit: q.limit }
-    if (q.status) (where.push('status = @status'), (params.status = q.status))
-    if (q.indicatorCode) (where.push('indicator_code = @code'), (params.code = q.indicatorCode))
-    if (q.period) (where.push('period = @period'), (params.period = q.period))
-    if (q.after) {
-      params.before = q.after.updatedAt
-      if (q.after.id === undefined) where.push('updated_at < @before')
-      else (where.push('(updated_at < @before OR (updated_at = @before AND id > @afterId))'), (params.afterId = q.after.id))
-    }
-    const rows = this.db.prepare(`SELECT body, unit_path FROM reports WHERE ${where.join(' AND ')} ORDER BY updated_at DESC, id LIMIT @limit`).all(params) as ReportRow[]
-    return rows.map(toReport)
+    return reportTables.queryReports(this.db, q)
   }
-
   async history(reportId: string): Promise<HistoryEntry[]> {
-    const rows = this.db.prepare('SELECT * FROM history WHERE report_id = ? ORDER BY id').all(reportId) as Record<string, unknown>[]
-    return rows.map((r) => ({
-      reportId: r.report_id as string,
-      at: r.at as string,
-      actorId: r.actor_id as string,
-      actorName: r.actor_name as string,
-      action: r.action as HistoryEntry['action'],
-      version: r.version as number,
-      changes: JSON.parse(r.changes as string),
-      ...(r.comment ? { comment: r.comment as string } : {})
-    }))
+    return reportTables.history(this.db, reportId)
   }
 
   async reminderGrants(personIds?: string[]): Promise<ReminderGrant[]> {
@@ -389,53 +288,27 @@ export class SqliteStore implements Store, ServerStore {
   }
 
   async putPeriodOpening(o: PeriodOpening): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO period_openings (indicator_code, org_unit_id, period, until, body) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(indicator_code, org_unit_id, period) DO UPDATE SET until = excluded.until, body = excluded.body`
-      )
-      .run(o.indicatorCode, o.orgUnitId, o.period, o.until, JSON.stringify(o))
+    return lateAndSignoffs.putPeriodOpening(this.db, o)
   }
 
   async periodOpening(indicatorCode: string, orgUnitId: string, period: string): Promise<PeriodOpening | null> {
-    const row = this.db.prepare('SELECT body FROM period_openings WHERE indicator_code = ? AND org_unit_id = ? AND period = ?').get(indicatorCode, orgUnitId, period) as { body: string } | undefined
-    return row ? JSON.parse(row.body) : null
+    return lateAndSignoffs.periodOpening(this.db, indicatorCode, orgUnitId, period)
   }
 
   async periodOpeningsOf(orgUnitId: string, today: string): Promise<PeriodOpening[]> {
-    return (this.db.prepare('SELECT body FROM period_openings WHERE org_unit_id = ? AND until >= ? ORDER BY period, indicator_code').all(orgUnitId, today) as { body: string }[]).map((r) => JSON.parse(r.body))
+    return lateAndSignoffs.periodOpeningsOf(this.db, orgUnitId, today)
   }
 
   async periodOpeningsIn(indicatorCode: string, year: number, today: string): Promise<PeriodOpening[]> {
-    // Periods start with their year ('2020', '2020-11', '2020-Q1'): the year's ones sort in [year, year + 1).
-    const rows = this.db
-      .prepare('SELECT body FROM period_openings WHERE indicator_code = ? AND period >= ? AND period < ? AND until >= ? ORDER BY org_unit_id, period')
-      .all(indicatorCode, String(year), String(year + 1), today) as { body: string }[]
-    return rows.map((r) => JSON.parse(r.body))
+    return lateAndSignoffs.periodOpeningsIn(this.db, indicatorCode, year, today)
   }
 
   async signOffs(indicatorCode: string, period: string, unitIds: string[]): Promise<SignOff[]> {
-    const stmt = this.db.prepare('SELECT body FROM signoffs WHERE indicator_code = ? AND period = ? AND unit_id = ?')
-    return unitIds.flatMap((u) => {
-      const row = stmt.get(indicatorCode, period, u) as { body: string } | undefined
-      return row ? [JSON.parse(row.body) as SignOff] : []
-    })
+    return lateAndSignoffs.signOffs(this.db, indicatorCode, period, unitIds)
   }
 
   async putSignOff(s: SignOff, basis?: SignOffBasis): Promise<boolean> {
-    // IMMEDIATE: the write lock is held from the first read, so no report or sign-off write lands between check and write.
-    return this.db.transaction((): boolean => {
-      const versionOf = this.db.prepare('SELECT version FROM signoffs WHERE indicator_code = ? AND period = ? AND unit_id = ?')
-      const row = versionOf.get(s.indicatorCode, s.period, s.unitId) as { version: number } | undefined
-      if ((row?.version ?? 0) !== s.version - 1) return false
-      const reportVersion = this.db.prepare('SELECT version FROM reports WHERE id = ?')
-      for (const r of basis?.reports ?? []) if (((reportVersion.get(r.reportId) as { version: number } | undefined)?.version ?? 0) !== r.version) return false
-      for (const c of basis?.signOffs ?? []) if (((versionOf.get(s.indicatorCode, s.period, c.unitId) as { version: number } | undefined)?.version ?? 0) !== c.version) return false
-      this.db
-        .prepare('INSERT INTO signoffs (indicator_code, unit_id, period, version, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT(indicator_code, period, unit_id) DO UPDATE SET version = excluded.version, body = excluded.body')
-        .run(s.indicatorCode, s.unitId, s.period, s.version, JSON.stringify(s))
-      return true
-    }).immediate()
+    return lateAndSignoffs.putSignOff(this.db, s, basis)
   }
 
   async installMode(): Promise<InstallMode | null> {
