@@ -12,7 +12,10 @@ import type { JobLock, JobName, JobOutcome } from '../jobLock'
 import type { Health, InstallMode, ServerStore, StoredUpload } from '../server'
 import { LOCKS, migrate } from './migrate'
 import * as narratives from './narratives'
+import * as advisory from './advisory'
+import * as openings from './openingsAndSignoffs'
 import * as persons from './people'
+import { putPlanItem } from './plans'
 import * as units from './units'
 import { rebuildSetBased } from './rebuildSql'
 import * as reports from './reports'
@@ -56,39 +59,14 @@ export class PgStore implements ServerStore, JobLock {
     return new PgStore(pool)
   }
 
-  /**
-   * Runs `fn` only if no other process (or call) holds the job's advisory
-   * lock; answers `{ ran: false }` at once otherwise. The lock is held on
-   * one dedicated connection, so a process that dies releases it.
-   */
-  async exclusive<T>(job: JobName, fn: () => Promise<T>): Promise<JobOutcome<T>> {
-    const client = await this.pool.connect()
-    try {
-      const got = (await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [LOCKS[job]])).rows[0].ok
-      if (!got) return { ran: false }
-      try {
-        return { ran: true, value: await fn() }
-      } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [LOCKS[job]])
-      }
-    } finally {
-      client.release()
-    }
+  /** Runs `fn` only if no other process (or call) holds the job's advisory lock; `{ ran: false }` at once otherwise. */
+  exclusive<T>(job: JobName, fn: () => Promise<T>): Promise<JobOutcome<T>> {
+    return advisory.exclusive(this.pool, LOCKS[job], fn)
   }
 
   /** Runs `fn` holding the job's advisory lock, waiting for it (first-run seeding). */
-  async serialised<T>(job: JobName, fn: () => Promise<T>): Promise<T> {
-    const client = await this.pool.connect()
-    try {
-      await client.query('SELECT pg_advisory_lock($1)', [LOCKS[job]])
-      try {
-        return await fn()
-      } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [LOCKS[job]])
-      }
-    } finally {
-      client.release()
-    }
+  serialised<T>(job: JobName, fn: () => Promise<T>): Promise<T> {
+    return advisory.serialised(this.pool, LOCKS[job], fn)
   }
 
   /**
@@ -101,6 +79,11 @@ export class PgStore implements ServerStore, JobLock {
       query: (text: string, values?: unknown[]) =>
         values?.some(hasNul) ? Promise.resolve({ rows: [], rowCount: 0, command: 'SELECT', oid: 0, fields: [] }) : this.pool.query(text, values)
     }
+  }
+
+  /** The pool and the NUL-guarded reader, for the store's modules. */
+  private db(): { pool: Pool; q: Queryable } {
+    return { pool: this.pool, q: this.q() }
   }
 
   putOrgUnits(list: OrgUnit[]): Promise<void> {
@@ -169,18 +152,8 @@ export class PgStore implements ServerStore, JobLock {
     return persons.redeemInvite(this.pool, code, openid, now)
   }
 
-  async putIndicator(ind: Indicator): Promise<void> {
-    const body = JSON.stringify(ind)
-    await inTransaction(this.pool, async (c) => {
-      // The registry row reports reference; its body is the latest plan put.
-      await c.query('INSERT INTO indicators (code, seq, body) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET seq = excluded.seq, body = excluded.body', [ind.code, ind.seq, body])
-      await c.query('INSERT INTO plans (code, year, seq, body) VALUES ($1, $2, $3, $4) ON CONFLICT (code, year) DO UPDATE SET seq = excluded.seq, body = excluded.body', [
-        ind.code,
-        ind.year,
-        ind.seq,
-        body
-      ])
-    })
+  putIndicator(ind: Indicator): Promise<void> {
+    return putPlanItem(this.pool, ind)
   }
 
   async getIndicator(code: string, year: number): Promise<Indicator | null> {
@@ -262,67 +235,28 @@ export class PgStore implements ServerStore, JobLock {
     return rollupTables.rollups(this.q(), indicatorCodes, unitIds, period)
   }
 
-  async putPeriodOpening(o: PeriodOpening): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO period_openings (indicator_code, org_unit_id, period, until, body) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (indicator_code, org_unit_id, period) DO UPDATE SET until = excluded.until, body = excluded.body`,
-      [o.indicatorCode, o.orgUnitId, o.period, o.until, JSON.stringify(o)]
-    )
+  putPeriodOpening(o: PeriodOpening): Promise<void> {
+    return openings.putPeriodOpening(this.db(), o)
   }
 
-  async periodOpening(indicatorCode: string, orgUnitId: string, period: string): Promise<PeriodOpening | null> {
-    const row = (await this.q().query<{ body: string }>('SELECT body FROM period_openings WHERE indicator_code = $1 AND org_unit_id = $2 AND period = $3', [indicatorCode, orgUnitId, period])).rows[0]
-    return row ? JSON.parse(row.body) : null
+  periodOpening(indicatorCode: string, orgUnitId: string, period: string): Promise<PeriodOpening | null> {
+    return openings.periodOpening(this.db(), indicatorCode, orgUnitId, period)
   }
 
-  async periodOpeningsOf(orgUnitId: string, today: string): Promise<PeriodOpening[]> {
-    const { rows } = await this.q().query<{ body: string }>('SELECT body FROM period_openings WHERE org_unit_id = $1 AND until >= $2 ORDER BY period, indicator_code', [orgUnitId, today])
-    return rows.map((r) => JSON.parse(r.body))
+  periodOpeningsOf(orgUnitId: string, today: string): Promise<PeriodOpening[]> {
+    return openings.periodOpeningsOf(this.db(), orgUnitId, today)
   }
 
-  async periodOpeningsIn(indicatorCode: string, year: number, today: string): Promise<PeriodOpening[]> {
-    // Periods start with their year ('2020', '2020-11', '2020-Q1'): the year's ones sort in [year, year + 1) (columns are COLLATE "C").
-    const { rows } = await this.q().query<{ body: string }>(
-      'SELECT body FROM period_openings WHERE indicator_code = $1 AND period >= $2 AND period < $3 AND until >= $4 ORDER BY org_unit_id, period',
-      [indicatorCode, String(year), String(year + 1), today]
-    )
-    return rows.map((r) => JSON.parse(r.body))
+  periodOpeningsIn(indicatorCode: string, year: number, today: string): Promise<PeriodOpening[]> {
+    return openings.periodOpeningsIn(this.db(), indicatorCode, year, today)
   }
 
-  async signOffs(indicatorCode: string, period: string, unitIds: string[]): Promise<SignOff[]> {
-    if (unitIds.length === 0) return []
-    const { rows } = await this.q().query<{ body: string }>('SELECT body FROM signoffs WHERE indicator_code = $1 AND period = $2 AND unit_id = ANY($3::text[])', [indicatorCode, period, unitIds])
-    return rows.map((r) => JSON.parse(r.body))
+  signOffs(indicatorCode: string, period: string, unitIds: string[]): Promise<SignOff[]> {
+    return openings.signOffs(this.db(), indicatorCode, period, unitIds)
   }
 
-  async putSignOff(s: SignOff, basis?: SignOffBasis): Promise<boolean> {
-    const body = JSON.stringify(s)
-    const year = Number(s.period.slice(0, 4))
-    return inTransaction(
-      this.pool,
-      async (c) => {
-        // The unit-year row locks report writes take, in one order (no deadlock): a report write to a child either
-        // committed before (its new version shows below) or waits until this one is done.
-        for (const unitId of [...new Set((basis?.reports ?? []).map((r) => r.orgUnitId))].sort()) await rollupTables.lockUnitYear(c, [s.indicatorCode, unitId, year])
-        const own = (await c.query<{ version: number }>('SELECT version FROM signoffs WHERE indicator_code = $1 AND period = $2 AND unit_id = $3 FOR UPDATE', [s.indicatorCode, s.period, s.unitId])).rows[0]
-        if ((own?.version ?? 0) !== s.version - 1) return false
-        const ids = (basis?.reports ?? []).map((r) => r.reportId)
-        const now = new Map((await c.query<{ id: string; version: number }>('SELECT id, version FROM reports WHERE id = ANY($1::text[])', [ids])).rows.map((r) => [r.id, r.version]))
-        if ((basis?.reports ?? []).some((r) => (now.get(r.reportId) ?? 0) !== r.version)) return false
-        const childIds = [...(basis?.signOffs ?? []).map((x) => x.unitId)].sort()
-        const children = new Map(
-          (await c.query<{ unit_id: string; version: number }>('SELECT unit_id, version FROM signoffs WHERE indicator_code = $1 AND period = $2 AND unit_id = ANY($3::text[]) ORDER BY unit_id FOR SHARE', [s.indicatorCode, s.period, childIds])).rows.map((r) => [r.unit_id, r.version])
-        )
-        if ((basis?.signOffs ?? []).some((x) => (children.get(x.unitId) ?? 0) !== x.version)) return false
-        // Insert version 1, or move version n-1 to n; anything else changes nothing.
-        const r =
-          s.version === 1
-            ? await c.query('INSERT INTO signoffs (indicator_code, unit_id, period, version, body) VALUES ($1, $2, $3, 1, $4) ON CONFLICT DO NOTHING', [s.indicatorCode, s.unitId, s.period, body])
-            : await c.query('UPDATE signoffs SET version = $4, body = $5 WHERE indicator_code = $1 AND unit_id = $2 AND period = $3 AND version = $4 - 1', [s.indicatorCode, s.unitId, s.period, s.version, body])
-        return r.rowCount === 1
-      },
-      { commitIf: (ok) => ok }
-    )
+  putSignOff(s: SignOff, basis?: SignOffBasis): Promise<boolean> {
+    return openings.putSignOff(this.db(), s, basis)
   }
 
   async writeReport(w: ReportWrite): Promise<WriteOutcome> {
