@@ -6,10 +6,11 @@ import type { PeriodOpening } from '../types'
 import type { ReminderCursor } from '../../../src/core/reminders/cursor'
 import type { InvitesOutcome, InviteWrite, SignOffBasis } from '../types'
 import type { GrantChange, HistoryEntry, Invite, NarrativeChange, NarrativeOverride, OutboxEntry, OutboxQuery, RedeemOutcome, ReminderGrant, ReportQuery, ReportWrite, Store, StoredReport, WriteOutcome } from '../types'
-import { C, chunks, fetchAll, fromDoc, planId, plain, prefixPattern, readDoc, rollupId, unitYearId } from './docs'
-import { decodeFieldKey } from './fieldKeys'
+import { C, chunks, fetchAll, fromDoc, planId, plain, prefixPattern, readDoc, unitYearId } from './docs'
 import { createInvitesTx, createInviteTx, redeemInviteTx, toPerson } from './identity'
 import * as narratives from './narratives'
+import * as openings from './openingsAndSignoffs'
+import { readRollups } from './rollupReads'
 import type { SignOff } from '../../../src/core/reviewChain'
 import * as reminders from './reminders'
 import type { Database, DocData } from './sdk'
@@ -303,25 +304,8 @@ export class CloudBaseStore implements Store {
     return (await fetchAll(this.col(C.history).where({ reportId }).orderBy('seq', 'asc'))).map(toHistory)
   }
 
-  async rollups(indicatorCodes: string[], unitIds: string[], period: string): Promise<Map<string, Map<string, Aggregates>>> {
-    const _ = this.db.command
-    const out = new Map<string, Map<string, Aggregates>>()
-    const ids: string[] = []
-    for (const code of indicatorCodes) {
-      out.set(code, new Map(unitIds.map((u) => [u, {}])))
-      for (const unitId of unitIds) ids.push(rollupId(code, unitId, period))
-    }
-    for (const chunk of chunks([...new Set(ids)])) {
-      const { data } = await this.col(C.rollups).where({ _id: _.in(chunk) }).limit(chunk.length).get()
-      for (const doc of data) {
-        const aggs: Aggregates = {}
-        for (const [enc, a] of Object.entries((doc.fields ?? {}) as Record<string, { sum: number; n: number }>)) {
-          aggs[decodeFieldKey(enc)] = { sum: a.sum, n: a.n }
-        }
-        out.get(doc.indicatorCode as string)?.set(doc.unitId as string, aggs)
-      }
-    }
-    return out
+  rollups(indicatorCodes: string[], unitIds: string[], period: string): Promise<Map<string, Map<string, Aggregates>>> {
+    return readRollups(this.db, indicatorCodes, unitIds, period)
   }
 
   async reminderGrants(personIds?: string[]): Promise<ReminderGrant[]> {
@@ -384,62 +368,23 @@ export class CloudBaseStore implements Store {
     return narratives.narrativeHistory(this.db, indicatorCode, orgUnitId, year)
   }
 
-  async putPeriodOpening(o: PeriodOpening): Promise<void> {
-    await this.col(C.periodOpenings).doc(`${o.indicatorCode}~${o.orgUnitId}~${o.period}`).set({ data: plain(o) as unknown as DocData })
+  putPeriodOpening(o: PeriodOpening): Promise<void> {
+    return openings.putPeriodOpening(this.db, o)
   }
-
-  async periodOpening(indicatorCode: string, orgUnitId: string, period: string): Promise<PeriodOpening | null> {
-    const doc = await readDoc(this.col(C.periodOpenings).doc(`${indicatorCode}~${orgUnitId}~${period}`))
-    if (!doc) return null
-    const { _id, ...o } = doc
-    return o as unknown as PeriodOpening
+  periodOpening(indicatorCode: string, orgUnitId: string, period: string): Promise<PeriodOpening | null> {
+    return openings.periodOpening(this.db, indicatorCode, orgUnitId, period)
   }
-
-  async periodOpeningsOf(orgUnitId: string, today: string): Promise<PeriodOpening[]> {
-    const q = this.col(C.periodOpenings).where({ orgUnitId, until: this.db.command.gte(today) }).orderBy('period', 'asc').orderBy('_id', 'asc')
-    return (await fetchAll(q)).map(({ _id, ...o }) => o as unknown as PeriodOpening)
+  periodOpeningsOf(orgUnitId: string, today: string): Promise<PeriodOpening[]> {
+    return openings.periodOpeningsOf(this.db, orgUnitId, today)
   }
-
-  async periodOpeningsIn(indicatorCode: string, year: number, today: string): Promise<PeriodOpening[]> {
-    // Periods start with their year ('2020', '2020-11', '2020-Q1'); index: period_openings (indicatorCode, period).
-    const _ = this.db.command
-    const where = _.and([{ indicatorCode, period: _.gte(String(year)), until: _.gte(today) }, { period: _.lt(String(year + 1)) }]) as DocData
-    const q = this.col(C.periodOpenings).where(where).orderBy('orgUnitId', 'asc').orderBy('period', 'asc').orderBy('_id', 'asc')
-    return (await fetchAll(q)).map(({ _id, ...o }) => o as unknown as PeriodOpening)
+  periodOpeningsIn(indicatorCode: string, year: number, today: string): Promise<PeriodOpening[]> {
+    return openings.periodOpeningsIn(this.db, indicatorCode, year, today)
   }
-
-  async signOffs(indicatorCode: string, period: string, unitIds: string[]): Promise<SignOff[]> {
-    const out: SignOff[] = []
-    for (const chunk of chunks(unitIds.map((u) => `${indicatorCode}~${period}~${u}`))) {
-      const { data } = await this.col(C.signOffs).where({ _id: this.db.command.in(chunk) }).limit(chunk.length).get()
-      for (const { _id, ...s } of data) out.push(s as unknown as SignOff)
-    }
-    return out
+  signOffs(indicatorCode: string, period: string, unitIds: string[]): Promise<SignOff[]> {
+    return openings.signOffs(this.db, indicatorCode, period, unitIds)
   }
-
-  async putSignOff(s: SignOff, basis?: SignOffBasis): Promise<boolean> {
-    const year = Number(s.period.slice(0, 4))
-    return this.db.runTransaction(async (tx) => {
-      const signOffRef = (unitId: string) => tx.collection(C.signOffs).doc(`${s.indicatorCode}~${s.period}~${unitId}`)
-      const ref = signOffRef(s.unitId)
-      const cur = await readDoc(ref)
-      if (Number(cur?.version ?? 0) !== s.version - 1) return false
-      // Re-read what the readiness check read, in this transaction.
-      for (const r of basis?.reports ?? []) if (Number((await readDoc(tx.collection(C.reports).doc(r.reportId)))?.version ?? 0) !== r.version) return false
-      for (const c of basis?.signOffs ?? []) if (Number((await readDoc(signOffRef(c.unitId)))?.version ?? 0) !== c.version) return false
-      // Rewrite the children's unit-year documents unchanged: every report write writes its unit-year document, so
-      // under the service's write-write conflict rule a report write to a child and this sign-off cannot both commit.
-      for (const unitId of new Set((basis?.reports ?? []).map((r) => r.orgUnitId))) {
-        const yearRef = tx.collection(C.unitYears).doc(unitYearId(s.indicatorCode, unitId, year))
-        const doc = await readDoc(yearRef)
-        if (doc) {
-          const { _id, ...data } = doc
-          await yearRef.set({ data })
-        }
-      }
-      await ref.set({ data: plain(s) as unknown as DocData })
-      return true
-    })
+  putSignOff(s: SignOff, basis?: SignOffBasis): Promise<boolean> {
+    return openings.putSignOff(this.db, s, basis)
   }
 
   async close(): Promise<void> {
