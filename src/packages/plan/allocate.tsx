@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { useEffect, useMemo, useState } from 'react'
 import ChoiceChips from '../../components/ChoiceChips'
 import DeskShell from '../../components/DeskShell'
+import PlanMessages from './PlanMessages'
 import type { Indicator } from '../../core/indicator'
 import type { OrgUnit } from '../../core/org'
 import { readPastedColumn, splitByWeights, splitEvenly } from '../../core/plan/fill'
@@ -144,16 +145,7 @@ export default function AllocatePage() {
         <ChoiceChips label="计划年份" items={years.map((y) => ({ key: String(y), label: `${y}年` }))} value={year === null ? [] : [String(year)]} onToggle={(k) => void loadYear(Number(k))} />
         <ChoiceChips label="要分解的目标" items={targets} value={[pick]} onToggle={setPick} />
         <ChoiceChips label="从哪个单位往下分" items={parents.map((u) => ({ key: u.id, label: u.name }))} value={[parentId]} onToggle={setParentId} />
-        {notice ? (
-          <View className="gb-plan-notice" role="status">
-            {notice}
-          </View>
-        ) : null}
-        {error ? (
-          <View className="gb-plan-error" role="alert">
-            {error}
-          </View>
-        ) : null}
+        <PlanMessages notice={notice} error={error} />
         {targets.length === 0 ? <View className="gb-plan-hint">这一年没有可分解的数量目标。</View> : null}
         {target && parent ? (
           <View>

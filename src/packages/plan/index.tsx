@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { useEffect, useMemo, useState } from 'react'
 import ChoiceChips from '../../components/ChoiceChips'
 import DeskShell from '../../components/DeskShell'
+import PlanMessages from './PlanMessages'
 import type { IndicatorInput } from '../../core/indicator'
 import { checkIndicator, type Problems } from '../../core/plan/check'
 import { defaultChain } from '../../core/reviewChain'
@@ -170,16 +171,7 @@ export default function PlanDesigner() {
     <DeskShell title="年度计划" active="packages/plan/index" actions={actions}>
       <View className="gb-plan">
         <ChoiceChips label="计划年份" items={years.map((y) => ({ key: String(y), label: `${y}年` }))} value={year === null ? [] : [String(year)]} onToggle={(k) => void load(Number(k), null)} />
-        {notice ? (
-          <View className="gb-plan-notice" role="status">
-            {notice}
-          </View>
-        ) : null}
-        {error ? (
-          <View className="gb-plan-error" role="alert">
-            {error}
-          </View>
-        ) : null}
+        <PlanMessages notice={notice} error={error} />
         {preview ? (
           <View className="gb-plan-confirm" role="dialog" aria-label="发布前确认">
             <View className="gb-plan-confirm__title">发布{year}年的计划将会：</View>
