@@ -1,5 +1,6 @@
 import { reportId } from '../../src/core/report'
 import { clientId, COMMUNITY_REVIEWER, fingerprint, GRID_WORKER, GRID_WORKER_UNIT, STREET_REVIEWER, ADMIN, startServer, type Running } from './harness'
+import { putChainedIndicator } from './chained'
 
 /**
  * Review level by level over the real HTTP server (issue 13 point 7): the
@@ -15,9 +16,7 @@ let grids: string[] = []
 
 beforeAll(async () => {
   s = await startServer('2020-12-20T10:00:00+08:00')
-  const yl = await s.server.store.getIndicator('YL-133', 2020)
-  await s.server.store.putIndicator({ ...yl!, code: CODE, seq: 990, reviewChain: ['community', 'street', 'district'] })
-  grids = (await s.server.store.unitsUnder('/qk/qk-s11/qk-s11-c01/', 'grid')).map((g) => g.id)
+  grids = await putChainedIndicator(s, CODE, 990)
 })
 afterAll(async () => {
   await s.stop()

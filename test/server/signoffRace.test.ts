@@ -2,6 +2,7 @@ import { reportId } from '../../src/core/report'
 import type { SignOff } from '../../src/core/reviewChain'
 import type { SignOffBasis } from '../../cloud/store/types'
 import { clientId, COMMUNITY_REVIEWER, fingerprint, GRID_WORKER, GRID_WORKER_UNIT, STREET_REVIEWER, startServer, type Running } from './harness'
+import { putChainedIndicator } from './chained'
 
 /**
  * The sign-off's readiness check (every grid approved or marked 未报) and
@@ -20,9 +21,7 @@ let grids: string[] = []
 
 beforeAll(async () => {
   s = await startServer('2020-12-20T10:00:00+08:00')
-  const yl = await s.server.store.getIndicator('YL-133', 2020)
-  await s.server.store.putIndicator({ ...yl!, code: CODE, seq: 991, reviewChain: ['community', 'street', 'district'] })
-  grids = (await s.server.store.unitsUnder('/qk/qk-s11/qk-s11-c01/', 'grid')).map((g) => g.id)
+  grids = await putChainedIndicator(s, CODE, 991)
 })
 afterAll(async () => {
   await s.stop()
