@@ -23,6 +23,8 @@ const GRID_UNIT = 'qk-s11-c01-g1'
 const COMMUNITY = 'u-comm-1'
 const STREET = 'u-street-1'
 const START = '2020-12-20T10:00:00+08:00'
+/** COPY's text format gives tab, newline, backslash and \\N meaning: they must arrive as typed. */
+const RETURN_COMMENT = '培训人次请核对\t第2行\n路径 D:\\台账\\N 结尾\\'
 
 interface Running {
   server: LocalServer
@@ -61,7 +63,7 @@ async function makeInstall(s: Running): Promise<void> {
   await must(GRID, 'submit', draft('install-0001', '2020-10', 120))
   await must(GRID, 'submit', draft('install-0002', '2020-11', 130))
   await must(COMMUNITY, 'review', { reportId: reportId('YL-133', GRID_UNIT, '2020-10'), version: 1, decision: 'approve' })
-  await must(COMMUNITY, 'review', { reportId: reportId('YL-133', GRID_UNIT, '2020-11'), version: 1, decision: 'return', comment: '培训人次请核对' })
+  await must(COMMUNITY, 'review', { reportId: reportId('YL-133', GRID_UNIT, '2020-11'), version: 1, decision: 'return', comment: RETURN_COMMENT })
   s.clock.at = new Date(s.clock.at.getTime() + 60_000)
   await must(GRID, 'submit', { report: { ...draft('install-0003', '2020-11', 110).report, baseVersion: 2 } })
 }
@@ -148,6 +150,15 @@ test('every action answers the same on the SQLite install and on PostgreSQL afte
   expect(result.tables.find((t) => t.name === 'reports')?.rows).toBe(2)
   expect(result.tables.find((t) => t.name === 'history')?.rows).toBe(5)
   expect(result.tables.find((t) => t.name === 'org_units')!.rows).toBeGreaterThan(900)
+  const { Client } = await import('pg')
+  const direct = new Client({ connectionString: url })
+  await direct.connect()
+  try {
+    const comments = (await direct.query("SELECT comment FROM history WHERE action = 'return'")).rows.map((r) => r.comment)
+    expect(comments).toEqual([RETURN_COMMENT])
+  } finally {
+    await direct.end()
+  }
 
   const sqlite = await start(copy)
   const pg = await start(dataDir, url)
