@@ -114,7 +114,6 @@ export const progressPgBench: Bench = {
       notes: [
         `BENCH_COMMUNITIES=${COMMUNITIES} (1500 is city scale: 15,000 grids at 1×): ${STREETS} streets, ${int(COMMUNITIES)} communities, ${steps.map((x) => int(x.grids)).join(' / ')} grids, ${INDICATORS} monthly grid-level indicators × ${MONTHS} months. Each step's SQLite file is made by the \`progress\` bench's generator, then copied into a fresh database on a throwaway PostgreSQL cluster (${cluster.version}, fsync on) with \`migrate-to-pg\` (${steps.map((x) => `${x.moveS.toFixed(0)} s`).join(' / ')}), then VACUUM ANALYZE.`,
         `\`progress\` is the real action through \`dispatch\` on the real PgStore, in-process, for the district and 2020 as the bureau admin: one warm-up, then ${RUNS} runs. The baseline is the \`progress\` bench's GROUP BY over \`report_values\` (no index), now in PostgreSQL, 2 runs; every step checks both give the same district figures.`,
-        'The machine was shared with other work (8 helpers on 2 cores) during the run; `nice -n 10`.'
       ],
       figures: Object.fromEntries(steps.flatMap((x) => [[`progress${x.label}`, +ms(p(x))], [`naive${x.label}`, +ms(n(x))]]))
     }

@@ -109,7 +109,7 @@ export const remindersBench: Bench = {
       notes: [
         `The city of test/reminders/cityScale.ts: ${CITY.streets} streets × ${CITY.communities} communities × ${CITY.grids} grids, one grid worker per grid and one reviewer per community, all with grants and overdue YL-133 months; the clock at 09:00 of 2020-12-21 (one pass) and 2020-12-22 (the chunked runs, with a grant added for each). The sender answers at once, so the figures are planning and bookkeeping (pending periods per unit, grants, the reminded mark, the outbox row), not WeChat's 40 ms per message.`,
         `Baseline in the same run and database: every person read in pages of ${DEFAULT_CHUNK_SIZE} (\`peopleAfter\`) and marked reminded once (\`markReminded\`).`,
-        'PostgreSQL: a throwaway cluster (bench/lib/pgCluster.ts, fsync on). The machine was shared with other work during the run; `nice -n 10`.'
+        'PostgreSQL: a throwaway cluster (bench/lib/pgCluster.ts, fsync on).'
       ],
       figures
     }

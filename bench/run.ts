@@ -10,7 +10,7 @@
  * Loopback only; everything it makes goes to a temp folder that is removed.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describeMachine, machine } from './lib/machine'
 import { renderSection, writeResults } from './lib/results'
@@ -49,15 +49,21 @@ async function main() {
       console.log(`\n== ${b.title}`)
       const started = performance.now()
       const dir = mkdtempSync(join(tmp, `${b.id}-`))
+      // Load is sampled, not assumed: a section says itself whether the machine was quiet.
+      const loads = [loadavg()[0]]
+      const sampler = setInterval(() => loads.push(loadavg()[0]), 5000)
       try {
         const r = await b.run({ root: ROOT, tmp: dir, rebuild, log: (msg) => console.log(`   ${msg}`) })
-        const result: BenchResult = { id: b.id, title: b.title, ...r, seconds: (performance.now() - started) / 1000 }
+        loads.push(loadavg()[0])
+        const load = { mean: loads.reduce((a, x) => a + x, 0) / loads.length, max: Math.max(...loads) }
+        const result: BenchResult = { id: b.id, title: b.title, ...r, seconds: (performance.now() - started) / 1000, load }
         results.push(result)
         for (const row of [result.table, ...(result.more ?? []).map((t) => t.table)]) console.table(row.slice(1).map((cells) => Object.fromEntries(row[0].map((h, i) => [h, cells[i]]))))
       } catch (e) {
         failed.push(b.id)
         console.error(`   ${b.id} failed:`, e)
       } finally {
+        clearInterval(sampler)
         rmSync(dir, { recursive: true, force: true })
       }
     }
@@ -68,7 +74,7 @@ async function main() {
   writeResults(md, results.map((r) => ({ id: r.id, text: renderSection(r, m) })), ALL.map((b) => b.id))
   const jsonFile = join(ROOT, 'bench/results.json')
   const previous = existsSync(jsonFile) ? JSON.parse(readFileSync(jsonFile, 'utf8')) : {}
-  for (const r of results) previous[r.id] = { machine: m, seconds: Math.round(r.seconds), figures: r.figures }
+  for (const r of results) previous[r.id] = { machine: m, seconds: Math.round(r.seconds), load: r.load, figures: r.figures }
   writeFileSync(jsonFile, `${JSON.stringify(previous, null, 2)}\n`)
   console.log(`\nwrote ${results.length} section(s) to bench/RESULTS.md${failed.length ? `; FAILED: ${failed.join(', ')}` : ''}`)
   if (failed.length) process.exitCode = 1

@@ -171,7 +171,6 @@ export const submitStoresBench: Bench = {
       notes: [
         `Over HTTP: autocannon, ${CONNECTIONS} connections, ${SECONDS} s after a 2 s warm-up, against \`npm start\`'s server (cloud/server/main.ts) in its own process on loopback, over a fresh SQLite file, then over a fresh database on a throwaway PostgreSQL cluster (initdb in a temp folder, fsync on, shared_buffers 512MB, DATABASE_URL). Every request is a grid worker's first report of 2020-12 for a grid of their own (the demo district plus ${int(GRIDS)} bench grids).`,
         `Baseline, in the same run on the same database before the server starts: ${int(DIRECT)} of the same writes handed straight to \`store.writeReport\` in this process, ${CONNECTIONS} in flight (the report, its submission and history rows, the unit-year stamp and the roll-up deltas at the 4 levels, built with the same core calls as cloud/api/reportWrite.ts). No HTTP, session, validation or reads before the write.`,
-        'The machine was shared with other work (8 helpers building and testing on 2 cores) during the run; `nice -n 10`.'
       ],
       figures
     }

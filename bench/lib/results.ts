@@ -15,7 +15,7 @@ export function renderSection(r: BenchResult, m: Machine): string {
     START(r.id),
     `### ${r.title}`,
     '',
-    `_Measured ${describeMachine(m)}; took ${r.seconds.toFixed(0)} s._`,
+    `_Measured ${describeMachine(m)}; took ${r.seconds.toFixed(0)} s${r.load ? `; 1-minute load average during it ${r.load.mean.toFixed(1)} mean, ${r.load.max.toFixed(1)} max (${m.cores} cores)` : ''}._`,
     '',
     markdownTable(r.table),
     ...(r.more ?? []).flatMap((t) => ['', `**${t.caption}**`, '', markdownTable(t.table)]),

@@ -11,6 +11,8 @@ export interface BenchResult {
   /** Machine-readable figures, kept in bench/results.json. */
   figures: Record<string, number | string | null>
   seconds: number
+  /** The 1-minute load average sampled during the run (other work on the machine shows here). */
+  load?: { mean: number; max: number }
 }
 
 export interface BenchContext {
