@@ -26,6 +26,8 @@ module.exports = {
       framework: 'react',
       ts: true,
       compiler: 'webpack5',
+      // Keep import() in the weapp build: config/asyncSubpackages.ts loads those chunks with require.async.
+      ...(weapp ? { 'dynamic-import-node': false } : {}),
       ...(weapp ? { targets: { ios: '12' }, exclude: ['transform-parameters', 'transform-destructuring', 'transform-template-literals'] } : {})
     }]
   ],

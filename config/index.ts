@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import { GenerateSW } from 'workbox-webpack-plugin'
+import { AsyncSubpackages } from './asyncSubpackages'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -54,10 +55,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // slower only for them. The webpack5 runner reads `mini.baseLevel`;
       // Taro's config type does not list it, hence the spread.
       ...({ baseLevel: 8 } as object),
-      // Taro's terser escapes every non-ASCII character (\u5168, 6 bytes);
-      // WeChat reads JS as UTF-8, where a 汉字 is 3. Our Chinese text is most
-      // of what the tab pages say, so this keeps the main package in budget.
-      ...({ terser: { enable: true, config: { output: { ascii_only: false } } } } as object),
       // NutUI components are imported per page; their CSS order does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
       // Babel sees src/ and Taro's own packages only. The plan designer
@@ -77,6 +74,23 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // The chat's conversation engine is an async chunk in packages/chatengine (see asyncSubpackages.ts).
+        chain.plugin('async-subpackages').use(AsyncSubpackages, [['packages/chatengine']])
+        // GEBAO_WEAPP_STATS=<file>: which module went into which chunk, for
+        // finding what weighs on the main package.
+        const statsFile = process.env.GEBAO_WEAPP_STATS
+        if (statsFile) {
+          chain.plugin('gebao-stats').use(
+            class {
+              apply(compiler: { hooks: { done: { tap(name: string, fn: (stats: { toJson(o: object): unknown }) => void): void } } }) {
+                compiler.hooks.done.tap('gebao-stats', (stats) => {
+                  // eslint-disable-next-line @typescript-eslint/no-require-imports
+                  require('node:fs').writeFileSync(statsFile, JSON.stringify(stats.toJson({ all: false, modules: true, chunks: true, chunkModules: true, reasons: true, ids: true, assets: true, nestedModules: true })))
+                })
+              }
+            }
+          )
+        }
       }
     },
     h5: {

@@ -21,6 +21,7 @@ export function compareVersions(a: string, b: string): number | null {
  * onNeedPrivacyAuthorization and the agreePrivacyAuthorization button that
  * the privacy prompt needs before chooseMedia; everything older the app uses
  * (chooseMedia's Promise form from 2.10.2, lazyCodeLoading from 2.11.1,
+ * require.async for the chat engine's subpackage from 2.11.2,
  * getAppBaseInfo from 2.20.1) comes before it.
  */
 export const MIN_BASE_LIBRARY = '2.32.3'

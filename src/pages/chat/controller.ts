@@ -11,10 +11,11 @@ import type { Api, MeData, PendingItem } from '../../services/api'
 import type { DraftStore } from '../../services/drafts'
 import type { SubmitOutcome } from '../../services'
 import { loadReport } from './loadReport'
+import { PICK_PREFIX } from './pick'
 
 export interface ChatDeps {
   api: Pick<Api, 'pending' | 'catalog' | 'history'>
-  drafts: DraftStore<ChatState>
+  drafts: Pick<DraftStore<ChatState>, 'get' | 'save' | 'discard'>
   clock: Clock
   /** Sends a confirmed report (through the offline queue in the app). */
   submit(draft: ReportDraftInput): Promise<SubmitOutcome>
@@ -53,8 +54,6 @@ type Mode =
 const LOBBY: Mode = { kind: 'lobby', state: { kind: 'idle' } }
 
 const TONE: Record<BotMessage['kind'], Line['tone']> = { question: 'normal', info: 'normal', summary: 'normal', warning: 'warning', error: 'error', done: 'done' }
-/** Quick replies that open a picker: `pick:image`, `pick:file:<field>`, `pick:cancel`. */
-export const PICK_PREFIX = 'pick:'
 const TYPING_MS = 250
 
 /**

@@ -1,6 +1,6 @@
 import { ScrollView, View, Text } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import ChatBubble from '../../components/ChatBubble'
 import InputBar from '../../components/InputBar'
 import PrivacyPrompt from '../../components/PrivacyPrompt'
@@ -16,8 +16,9 @@ import { keepEvidence } from '../../services/files/keep'
 import { getRecognizer } from '../../services/voice'
 import { takePendingChoice } from '../inbox/handoff'
 import { LOCAL_PHOTO } from './photos'
-import { createChatController } from './wiring'
-import { PICK_PREFIX, type ChatController, type ChatView } from './controller'
+import type { ChatController, ChatView } from './controller'
+import { PICK_PREFIX } from './pick'
+import { FAILED_VIEW, LOADING_VIEW, RETRY_ENGINE, useChatController } from './useChatController'
 import './index.scss'
 import { useLargeText, withLargeText } from '../../hooks/useLargeText'
 
@@ -32,8 +33,9 @@ const CHAT_HEIGHT = process.env.TARO_ENV === 'h5' ? 'calc(100vh - 50px)' : '100v
 export default function ChatPage() {
   const large = useLargeText()
   const me = useIdentity()
-  const controller = useMemo<ChatController>(() => createChatController(getServices()), [])
-  const [view, setView] = useState<ChatView>(controller.snapshot())
+  const engine = useChatController()
+  const controller = engine.controller
+  const [view, setView] = useState<ChatView>(LOADING_VIEW)
   const [shown, setShown] = useState(WINDOW)
   const [previews, setPreviews] = useState<Record<string, string>>({})
   const [anchor, setAnchor] = useState(0)
@@ -41,9 +43,15 @@ export default function ChatPage() {
   const latestMe = useRef<MeData | null>(me)
   latestMe.current = me
 
-  useEffect(() => controller.subscribe(setView), [controller])
+  useEffect(() => {
+    if (!controller) return setView(engine.failed ? FAILED_VIEW : LOADING_VIEW)
+    setView(controller.snapshot())
+    return controller.subscribe(setView)
+  }, [controller, engine.failed])
+  const latestController = useRef(controller)
+  latestController.current = controller
 
-  const load = async (who: MeData) => {
+  const load = async (controller: ChatController, who: MeData) => {
     try {
       await controller.refresh(who)
     } catch {
@@ -56,14 +64,14 @@ export default function ChatPage() {
   // Once per person: a refreshed identity that is the same person does not
   // reload the lobby (that was the double fetch of pending and catalog).
   useEffect(() => {
-    if (me) void load(me)
+    if (me && controller) void load(controller, me)
   }, [me?.person.id, controller])
 
   // Each later show (back from 待办 or 进度) reloads what is due.
   const shows = useRef(0)
   useDidShow(() => {
     shows.current += 1
-    if (shows.current > 1 && latestMe.current) void load(latestMe.current)
+    if (shows.current > 1 && latestMe.current && latestController.current) void load(latestController.current, latestMe.current)
   })
 
   const lines = view.lines.slice(-shown)
@@ -91,7 +99,7 @@ export default function ChatPage() {
   // The picker is opened first thing in the tap: no await before it.
   const attach = (kind: 'image' | 'file', field?: string) => {
     const services = getServices()
-    if (!services.pickers || !services.files) return
+    if (!services.pickers || !services.files || !controller) return
     const picking = kind === 'image' ? services.pickers.photo() : services.pickers.document()
     const files = services.files
     void (async () => {
@@ -109,6 +117,7 @@ export default function ChatPage() {
   }
 
   const onQuick = (r: QuickReply) => {
+    if (!controller) return void (r.value === RETRY_ENGINE && engine.retry())
     if (!r.value.startsWith(PICK_PREFIX)) return void controller.quick(r)
     const [kind, field] = r.value.slice(PICK_PREFIX.length).split(':')
     if (kind === 'image' || kind === 'file') attach(kind, field || undefined)
@@ -133,8 +142,8 @@ export default function ChatPage() {
                   card={line.summary}
                   active={line.id === view.activeSummary && !view.busy}
                   previews={previews}
-                  onEdit={(field) => void controller.edit(field)}
-                  onConfirm={() => void controller.confirm()}
+                  onEdit={(field) => void controller?.edit(field)}
+                  onConfirm={() => void controller?.confirm()}
                   onAttach={attach}
                 />
               ) : (
@@ -150,8 +159,8 @@ export default function ChatPage() {
       <PrivacyPrompt />
       <InputBar
         expects={view.expects ?? 'text'}
-        disabled={view.busy}
-        onSend={(text) => void controller.send(text)}
+        disabled={view.busy || !controller}
+        onSend={(text) => void controller?.send(text)}
         onPhoto={view.expects === 'evidence' ? () => attach('image') : undefined}
         onFile={view.expects === 'evidence' ? () => attach('file') : undefined}
         recognizer={getRecognizer()}

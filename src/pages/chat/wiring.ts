@@ -15,7 +15,14 @@ export function newClientId(now: Date): string {
 export function createChatController(services: Services): ChatController {
   return new ChatController({
     api: services.api,
-    drafts: services.drafts,
+    // Asked for at each call, not taken once: services.drafts is the signed-in
+    // person's, and the chat can start before `me` names them (a phone bound
+    // without the login page). Taken once, the drafts went to nobody's scope.
+    drafts: {
+      get: (id) => services.drafts.get(id),
+      save: (id, state, now) => services.drafts.save(id, state, now),
+      discard: (id) => services.drafts.discard(id)
+    },
     clock: services.clock,
     submit: async (draft) => {
       const split = splitPhotos(draft)

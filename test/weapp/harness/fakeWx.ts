@@ -61,6 +61,8 @@ export class FakeWx {
   readonly opened: { filePath: string; fileType?: string; bytes: number }[] = []
   script: WxScript = {}
   online = true
+  /** Subpackage roots WeChat has downloaded on this phone (kept across restarts). */
+  readonly downloaded = new Set<string>()
   inTap = false
   private netListeners: ((r: { isConnected: boolean; networkType: string }) => void)[] = []
   private showListeners: ((o: unknown) => void)[] = []

@@ -14,6 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FakeWx } from './fakeWx'
+import { Modules } from './modules'
 import { findNodes, textOf, type ViewNode, toViewTree } from './tree'
 
 export interface PageInstance {
@@ -67,7 +68,14 @@ export interface BootOptions {
 export class MiniProgram {
   readonly wx: FakeWx
   readonly dist: string
-  readonly appJson: { pages: string[]; subPackages?: { root: string; pages: string[] }[]; tabBar?: { list: { pagePath: string }[] } }
+  readonly appJson: {
+    pages: string[]
+    subPackages?: { root: string; pages: string[] }[]
+    preloadRule?: Record<string, { network?: 'all' | 'wifi'; packages: string[] }>
+    tabBar?: { list: { pagePath: string }[] }
+  }
+  /** WeChat's require: relative paths, packages as download units, require.async. */
+  private readonly modules: Modules
   private appConfig: Record<string, any> | null = null
   private readonly configs = new Map<string, PageConfig>()
   private loading: string | null = null
@@ -84,6 +92,14 @@ export class MiniProgram {
     this.wx = opts.wx ?? new FakeWx()
     this.appJson = JSON.parse(readFileSync(join(this.dist, 'app.json'), 'utf8'))
     this.binds = templateBindings(readFileSync(join(this.dist, 'base.wxml'), 'utf8'))
+    const wx = this.wx
+    this.modules = new Modules(this.dist, (this.appJson.subPackages ?? []).map((p) => p.root), {
+      get online() {
+        return wx.online
+      },
+      downloaded: wx.downloaded,
+      record: (api, args) => wx.calls.push({ api, args })
+    })
     this.wx.navigator = {
       navigateTo: (url) => this.navigateTo(url),
       redirectTo: (url) => this.redirectTo(url),
@@ -118,7 +134,7 @@ export class MiniProgram {
       return p
     }
     g.__wxConfig = { envVersion: 'develop' }
-    require(join(this.dist, 'app.js'))
+    this.modules.load(join(this.dist, 'app.js'))
     if (!this.appConfig) throw new Error('app.js did not call App()')
     this.appConfig.onLaunch?.call(this.appConfig, { path: this.appJson.pages[0], query: {}, scene: 1001 })
     this.appConfig.onShow?.call(this.appConfig, { path: this.appJson.pages[0], query: {}, scene: 1001 })
@@ -137,9 +153,11 @@ export class MiniProgram {
     if (c) return c
     const file = join(this.dist, `${route}.js`)
     if (!existsSync(file)) throw { errMsg: `navigateTo:fail page "${route}" is not found` }
+    const root = this.modules.packageOf(file)
+    if (root && !this.modules.download(root)) throw { errMsg: `navigateTo:fail loadSubpackage: ${root} failed (offline)` }
     this.loading = route
     try {
-      require(file)
+      this.modules.load(file)
     } finally {
       this.loading = null
     }
@@ -190,6 +208,10 @@ export class MiniProgram {
   private open(route: string, query: Record<string, string>): PageInstance {
     const inst = this.instantiate(route, query)
     this.stack.push(inst)
+    // preloadRule: WeChat downloads the listed subpackages once the page opens.
+    const rule = this.appJson.preloadRule?.[route]
+    // (The stand-in's network is wifi when online, so 'wifi' and 'all' rules act alike.)
+    if (rule) for (const root of rule.packages) setTimeout(() => this.modules.download(root), 0)
     this.call(inst, 'onLoad', query)
     this.call(inst, 'onShow')
     this.call(inst, 'onReady')
