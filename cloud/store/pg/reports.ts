@@ -42,7 +42,6 @@ export async function writeIn(c: PoolClient, w: ReportWrite): Promise<WriteOutco
   )
   if (w.clientId) await c.query('INSERT INTO submissions (client_id, report_id, version) VALUES ($1, $2, $3)', [w.clientId, r.id, r.version])
   await stampUnitYear(c, key, w.counted)
-  await addRollups(c, rollupRows([w]))
   const h = w.history
   await c.query('INSERT INTO history (report_id, at, actor_id, actor_name, action, version, changes, comment) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
     h.reportId,
@@ -54,6 +53,10 @@ export async function writeIn(c: PoolClient, w: ReportWrite): Promise<WriteOutco
     JSON.stringify(h.changes),
     h.comment ?? null
   ])
+  // Last, just before the commit: every submit of the district upserts the
+  // same street and district rows, so their row locks serialize all writers;
+  // taken here they are held for this statement and the commit only.
+  await addRollups(c, rollupRows([w]))
   return { kind: 'ok' }
 }
 
