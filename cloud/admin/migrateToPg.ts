@@ -38,8 +38,8 @@ export interface MigrateResult {
   uploadsCopiedTo: string | null
 }
 
-/** Tables PostgreSQL keeps for itself, never copied. */
-const OWN = new Set(['schema_migrations'])
+/** Tables PostgreSQL keeps for itself, never copied (org_stamp is set by org_units' own trigger, migration 013). */
+const OWN = new Set(['schema_migrations', 'org_stamp'])
 /** Rows per chunk handed to the COPY stream. */
 const CHUNK = 2000
 

@@ -222,6 +222,13 @@ async function handleChunk(p: Pass, chunk: Person[], outOfTime: () => boolean, h
   return true
 }
 
+/**
+ * Between chunks the run lets the event loop serve requests: over SQLite
+ * every store call completes synchronously, so without this a day's pass
+ * over a city's people (14 s for 40,000) answered no request until done.
+ */
+const yieldToRequests = () => new Promise<void>((done) => setImmediate(done))
+
 /** One whole pass over everyone, unbounded in time; no cursor is kept. */
 export async function runReminders(deps: RunDeps, chunkSize = DEFAULT_CHUNK_SIZE): Promise<RunSummary> {
   const p = startPass(deps)
@@ -232,6 +239,7 @@ export async function runReminders(deps: RunDeps, chunkSize = DEFAULT_CHUNK_SIZE
     const chunk = await deps.store.peopleAfter(after, chunkSize)
     if (chunk.length === 0) return p.summary
     await handleChunk(p, chunk, () => false, (id) => (after = id))
+    await yieldToRequests()
   }
 }
 
@@ -268,6 +276,7 @@ export async function runReminderChunk(deps: RunDeps, opts: ChunkOptions): Promi
     const finished = await handleChunk(p, chunk, outOfTime, (id, failed) => (cursor = advance(cursor, id, failed, deps.clock.now().toISOString())))
     await save()
     if (!finished) break
+    await yieldToRequests()
   }
   return { ...p.summary, cursor, done: cursor.done }
 }

@@ -87,6 +87,22 @@ describe('reminder actions on the local server', () => {
     expect((await call('reminders.outbox', { extra: 1 }, 'u-admin')).body.error.code).toBe('BAD_INPUT')
   })
 
+  test('a run over many people lets other requests through between chunks (SQLite answers every store call at once)', async () => {
+    const { server, call } = await local()
+    const community = (await server.store.orgTree('/qk/')).find((u) => u.level === 'community')!
+    const grids = Array.from({ length: 3000 }, (_, i) => ({ id: `${community.id}-t${i}`, name: `网格${i}`, level: 'grid' as const, parentId: community.id, path: `${community.path}${community.id}-t${i}/` }))
+    await server.store.putOrgUnits(grids)
+    await server.store.putPeople(grids.map((g, i) => ({ id: `u-t-${i}`, name: '网格员', role: 'grid_worker' as const, orgUnitId: g.id })))
+    const answered: string[] = []
+    const run = call('reminders.run', {}, 'u-admin').then((r) => (answered.push('run'), r))
+    // Sent while the run is going (about 16 chunks of people): answered before the run ends, not after it.
+    await new Promise((r) => setTimeout(r, 100))
+    const status = await call('reminders.status', {}, 'u-grid-1').then((r) => (answered.push('status'), r))
+    expect(status.body.ok).toBe(true)
+    expect((await run).body).toMatchObject({ ok: true, data: { sent: 4, noGrant: 3001 } })
+    expect(answered).toEqual(['status', 'run'])
+  })
+
   test('without demo login and without configured templates, reminders are off', async () => {
     const { call, server } = await local('2020-12-20T10:00:00+08:00', { demoLogin: false })
     expect(await server.store.reminderGrants()).toEqual([])

@@ -104,7 +104,7 @@ export class PgStore implements ServerStore, JobLock {
   }
 
   countUnitsUnder(path: string, level: OrgLevel): Promise<number> {
-    return units.countUnitsUnder(this.q(), path, level)
+    return units.countUnitsUnder(this.pool, this.q(), path, level)
   }
 
   orgTree(path: string): Promise<OrgUnit[]> {

@@ -49,8 +49,26 @@ export async function unitsUnder(q: Queryable, path: string, level: OrgLevel): P
   return (await q.query<UnitRow>(`${UNIT} WHERE level = $1 AND path >= $2 AND path < $3 AND retired_at IS NULL ORDER BY path`, [level, path, prefixEnd(path)])).rows.map(toUnit)
 }
 
-export async function countUnitsUnder(q: Queryable, path: string, level: OrgLevel): Promise<number> {
+/** Counts per pool, valid while org_stamp (migration 013) holds the stamp they were read under. */
+const counted = new WeakMap<Pool, { stamp: string; n: Map<string, number> }>()
+const MAX_COUNTS = 50_000
+
+/**
+ * Units of `level` under `path`. A count visits every such unit (60,000
+ * grids under a city district: the bulk of a district `progress`), and the
+ * tree changes rarely: counts are kept per process and read again once any
+ * process has written org_units since (one primary-key read per call).
+ */
+export async function countUnitsUnder(pool: Pool, q: Queryable, path: string, level: OrgLevel): Promise<number> {
+  const stamp = (await q.query<{ stamp: string }>('SELECT stamp::text AS stamp FROM org_stamp WHERE id = 1')).rows[0].stamp
+  let cache = counted.get(pool)
+  if (!cache || cache.stamp !== stamp || cache.n.size > MAX_COUNTS) counted.set(pool, (cache = { stamp, n: new Map() }))
+  const key = `${level}|${path}`
+  const known = cache.n.get(key)
+  if (known !== undefined) return known
+  // Read after the stamp: a write committed in between makes this count newer than the stamp, never older.
   const r = await q.query<{ c: number }>('SELECT count(*)::int AS c FROM org_units WHERE level = $1 AND path >= $2 AND path < $3 AND retired_at IS NULL', [level, path, prefixEnd(path)])
+  cache.n.set(key, r.rows[0].c)
   return r.rows[0].c
 }
 

@@ -16,7 +16,7 @@ import * as narratives from './narratives'
 import { prefixEnd } from './paths'
 import * as persons from './people'
 import * as reportTables from './reports'
-import { toReport, type ReportRow } from './reports'
+import { REPORTS_IN_YEAR, toReport, type ReportRow } from './reports'
 import * as unitTables from './units'
 import * as lateAndSignoffs from './openingsAndSignoffs'
 import { prepared } from './prepared'
@@ -150,14 +150,12 @@ export class SqliteStore implements Store, ServerStore {
   }
 
   async getReport(id: string): Promise<StoredReport | null> {
-    const row = this.db.prepare('SELECT body, unit_path FROM reports WHERE id = ?').get(id) as ReportRow | undefined
+    const row = this.q('SELECT body, unit_path FROM reports WHERE id = ?').get(id) as ReportRow | undefined
     return row ? toReport(row) : null
   }
 
   async reportsInYear(indicatorCode: string, orgUnitId: string, year: number): Promise<StoredReport[]> {
-    return (
-      this.q('SELECT body, unit_path FROM reports WHERE indicator_code = ? AND org_unit_id = ? AND year = ? ORDER BY period').all(indicatorCode, orgUnitId, year) as ReportRow[]
-    ).map(toReport)
+    return (this.q(REPORTS_IN_YEAR).all(indicatorCode, orgUnitId, year) as ReportRow[]).map(toReport)
   }
 
   async reportsInYearUnder(indicatorCode: string, year: number, path: string): Promise<StoredReport[]> {
@@ -177,7 +175,7 @@ export class SqliteStore implements Store, ServerStore {
   }
 
   async submission(clientId: string): Promise<{ reportId: string } | null> {
-    const row = this.db.prepare('SELECT report_id FROM submissions WHERE client_id = ?').get(clientId) as { report_id: string } | undefined
+    const row = this.q('SELECT report_id FROM submissions WHERE client_id = ?').get(clientId) as { report_id: string } | undefined
     return row ? { reportId: row.report_id } : null
   }
 
