@@ -1,6 +1,6 @@
 import type { CloudStandIn } from './harness/cloud'
 import type { MiniProgram } from './harness/runtime'
-import { USER_DATA_PATH } from './harness/fakeWx'
+import { USER_DATA_PATH } from './harness/fakeFs'
 import { walk } from './harness/tree'
 import { bindPerson, chip, expectAllInTap, freezeDate, send, startCloud, startPhone } from './helpers'
 

@@ -20,6 +20,9 @@
  * ==================================================================
  */
 
+import { fileSystemManager, fsFail, USER_DATA_PATH } from './fakeFs'
+import { recorder } from './fakeRecorder'
+
 export type WxFail = { errMsg: string; errCode?: number }
 type Opts = Record<string, any> & { success?: (r: any) => void; fail?: (e: WxFail) => void; complete?: (r: any) => void }
 
@@ -172,66 +175,8 @@ export class FakeWx {
     this.privacyAgreed = true
   }
 
-  private fsFail(api: string, path: string): WxFail {
-    return { errMsg: `${api}:fail no such file or directory, open ${path}` }
-  }
-
   private fileSystemManager() {
-    const files = this.files
-    const read = (api: string, filePath: string) => {
-      const b = files.get(filePath)
-      if (!b) throw this.fsFail(api, filePath)
-      return b
-    }
-    const fs: Record<string, any> = {
-      saveFile: this.async_('saveFile', (o) => {
-        const b = read('saveFile', o.tempFilePath)
-        const dest = o.filePath ?? `${USER_DATA_PATH}/saved_${++this.seq}`
-        files.set(dest, b)
-        return { savedFilePath: dest }
-      }),
-      copyFile: this.async_('copyFile', (o) => {
-        files.set(o.destPath, read('copyFile', o.srcPath))
-        return {}
-      }),
-      readFile: this.async_('readFile', (o) => {
-        const b = read('readFile', o.filePath)
-        return { data: o.encoding ? b.toString(o.encoding === 'binary' ? 'latin1' : o.encoding) : b.buffer.slice(b.byteOffset, b.byteOffset + b.length) }
-      }),
-      writeFile: this.async_('writeFile', (o) => {
-        files.set(o.filePath, Buffer.isBuffer(o.data) ? o.data : typeof o.data === 'string' ? Buffer.from(o.data, o.encoding ?? 'utf8') : Buffer.from(o.data))
-        return {}
-      }),
-      unlink: this.async_('unlink', (o) => {
-        if (!files.delete(o.filePath)) throw this.fsFail('unlink', o.filePath)
-        return {}
-      }),
-      access: this.async_('access', (o) => {
-        if (!files.has(o.path) && ![...files.keys()].some((k) => k.startsWith(`${o.path}/`))) throw this.fsFail('access', o.path)
-        return {}
-      }),
-      stat: this.async_('stat', (o) => ({ stats: { size: read('stat', o.path).length, isFile: () => true, isDirectory: () => false } })),
-      getFileInfo: this.async_('getFileInfo', (o) => ({ size: read('getFileInfo', o.filePath).length })),
-      mkdir: this.async_('mkdir', () => ({})),
-      readdir: this.async_('readdir', (o) => ({ files: [...files.keys()].filter((k) => k.startsWith(`${o.dirPath}/`)).map((k) => k.slice(o.dirPath.length + 1)) })),
-      accessSync: (path: string) => {
-        if (!files.has(path)) throw this.fsFail('accessSync', path)
-      },
-      mkdirSync: () => undefined,
-      unlinkSync: (path: string) => {
-        if (!files.delete(path)) throw this.fsFail('unlinkSync', path)
-      },
-      readFileSync: (path: string, encoding?: string) => {
-        const b = read('readFileSync', path)
-        return encoding ? b.toString(encoding as BufferEncoding) : b.buffer.slice(b.byteOffset, b.byteOffset + b.length)
-      },
-      writeFileSync: (path: string, data: any, encoding?: string) => {
-        files.set(path, typeof data === 'string' ? Buffer.from(data, (encoding ?? 'utf8') as BufferEncoding) : Buffer.from(data))
-      },
-      statSync: (path: string) => ({ size: read('statSync', path).length, isFile: () => true, isDirectory: () => false }),
-      readdirSync: (dir: string) => [...files.keys()].filter((k) => k.startsWith(`${dir}/`)).map((k) => k.slice(dir.length + 1))
-    }
-    return fs
+    return fileSystemManager(this.files, (api, impl) => this.async_(api, impl), () => ++this.seq)
   }
 
   private build(): Record<string, any> {
@@ -263,7 +208,7 @@ export class FakeWx {
       this.async_(api, async (o) => {
         if (!self.online) throw self.fail(api, 'network error: offline', -1)
         const bytes = self.files.get(o.filePath)
-        if (!bytes) throw self.fsFail(api, o.filePath)
+        if (!bytes) throw fsFail(api, o.filePath)
         if (!self.cloudBackend) throw self.fail(api, 'cloud not available')
         return self.cloudBackend.upload(o.cloudPath, bytes)
       })
@@ -337,11 +282,11 @@ export class FakeWx {
       }),
       compressImage: this.async_('compressImage', (o) => {
         const b = self.files.get(o.src)
-        if (!b) throw self.fsFail('compressImage', o.src)
+        if (!b) throw fsFail('compressImage', o.src)
         return { tempFilePath: self.tempFile(b.subarray(0, Math.max(1, Math.floor(b.length * 0.5)))) }
       }),
       getImageInfo: this.async_('getImageInfo', (o) => {
-        if (!self.files.has(o.src)) throw self.fsFail('getImageInfo', o.src)
+        if (!self.files.has(o.src)) throw fsFail('getImageInfo', o.src)
         return { width: 1200, height: 900, type: 'jpeg', path: o.src, orientation: 'up' }
       }),
       uploadFile: this.async_('uploadFile', () => {
@@ -355,7 +300,7 @@ export class FakeWx {
       }),
       openDocument: this.async_('openDocument', (o) => {
         const b = self.files.get(o.filePath)
-        if (!b) throw self.fsFail('openDocument', o.filePath)
+        if (!b) throw fsFail('openDocument', o.filePath)
         self.opened.push({ filePath: o.filePath, fileType: o.fileType, bytes: b.length })
         return {}
       }),
@@ -431,8 +376,6 @@ export class FakeWx {
   }
 }
 
-export const USER_DATA_PATH = 'wxfile://usr'
-
 /** What wx.cloud reaches: the built cloud function and cloud storage, as the caller. */
 export interface CloudBackend {
   call(name: string, data: unknown): Promise<unknown>
@@ -453,26 +396,4 @@ function selectorQuery() {
     exec: (cb?: (r: unknown[]) => void) => later(() => cb?.([null]))
   }
   return q
-}
-
-function recorder(fake: FakeWx) {
-  const handlers: Record<string, ((r: any) => void) | undefined> = {}
-  return {
-    start: (o: unknown) => {
-      fake.calls.push({ api: 'recorder.start', args: o })
-      later(() => handlers.start?.({}))
-    },
-    stop: () => {
-      const path = fake.tempFile(fake.script.recording ?? Buffer.from('fake-audio'), '.mp3')
-      later(() => handlers.stop?.({ tempFilePath: path, duration: 1000, fileSize: 10 }))
-    },
-    pause() {},
-    resume() {},
-    onStart: (cb: any) => void (handlers.start = cb),
-    onStop: (cb: any) => void (handlers.stop = cb),
-    onError: (cb: any) => void (handlers.error = cb),
-    onFrameRecorded: () => undefined,
-    onInterruptionBegin: () => undefined,
-    onInterruptionEnd: () => undefined
-  }
 }
