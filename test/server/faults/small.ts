@@ -39,7 +39,9 @@ describe('fault 8: headers, same answers, capped grants, clean table text', () =
     expect(csp).toContain(`'sha256-${hash}'`)
     await server.app.close()
     rmSync(dataDir, { recursive: true, force: true })
-  }, 30_000)
+    // 30 s was not enough twice on 2026-12-03 in a full `npm run test:pg` on 2 cores, where this file
+    // starts beside planImport; alone it takes 52 ms. Cause not found (see the issue-17 note).
+  }, 120_000)
 
   test('a report outside the caller’s area answers exactly like one that does not exist', async () => {
     const r = await s.call('submit', { report: { clientId: clientId('ex'), indicatorCode: 'YL-133', orgUnitId: 'qk-s01-c01-g1', period: '2020-12', values: { canteens: 1 } } }, s.tokenFor('u-grid-3'))
