@@ -56,11 +56,12 @@ export class AsyncSubpackages {
     // Taro's MiniSplitChunksPlugin calls SplitChunksPlugin with no options and
     // later replaces its cache groups, keeping the plugin-wide chunk filter
     // (which every group without `chunks` of its own falls back to).
-    for (const p of compiler.options.plugins) {
-      if (p && p.constructor?.name === 'MiniSplitChunksPlugin') {
-        const split = p as unknown as { options: { chunksFilter: unknown } }
-        split.options = { ...split.options, chunksFilter: initialOnly }
-      }
+    const mini = compiler.options.plugins.filter((p) => p?.constructor?.name === 'MiniSplitChunksPlugin')
+    // Without it found (a Taro update renamed it?) shared modules could leave the engine's chunk unseen: stop.
+    if (mini.length === 0) throw new Error(`${NAME}: Taro's MiniSplitChunksPlugin not found; see config/asyncSubpackages.ts`)
+    for (const p of mini) {
+      const split = p as unknown as { options: { chunksFilter: unknown } }
+      split.options = { ...split.options, chunksFilter: initialOnly }
     }
     const own = compiler.options.optimization.splitChunks
     if (own) own.chunks = initialOnly as never

@@ -31,7 +31,7 @@ export function weappSizes(distDir = 'dist') {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2)
   const budgetAt = args.indexOf('--budget')
-  const budgetKb = budgetAt >= 0 ? Number(args[budgetAt + 1]) : 450
+  const budgetKb = budgetAt >= 0 ? Number(args[budgetAt + 1]) : 400
   const s = weappSizes()
   const kb = (b) => (b / 1024).toFixed(1)
   if (args.includes('--json')) console.log(JSON.stringify({ ...s, budgetKb }))

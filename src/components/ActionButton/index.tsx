@@ -14,7 +14,7 @@ export interface ActionButtonProps {
 
 /**
  * A plain button for the tab pages. NutUI's Button brings 13.5 KB of CSS
- * for variants we never use into a main package capped at 450 KB; this one
+ * for variants we never use into a main package capped at 400 KB; this one
  * is a few hundred bytes and keeps the 44 px touch target.
  */
 export default function ActionButton({ children, onClick, variant = 'solid', size = 'normal', block, disabled, className }: ActionButtonProps) {

@@ -4,7 +4,7 @@ import * as z from 'zod/mini'
  * Small builders over zod/mini (the classic build is ~250 KB). Schemas live
  * under src/core/schema/, apart from the logic: the server validates every
  * input with them, while the mini-program imports only the logic and so
- * ships no zod at all (its core alone is ~30 KB of a 450 KB main package).
+ * ships no zod at all (its core alone is ~30 KB of a 400 KB main package).
  */
 export const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max))
 
